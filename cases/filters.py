@@ -1,0 +1,76 @@
+"""Referral list filters, shared by the list page, the CSV export and the API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+
+from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
+from oversight.filters import FinancialYearFilter
+from oversight.models import Organisation
+
+
+class ReferralFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Reference")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
+        to_field_name="code",
+        label="Force",
+        empty_label="All forces",
+    )
+    status = django_filters.ChoiceFilter(choices=ReferralStatus.choices, empty_label="Any status")
+    financial_year = FinancialYearFilter(
+        field_name="received_on", label="Financial year received", help_text="For example, 2024-25"
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Decision overdue")
+    mode = django_filters.ChoiceFilter(choices=Mode.choices, empty_label="Any mode")
+    matter_type = django_filters.ChoiceFilter(choices=MatterType.choices, empty_label="Any type")
+    referral_type = django_filters.ChoiceFilter(
+        choices=ReferralType.choices, empty_label="Any referral type"
+    )
+    category = django_filters.ChoiceFilter(
+        field_name="categories", lookup_expr="contains", choices=Category.choices,
+        method="filter_category", empty_label="Any category",
+    )
+    received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
+    received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("received_on", "received_on"),
+            ("decision_due_on", "decision_due_on"),
+            ("decided_on", "decided_on"),
+            ("reference", "reference"),
+            ("organisation__name", "force"),
+        ),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Referral
+        fields = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reference__iexact=value) | Q(reference__icontains=value) | Q(force_reference__iexact=value)
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = Q(status=ReferralStatus.AWAITING_DECISION, decision_due_on__lt=timezone.localdate())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(categories__contains=[value]) if value else queryset
+
+    @property
+    def qs(self):
+        # A stable order for pagination: the chosen sort, then newest first, then id.
+        qs = super().qs
+        ordering = list(qs.query.order_by) or ["-received_on"]
+        if "-id" not in ordering and "id" not in ordering:
+            ordering.append("-id")
+        return qs.order_by(*ordering)

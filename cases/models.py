@@ -1,0 +1,156 @@
+"""Referrals from police forces and the oversight body's determinations of the mode of investigation."""
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+from cases import rules
+from oversight.models import AuditedModel, Organisation
+
+
+class MatterType(models.TextChoices):
+    COMPLAINT = "complaint", "Complaint"
+    CONDUCT = "conduct", "Recordable conduct matter"
+    DSI = "dsi", "Death or serious injury matter"
+
+
+class ReferralType(models.TextChoices):
+    MANDATORY = "mandatory", "Mandatory"
+    VOLUNTARY = "voluntary", "Voluntary"
+    CALLED_IN = "called_in", "Called in"
+
+
+class Category(models.TextChoices):
+    """The mandatory referral categories."""
+
+    DEATH_OR_SERIOUS_INJURY = "death_or_serious_injury", "Death or serious injury"
+    SERIOUS_ASSAULT = "serious_assault", "Serious assault"
+    SERIOUS_SEXUAL_OFFENCE = "serious_sexual_offence", "Serious sexual offence"
+    SERIOUS_CORRUPTION = (
+        "serious_corruption",
+        "Serious corruption (including abuse of position for a sexual purpose)",
+    )
+    DISCRIMINATION = (
+        "discrimination",
+        "Criminal offence or misconduct aggravated by discriminatory behaviour",
+    )
+    SERIOUS_OFFENCE = "serious_offence", "Offence carrying seven years or more"
+    SAME_INCIDENT = "same_incident", "Arising from the same incident as any of these"
+
+
+class Mode(models.TextChoices):
+    """Mode of investigation, in the statutory order of consideration after local."""
+
+    INDEPENDENT = "independent", "Independent"
+    DIRECTED = "directed", "Directed"
+    LOCAL = "local", "Local (by the force)"
+    NO_INVESTIGATION = "no_investigation", "No investigation (returned to the force)"
+    # Legacy modes, only for matters that came to the force's attention before 1 February 2020.
+    SUPERVISED = "supervised", "Supervised (legacy)"
+    MANAGED = "managed", "Managed (legacy)"
+
+
+class ReferralStatus(models.TextChoices):
+    AWAITING_DECISION = "awaiting_decision", "Awaiting decision"
+    DECIDED = "decided", "Decided"
+
+
+class ReferralQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Referrals this user may see: all for casework staff, none for anyone else."""
+        if user.is_authenticated and user.is_casework_staff:
+            return self
+        return self.none()
+
+
+@pghistory.track()
+class Referral(AuditedModel):
+    """A matter a force (the appropriate authority) has referred to the oversight body."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="referrals", verbose_name="force"
+    )
+    received_on = models.DateField("date received")
+    matter_type = models.CharField(max_length=20, choices=MatterType.choices)
+    referral_type = models.CharField(max_length=20, choices=ReferralType.choices)
+    categories = ArrayField(
+        models.CharField(max_length=40, choices=Category.choices), default=list, blank=True
+    )
+    summary = models.TextField()
+    force_reference = models.CharField("force's reference", max_length=60, blank=True)
+    first_aware_on = models.DateField(
+        "date the matter first came to the force's attention", null=True, blank=True
+    )
+    # Stored so that lists, filters and figures compare in SQL; set by the services
+    # from the calendar rule whenever received_on changes.
+    decision_due_on = models.DateField(editable=False)
+    status = models.CharField(
+        max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.AWAITING_DECISION
+    )
+    # The current mode, and the date of the first determination (the one the target counts).
+    mode = models.CharField(max_length=20, choices=Mode.choices, blank=True)
+    decided_on = models.DateField("date of first decision", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        indexes = [
+            models.Index(fields=["received_on", "id"], name="referral_received_idx"),
+            models.Index(fields=["organisation", "received_on"], name="referral_org_received_idx"),
+            models.Index(fields=["status", "decision_due_on"], name="referral_status_due_idx"),
+            models.Index(fields=["decided_on"], name="referral_decided_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="referral_decided_has_mode",
+                condition=Q(status="awaiting_decision", mode="", decided_on__isnull=True)
+                | (Q(status="decided", decided_on__isnull=False) & ~Q(mode="")),
+                violation_error_message="A decided referral has a mode and a decision date.",
+            ),
+            models.CheckConstraint(
+                name="referral_decided_after_received",
+                condition=Q(decided_on__isnull=True) | Q(decided_on__gte=models.F("received_on")),
+                violation_error_message="A decision cannot be dated before the referral was received.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_decided(self) -> bool:
+        return self.decided_on is not None
+
+    @property
+    def category_labels(self) -> list[str]:
+        return [Category(value).label for value in self.categories]
+
+    @property
+    def decided_within_target(self) -> bool | None:
+        """Whether the first determination met the target; None while undecided."""
+        return rules.decided_within_target(self.decided_on, self.decision_due_on)
+
+
+@pghistory.track()
+class Determination(models.Model):
+    """One decision on the mode of investigation. Every one is kept; the first counts for the target."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="determinations")
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    decided_on = models.DateField("date of decision")
+    reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="determinations"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id}: {self.get_mode_display()} on {self.decided_on}"

@@ -1,0 +1,186 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from cases.models import Referral
+from cases.tests.factories import DecidedReferralFactory, ReferralFactory
+from oversight.services import api_token_create
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def on_3_june_2024():
+    with time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False):
+        yield
+URL = "/api/v1/referrals/"
+
+
+def api_as(user):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
+    return client
+
+
+def payload(**overrides):
+    return {
+        "organisation": "hertfordshire-constabulary",
+        "received_on": "2024-06-03",
+        "matter_type": "dsi",
+        "referral_type": "mandatory",
+        "categories": ["death_or_serious_injury"],
+        "summary": "Man found unresponsive in a cell.",
+        **overrides,
+    }
+
+
+def test_anonymous_requests_are_refused():
+    response = APIClient().get(URL)
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize("role", ["caseworker", "manager", "admin"])
+def test_staff_create_and_read_referrals(users, herts, role):
+    client = api_as(users[role])
+    response = client.post(URL, payload(), format="json")
+    assert response.status_code == 201, response.data
+    body = response.json()
+    assert body["reference"] == "REF-2024-000001"
+    assert body["organisation"] == "hertfordshire-constabulary"
+    assert body["decision_due_on"] == "2024-06-06"
+    assert body["decided_within_target"] is None
+    assert client.get(f"{URL}{body['reference']}/").json()["summary"] == payload()["summary"]
+
+
+def test_force_liaisons_get_404_for_referrals(liaison, herts):
+    referral = ReferralFactory(organisation=herts)
+    client = api_as(liaison)
+    for response in [
+        client.get(URL),
+        client.get(f"{URL}{referral.reference}/"),
+        client.post(URL, payload(), format="json"),
+        client.patch(f"{URL}{referral.reference}/", {"summary": "x", "version": 1}, format="json"),
+    ]:
+        assert response.status_code == 404
+        assert referral.reference not in response.content.decode()
+    assert Referral.objects.count() == 1
+
+
+def test_create_with_a_decision(caseworker, herts):
+    response = api_as(caseworker).post(
+        URL, payload(mode="independent", decided_on="2024-06-03"), format="json"
+    )
+    assert response.status_code == 201, response.data
+    body = response.json()
+    assert body["mode"] == "independent"
+    assert body["decided_within_target"] is True
+    assert [d["decided_by"] for d in body["determinations"]] == [caseworker.username]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"received_on": "2024-06-04"}, "received_on"),
+        ({"received_on": "03/06/2024"}, "received_on"),
+        ({"organisation": "no-such-force"}, "organisation"),
+        ({"organisation": "home-office"}, "organisation"),
+        ({"matter_type": "other"}, "matter_type"),
+        ({"categories": ["nonsense"]}, "categories"),
+        ({"categories": []}, "categories"),
+        ({"decided_on": "2024-06-03"}, "mode"),
+        ({"mode": "independent", "decided_on": "2024-06-01"}, "decided_on"),
+        ({"mode": "independent"}, "decided_on"),
+        ({"summary": ""}, "summary"),
+    ],
+)
+def test_bad_input_gets_400_with_field_errors_and_nothing_saved(caseworker, herts, overrides, field):
+    response = api_as(caseworker).post(URL, payload(**overrides), format="json")
+    assert response.status_code == 400
+    assert field in response.json(), response.json()
+    assert not Referral.objects.exists()
+
+
+def test_patch_records_a_new_determination_and_keeps_the_first(caseworker, manager, herts):
+    referral = DecidedReferralFactory(organisation=herts, received_on=D(2024, 5, 1), mode="directed")
+    first = referral.decided_on
+    response = api_as(manager).patch(
+        f"{URL}{referral.reference}/",
+        {"mode": "independent", "decided_on": "2024-06-03", "reason": "Escalated", "version": referral.version},
+        format="json",
+    )
+    assert response.status_code == 200, response.data
+    body = response.json()
+    assert body["mode"] == "independent"
+    assert body["decided_on"] == first.isoformat()
+    assert [d["mode"] for d in body["determinations"]] == ["directed", "independent"]
+
+
+def test_patch_with_a_stale_version_gets_409(caseworker, herts):
+    referral = ReferralFactory(organisation=herts)
+    client = api_as(caseworker)
+    url = f"{URL}{referral.reference}/"
+    assert client.patch(url, {"summary": "First", "version": 1}, format="json").status_code == 200
+    response = client.patch(url, {"summary": "Second", "version": 1}, format="json")
+    assert response.status_code == 409
+    assert "Someone else changed this record" in response.json()["detail"]
+    referral.refresh_from_db()
+    assert referral.summary == "First"
+
+
+def test_patch_without_a_version_is_refused(caseworker, herts):
+    referral = ReferralFactory(organisation=herts)
+    response = api_as(caseworker).patch(f"{URL}{referral.reference}/", {"summary": "x"}, format="json")
+    assert response.status_code == 400
+    assert "version" in response.json()
+
+
+def test_list_filters(caseworker, herts, met):
+    mine = ReferralFactory(organisation=herts, received_on=D(2024, 6, 3))
+    theirs = DecidedReferralFactory(organisation=met, received_on=D(2023, 6, 1))
+    client = api_as(caseworker)
+
+    def refs(**params):
+        return {r["reference"] for r in client.get(URL, params).json()["results"]}
+
+    assert refs() == {mine.reference, theirs.reference}
+    assert refs(organisation="hertfordshire-constabulary") == {mine.reference}
+    assert refs(status="decided") == {theirs.reference}
+    assert refs(financial_year="2023-24") == {theirs.reference}
+    assert refs(q=mine.reference) == {mine.reference}
+    response = client.get(URL, {"financial_year": "2023"})
+    assert response.status_code == 400
+    assert "financial_year" in response.json()
+    assert client.get(URL, {"organisation": "nowhere"}).status_code == 400
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_query_count_does_not_grow_with_rows_or_page_size(caseworker, herts, met):
+    client = api_as(caseworker)
+    DecidedReferralFactory.create_batch(2, organisation=herts)
+    small = _queries(client, f"{URL}?page_size=10")
+    DecidedReferralFactory.create_batch(25, organisation=met)
+    ReferralFactory.create_batch(10, organisation=herts)
+    large = _queries(client, f"{URL}?page_size=50")
+    assert small == large
+    assert large <= 6
+
+
+def test_schema_is_served_to_signed_in_users_only(caseworker):
+    assert APIClient().get("/api/schema/").status_code == 401
+    response = api_as(caseworker).get("/api/schema/?format=json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert "/api/v1/referrals/" in schema["paths"]
+    token_scheme = schema["components"]["securitySchemes"]["knoxApiToken"]
+    assert token_scheme["name"] == "Authorization"
+    assert 'prefix "Token"' in token_scheme["description"]

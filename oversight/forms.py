@@ -1,0 +1,109 @@
+"""Form building blocks in the GOV.UK Design System style, shared by every app's forms."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from oversight.calendar import FinancialYearError, parse_financial_year
+
+WIDGET_CLASSES = {
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "number": "govuk-input",
+    "password": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+}
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """The GOV.UK date input: separate day, month and year boxes."""
+
+    template_name = "govuk/widgets/date.html"
+
+    def __init__(self, attrs=None):
+        part = {"inputmode": "numeric", "class": "govuk-input govuk-date-input__input"}
+        # Named _0, _1, _2 (day, month, year) in the submitted form.
+        widgets = [
+            forms.TextInput({**part, "class": part["class"] + " govuk-input--width-2"}),
+            forms.TextInput({**part, "class": part["class"] + " govuk-input--width-2"}),
+            forms.TextInput({**part, "class": part["class"] + " govuk-input--width-4"}),
+        ]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A calendar date typed as day, month and year, with GOV.UK error messages."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, label_for_errors: str = "the date", **kwargs):
+        self.label_for_errors = label_for_errors
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        self.error_messages["required"] = f"Enter {label_for_errors}"
+        self.error_messages["incomplete"] = f"Enter {label_for_errors} as day, month and year"
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(v or "").strip() for v in data_list)
+        if not (day and month and year):
+            raise ValidationError(
+                f"{self.label_for_errors.capitalize()} must include a day, a month and a year",
+                code="incomplete",
+            )
+        try:
+            value = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(
+                f"{self.label_for_errors.capitalize()} must be a real date", code="invalid"
+            ) from None
+        if value.year < 1900:
+            raise ValidationError(
+                f"{self.label_for_errors.capitalize()} must be after 1900", code="invalid"
+            )
+        return value
+
+
+class FinancialYearField(forms.CharField):
+    """A financial year written 2019-20."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value:
+            try:
+                parse_financial_year(value)
+            except FinancialYearError as error:
+                raise ValidationError(str(error)) from None
+        return value
+
+
+class GovukFormMixin:
+    """Gives each widget its GOV.UK class, and marks invalid fields for styling."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget_type = field.widget.__class__.__name__.lower().replace("widget", "")
+            widget_type = widget_type.replace("input", "") or "text"
+            css = WIDGET_CLASSES.get(widget_type)
+            if css and "class" not in field.widget.attrs:
+                field.widget.attrs["class"] = css
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            css = field.widget.attrs.get("class", "")
+            if css.startswith("govuk-") and "--error" not in css:
+                base = css.split()[0]
+                field.widget.attrs["class"] = f"{css} {base}--error"

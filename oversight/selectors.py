@@ -1,0 +1,24 @@
+"""Reads of core data shared by the apps."""
+
+import datetime as dt
+
+from oversight.models import NonWorkingDay, Organisation
+
+# Working-day deadlines in this system are short; look this far ahead for closures.
+CLOSURE_HORIZON = dt.timedelta(days=120)
+
+
+def closed_days_from(start: dt.date) -> frozenset[dt.date]:
+    """Extra non-working days (closures set by admins) in the months after `start`."""
+    return frozenset(
+        NonWorkingDay.objects.filter(date__gt=start, date__lte=start + CLOSURE_HORIZON)
+        .values_list("date", flat=True)
+    )
+
+
+def organisations_for_choice(*, forces_only: bool = False):
+    """Active organisations for a form or filter, by name."""
+    qs = Organisation.objects.filter(is_active=True)
+    if forces_only:
+        qs = qs.exclude(kind=Organisation.Kind.NATIONAL_BODY)
+    return qs.order_by("name")
