@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import datetime as dt
+import os
 
 import pytest
 
@@ -11,6 +12,10 @@ from oversight.tests.factories import (
     ManagerFactory,
     OrganisationFactory,
 )
+
+# Playwright's sync API keeps an event loop running in the test thread, which trips Django's
+# guard against sync ORM calls from async code; the test code itself is plain sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -50,4 +55,27 @@ def liaison(db, herts):
 
 @pytest.fixture
 def users(caseworker, manager, admin_user, liaison):
-    return {"caseworker": caseworker, "manager": manager, "admin": admin_user, "force_liaison": liaison}
+    return {
+        "caseworker": caseworker,
+        "manager": manager,
+        "admin": admin_user,
+        "force_liaison": liaison,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser; flags for a closed network, as root."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

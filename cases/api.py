@@ -71,10 +71,16 @@ class ReferralWriteSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Category.choices), required=False, default=list
     )
     summary = serializers.CharField(max_length=10000)
-    force_reference = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+    force_reference = serializers.CharField(
+        max_length=60, required=False, allow_blank=True, default=""
+    )
     first_aware_on = serializers.DateField(required=False, allow_null=True, default=None)
-    mode = serializers.ChoiceField(choices=Mode.choices, required=False, allow_blank=True, default="")
-    decided_on = serializers.DateField(required=False, allow_null=True, default=None, help_text=DECIDED_ON_HELP)
+    mode = serializers.ChoiceField(
+        choices=Mode.choices, required=False, allow_blank=True, default=""
+    )
+    decided_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text=DECIDED_ON_HELP
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -109,7 +115,9 @@ DECISION_FIELDS = ("mode", "decided_on", "reason")
             )
         ],
     ),
-    update=extend_schema(summary="Edit a referral", request=ReferralUpdateSerializer, responses=ReferralSerializer),
+    update=extend_schema(
+        summary="Edit a referral", request=ReferralUpdateSerializer, responses=ReferralSerializer
+    ),
     partial_update=extend_schema(
         summary="Edit part of a referral, or record a new determination (mode and decided_on)",
         request=ReferralUpdateSerializer,
@@ -146,7 +154,9 @@ class ReferralViewSet(
         referral = self.get_object()
         incoming = ReferralUpdateSerializer(data=request.data, partial=partial)
         incoming.is_valid(raise_exception=True)
-        data = {k: v for k, v in incoming.validated_data.items() if k in request.data or not partial}
+        data = {
+            k: v for k, v in incoming.validated_data.items() if k in request.data or not partial
+        }
         if "version" not in data:
             raise serializers.ValidationError({"version": ["This field is required."]})
         version = data.pop("version")

@@ -1,11 +1,13 @@
 """Referral list filters, shared by the list page, the CSV export and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
 from oversight.filters import FinancialYearFilter
+from oversight.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.models import Organisation
 
 
@@ -21,15 +23,22 @@ class ReferralFilter(django_filters.FilterSet):
     financial_year = FinancialYearFilter(
         field_name="received_on", label="Financial year received", help_text="For example, 2024-25"
     )
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Decision overdue")
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label="Decision overdue",
+        widget=forms.Select(choices=OVERDUE_CHOICES),
+    )
     mode = django_filters.ChoiceFilter(choices=Mode.choices, empty_label="Any mode")
     matter_type = django_filters.ChoiceFilter(choices=MatterType.choices, empty_label="Any type")
     referral_type = django_filters.ChoiceFilter(
         choices=ReferralType.choices, empty_label="Any referral type"
     )
     category = django_filters.ChoiceFilter(
-        field_name="categories", lookup_expr="contains", choices=Category.choices,
-        method="filter_category", empty_label="Any category",
+        field_name="categories",
+        lookup_expr="contains",
+        choices=Category.choices,
+        method="filter_category",
+        empty_label="Any category",
     )
     received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
     received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
@@ -43,24 +52,30 @@ class ReferralFilter(django_filters.FilterSet):
             ("organisation__name", "force"),
         ),
         label="Sort by",
+        empty_label="Newest received first",
     )
 
     class Meta:
         model = Referral
         fields = []
+        form = GovukFilterForm
 
     def search(self, queryset, name, value):
         value = value.strip()
         if not value:
             return queryset
         return queryset.filter(
-            Q(reference__iexact=value) | Q(reference__icontains=value) | Q(force_reference__iexact=value)
+            Q(reference__iexact=value)
+            | Q(reference__icontains=value)
+            | Q(force_reference__iexact=value)
         )
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = Q(status=ReferralStatus.AWAITING_DECISION, decision_due_on__lt=timezone.localdate())
+        overdue = Q(
+            status=ReferralStatus.AWAITING_DECISION, decision_due_on__lt=timezone.localdate()
+        )
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
     def filter_category(self, queryset, name, value):

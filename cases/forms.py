@@ -2,8 +2,8 @@
 
 from django import forms
 
-from cases.models import Category, MatterType, Mode, ReferralStatus, ReferralType
-from oversight.forms import FinancialYearField, GovukDateField, GovukFormMixin
+from cases.models import Category, MatterType, Mode, ReferralType
+from oversight.forms import GovukDateField, GovukFormMixin
 from oversight.selectors import organisations_for_choice
 
 
@@ -20,7 +20,9 @@ class ReferralForm(GovukFormMixin, forms.Form):
         },
     )
     received_on = GovukDateField(
-        label="Date received", help_text="For example, 27 3 2024", label_for_errors="the date received"
+        label="Date received",
+        help_text="For example, 27 3 2024",
+        label_for_errors="the date received",
     )
     matter_type = forms.ChoiceField(
         label="Type of matter",
@@ -47,7 +49,9 @@ class ReferralForm(GovukFormMixin, forms.Form):
         max_length=10000,
         error_messages={"required": "Enter a summary of the matter"},
     )
-    force_reference = forms.CharField(label="Force's reference (optional)", required=False, max_length=60)
+    force_reference = forms.CharField(
+        label="Force's reference (optional)", required=False, max_length=60
+    )
     first_aware_on = GovukDateField(
         label="Date the matter first came to the force's attention (optional)",
         help_text="Needed for the legacy modes and the statutory 12-month notices.",
@@ -67,10 +71,10 @@ class DecisionForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the mode of investigation"},
     )
-    decided_on = GovukDateField(label="Date of decision", label_for_errors="the date of the decision")
+    decided_on = GovukDateField(
+        label="Date of decision", label_for_errors="the date of the decision"
+    )
     reason = forms.CharField(
         label="Reasons (optional)", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
-
-

@@ -1,4 +1,4 @@
-"""Referrals from police forces and the oversight body's determinations of the mode of investigation."""
+"""Referrals from police forces, and the oversight body's determinations of the mode."""
 
 import pghistory
 from django.conf import settings
@@ -115,7 +115,7 @@ class Referral(AuditedModel):
             models.CheckConstraint(
                 name="referral_decided_after_received",
                 condition=Q(decided_on__isnull=True) | Q(decided_on__gte=models.F("received_on")),
-                violation_error_message="A decision cannot be dated before the referral was received.",
+                violation_error_message="A decision cannot predate the referral.",
             ),
         ]
 
@@ -138,7 +138,7 @@ class Referral(AuditedModel):
 
 @pghistory.track()
 class Determination(models.Model):
-    """One decision on the mode of investigation. Every one is kept; the first counts for the target."""
+    """One decision on the mode of investigation; all are kept, the first counts for the target."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="determinations")
     mode = models.CharField(max_length=20, choices=Mode.choices)

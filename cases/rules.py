@@ -10,7 +10,9 @@ LEGACY_MODES_END = dt.date(2020, 2, 1)
 LEGACY_MODES = frozenset({"supervised", "managed"})
 
 
-def decision_due_on(received_on: dt.date, working_days: int, closed: Collection[dt.date] = ()) -> dt.date:
+def decision_due_on(
+    received_on: dt.date, working_days: int, closed: Collection[dt.date] = ()
+) -> dt.date:
     """The mode decision is due within `working_days` working days of receipt."""
     return add_working_days(received_on, working_days, closed)
 

@@ -17,7 +17,9 @@ def referral_list_with_determinations(*, user) -> QuerySet[Referral]:
     return referral_list(user=user).prefetch_related(
         Prefetch(
             "determinations",
-            queryset=Determination.objects.select_related("decided_by").order_by("decided_on", "id"),
+            queryset=Determination.objects.select_related("decided_by").order_by(
+                "decided_on", "id"
+            ),
         )
     )
 

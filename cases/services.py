@@ -150,7 +150,8 @@ def referral_update(
         )
         if locked.decided_on and locked.received_on > locked.decided_on:
             errors.setdefault(
-                "received_on", RECEIVED_AFTER_DECISION.format(decided=f"{locked.decided_on:%-d %B %Y}")
+                "received_on",
+                RECEIVED_AFTER_DECISION.format(decided=f"{locked.decided_on:%-d %B %Y}"),
             )
         if locked.mode and not rules.legacy_mode_allowed(locked.mode, locked.first_aware_on):
             errors.setdefault("first_aware_on", LEGACY_MODE_NOT_ALLOWED)
@@ -179,7 +180,12 @@ def referral_decide(
         if version is not None and locked.version != version:
             raise ConflictError()
         return _decide(
-            actor=actor, referral=locked, mode=mode, decided_on=decided_on, reason=reason, today=today
+            actor=actor,
+            referral=locked,
+            mode=mode,
+            decided_on=decided_on,
+            reason=reason,
+            today=today,
         )
 
 

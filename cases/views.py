@@ -20,7 +20,9 @@ from oversight.permissions import StaffOnlyMixin
 
 class ReferralListView(StaffOnlyMixin, View):
     def get(self, request):
-        filterset = ReferralFilter(request.GET, queryset=selectors.referral_list(user=request.user))
+        filterset = ReferralFilter(
+            request.GET, queryset=selectors.referral_list(user=request.user)
+        )
         referrals = filterset.qs
         context = {
             "filter": filterset,
@@ -48,7 +50,9 @@ CSV_COLUMNS = [
     ("Date of first decision", lambda r: r.decided_on.isoformat() if r.decided_on else ""),
     (
         "Decided within target",
-        lambda r: "" if r.decided_within_target is None else ("Yes" if r.decided_within_target else "No"),
+        lambda r: (
+            "" if r.decided_within_target is None else ("Yes" if r.decided_within_target else "No")
+        ),
     ),
 ]
 
@@ -57,7 +61,9 @@ class ReferralExportView(StaffOnlyMixin, View):
     """The filtered list as CSV, streamed so that a large export does not hold memory."""
 
     def get(self, request):
-        filterset = ReferralFilter(request.GET, queryset=selectors.referral_list(user=request.user))
+        filterset = ReferralFilter(
+            request.GET, queryset=selectors.referral_list(user=request.user)
+        )
         writer = csv.writer(_Echo())
 
         def rows():
@@ -72,7 +78,9 @@ class ReferralExportView(StaffOnlyMixin, View):
 
 class ReferralCreateView(StaffOnlyMixin, View):
     def get(self, request):
-        return render(request, "cases/referral_form.html", {"form": ReferralForm(), "creating": True})
+        return render(
+            request, "cases/referral_form.html", {"form": ReferralForm(), "creating": True}
+        )
 
     def post(self, request):
         form = ReferralForm(request.POST)
@@ -145,7 +153,9 @@ class ReferralEditView(StaffOnlyMixin, View):
 class ReferralDecideView(StaffOnlyMixin, View):
     def get(self, request, reference):
         referral = selectors.referral_get(user=request.user, reference=reference)
-        form = DecisionForm(initial={"version": referral.version, "decided_on": timezone.localdate()})
+        form = DecisionForm(
+            initial={"version": referral.version, "decided_on": timezone.localdate()}
+        )
         return render(request, "cases/referral_decide.html", {"form": form, "referral": referral})
 
     def post(self, request, reference):

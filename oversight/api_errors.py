@@ -10,7 +10,9 @@ from oversight.errors import ConflictError
 
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         detail = {("non_field_errors" if k == "__all__" else k): v for k, v in detail.items()}
         exc = exceptions.ValidationError(detail=detail)
     if isinstance(exc, ConflictError):

@@ -20,5 +20,7 @@ def navigation(request):
         "organisation_name": ORGANISATION_NAME,
         "navigation": [
             {"label": label, "url": url, "active": path.startswith(url)} for label, url in items
-        ] if user is not None and user.is_authenticated else [],
+        ]
+        if user is not None and user.is_authenticated
+        else [],
     }

@@ -7,14 +7,20 @@ from django.core.exceptions import ValidationError
 
 from oversight.calendar import FinancialYearError, parse_financial_year
 
-WIDGET_CLASSES = {
-    "text": "govuk-input",
-    "email": "govuk-input",
-    "number": "govuk-input",
-    "password": "govuk-input",
-    "textarea": "govuk-textarea",
-    "select": "govuk-select",
-}
+
+def govuk_class(widget: forms.Widget) -> str | None:
+    """The GOV.UK class for a plain widget; radios, checkboxes and dates have templates."""
+    if isinstance(widget, forms.Select):
+        return "govuk-select"
+    if isinstance(widget, forms.Textarea):
+        return "govuk-textarea"
+    if isinstance(widget, forms.widgets.Input) and widget.input_type not in {
+        "hidden",
+        "checkbox",
+        "radio",
+    }:
+        return "govuk-input"
+    return None
 
 
 class GovukDateWidget(forms.MultiWidget):
@@ -91,9 +97,7 @@ class GovukFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget_type = field.widget.__class__.__name__.lower().replace("widget", "")
-            widget_type = widget_type.replace("input", "") or "text"
-            css = WIDGET_CLASSES.get(widget_type)
+            css = govuk_class(field.widget)
             if css and "class" not in field.widget.attrs:
                 field.widget.attrs["class"] = css
 
@@ -107,3 +111,10 @@ class GovukFormMixin:
             if css.startswith("govuk-") and "--error" not in css:
                 base = css.split()[0]
                 field.widget.attrs["class"] = f"{css} {base}--error"
+
+
+class GovukFilterForm(GovukFormMixin, forms.Form):
+    """The form behind a list page's filters (django-filter builds the fields)."""
+
+
+OVERDUE_CHOICES = [("", "Any"), ("true", "Overdue only"), ("false", "Not overdue")]

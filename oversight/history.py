@@ -75,7 +75,7 @@ def _shown(model: type[models.Model], name: str, parent: models.Model) -> bool:
 
 
 def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryEntry]:
-    """Events of `obj` and of the rows that point at it (for example its determinations), oldest first."""
+    """Events of `obj` and of rows pointing at it (such as its determinations), oldest first."""
     order = {m._meta.label: i for i, m in enumerate(tracked)}
     # Events of one transaction share a timestamp: then the record itself comes first.
     events = sorted(
@@ -100,7 +100,8 @@ def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryE
         changes = [
             Change(_label(model, name), _display(model, name, old), _display(model, name, new))
             for name, (old, new) in source.items()
-            if _shown(model, name, obj) and (old not in (None, "", []) or new not in (None, "", []))
+            if _shown(model, name, obj)
+            and (old not in (None, "", []) or new not in (None, "", []))
         ]
         if event.pgh_label != "insert" and not changes:
             continue

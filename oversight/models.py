@@ -100,6 +100,9 @@ class ReferenceCounter(models.Model):
             models.UniqueConstraint(fields=["prefix", "year"], name="unique_reference_counter")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
 
 class AuditedModel(models.Model):
     """Who created and last changed a row, and when. History itself is kept by pghistory."""

@@ -14,6 +14,8 @@ def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> dict:
     encoded = query.urlencode()
     return {
         "page_obj": page,
-        "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        "page_range": list(
+            paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        ),
         "query_without_page": f"{encoded}&" if encoded else "",
     }

@@ -11,8 +11,9 @@ CLOSURE_HORIZON = dt.timedelta(days=120)
 def closed_days_from(start: dt.date) -> frozenset[dt.date]:
     """Extra non-working days (closures set by admins) in the months after `start`."""
     return frozenset(
-        NonWorkingDay.objects.filter(date__gt=start, date__lte=start + CLOSURE_HORIZON)
-        .values_list("date", flat=True)
+        NonWorkingDay.objects.filter(
+            date__gt=start, date__lte=start + CLOSURE_HORIZON
+        ).values_list("date", flat=True)
     )
 
 

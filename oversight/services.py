@@ -13,16 +13,25 @@ USERNAME_TAKEN = "A user called “{username}” already exists."
 
 
 def user_create(
-    *, username: str, role: str, password: str, organisation_code: str | None = None, email: str = ""
+    *,
+    username: str,
+    role: str,
+    password: str,
+    organisation_code: str | None = None,
+    email: str = "",
 ) -> User:
-    """Create a user with a role; liaisons belong to an organisation, admins get the Django admin."""
+    """Create a user with a role; a liaison belongs to an organisation; admins get the admin."""
     if role not in Role.values:
-        raise ValidationError({"role": f"Unknown role “{role}”: use one of {', '.join(Role.values)}."})
+        raise ValidationError(
+            {"role": f"Unknown role “{role}”: use one of {', '.join(Role.values)}."}
+        )
     organisation = None
     if organisation_code:
         organisation = Organisation.objects.filter(code=organisation_code).first()
         if organisation is None:
-            raise ValidationError({"organisation": UNKNOWN_ORGANISATION.format(code=organisation_code)})
+            raise ValidationError(
+                {"organisation": UNKNOWN_ORGANISATION.format(code=organisation_code)}
+            )
     if role == Role.FORCE_LIAISON and organisation is None:
         raise ValidationError({"organisation": LIAISON_NEEDS_ORGANISATION})
     if User.objects.filter(username=username).exists():

@@ -16,7 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 # A local .env (written by `make run`) is read if present; real environment variables win.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# The test command points ENV_FILE elsewhere so that tests never see a developer's .env.
+environ.Env.read_env(env.str("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")  # no default: refuse to start without one

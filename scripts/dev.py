@@ -57,13 +57,14 @@ def manage(*args: str, env: dict) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def write_local_env() -> None:
-    """A .env with safe local values for the development server, written once."""
+def write_local_env(database: str) -> None:
+    """A .env with safe local values for the development server and manage.py, written once."""
     path = ROOT / ".env"
     if path.exists():
         return
     path.write_text(
         "# Local development settings written by `make run`; never used in production.\n"
+        f"DATABASE_URL={database}\n"
         "DEBUG=true\n"
         f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
         "ALLOWED_HOSTS=127.0.0.1,localhost\n"
@@ -99,8 +100,9 @@ def create_demo_users(env: dict) -> None:
 
 
 def run() -> None:
-    write_local_env()
-    env = {**os.environ, "DATABASE_URL": database_url(DEV_DATABASE)}
+    url = database_url(DEV_DATABASE)
+    write_local_env(url)
+    env = {**os.environ, "DATABASE_URL": url}
     manage("migrate", "--noinput", env=env)
     create_demo_users(env)
     print("Serving at http://127.0.0.1:8000 (Ctrl+C to stop)")
@@ -119,8 +121,11 @@ def test(pytest_args: list[str]) -> int:
         "STATIC_MANIFEST": "false",
         "WHITENOISE_USE_FINDERS": "true",
         "CELERY_BROKER_URL": "",
+        "ENV_FILE": os.devnull,
     }
-    return subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=env).returncode
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=env
+    ).returncode
 
 
 if __name__ == "__main__":

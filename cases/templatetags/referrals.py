@@ -3,9 +3,9 @@
 from django import template
 from django.utils.html import format_html
 
-TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
-
 from cases import rules
+
+TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
 
 register = template.Library()
 

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 def on_3_june_2024():
     with time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False):
         yield
+
+
 URL = "/api/v1/referrals/"
 
 
@@ -98,7 +100,9 @@ def test_create_with_a_decision(caseworker, herts):
         ({"summary": ""}, "summary"),
     ],
 )
-def test_bad_input_gets_400_with_field_errors_and_nothing_saved(caseworker, herts, overrides, field):
+def test_bad_input_gets_400_with_field_errors_and_nothing_saved(
+    caseworker, herts, overrides, field
+):
     response = api_as(caseworker).post(URL, payload(**overrides), format="json")
     assert response.status_code == 400
     assert field in response.json(), response.json()
@@ -106,11 +110,18 @@ def test_bad_input_gets_400_with_field_errors_and_nothing_saved(caseworker, hert
 
 
 def test_patch_records_a_new_determination_and_keeps_the_first(caseworker, manager, herts):
-    referral = DecidedReferralFactory(organisation=herts, received_on=D(2024, 5, 1), mode="directed")
+    referral = DecidedReferralFactory(
+        organisation=herts, received_on=D(2024, 5, 1), mode="directed"
+    )
     first = referral.decided_on
     response = api_as(manager).patch(
         f"{URL}{referral.reference}/",
-        {"mode": "independent", "decided_on": "2024-06-03", "reason": "Escalated", "version": referral.version},
+        {
+            "mode": "independent",
+            "decided_on": "2024-06-03",
+            "reason": "Escalated",
+            "version": referral.version,
+        },
         format="json",
     )
     assert response.status_code == 200, response.data
@@ -134,7 +145,9 @@ def test_patch_with_a_stale_version_gets_409(caseworker, herts):
 
 def test_patch_without_a_version_is_refused(caseworker, herts):
     referral = ReferralFactory(organisation=herts)
-    response = api_as(caseworker).patch(f"{URL}{referral.reference}/", {"summary": "x"}, format="json")
+    response = api_as(caseworker).patch(
+        f"{URL}{referral.reference}/", {"summary": "x"}, format="json"
+    )
     assert response.status_code == 400
     assert "version" in response.json()
 

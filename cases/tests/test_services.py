@@ -47,15 +47,27 @@ def test_decision_due_date_respects_extra_closures(caseworker, herts, today):
         ({"received_on": D(2024, 6, 4)}, "received_on", services.RECEIVED_IN_FUTURE),
         ({"categories": []}, "categories", services.MANDATORY_NEEDS_CATEGORY),
         ({"first_aware_on": D(2024, 6, 4)}, "first_aware_on", services.AWARE_IN_FUTURE),
-        ({"first_aware_on": D(2024, 6, 3), "received_on": D(2024, 6, 1)}, "first_aware_on",
-         services.AWARE_AFTER_RECEIVED),
+        (
+            {"first_aware_on": D(2024, 6, 3), "received_on": D(2024, 6, 1)},
+            "first_aware_on",
+            services.AWARE_AFTER_RECEIVED,
+        ),
         ({"mode": "", "decided_on": D(2024, 6, 3)}, "mode", services.MODE_REQUIRED),
-        ({"mode": "independent", "decided_on": D(2024, 6, 2)}, "decided_on",
-         services.DECIDED_BEFORE_RECEIVED),
-        ({"mode": "supervised", "decided_on": D(2024, 6, 3)}, "mode", services.LEGACY_MODE_NOT_ALLOWED),
+        (
+            {"mode": "independent", "decided_on": D(2024, 6, 2)},
+            "decided_on",
+            services.DECIDED_BEFORE_RECEIVED,
+        ),
+        (
+            {"mode": "supervised", "decided_on": D(2024, 6, 3)},
+            "mode",
+            services.LEGACY_MODE_NOT_ALLOWED,
+        ),
     ],
 )
-def test_create_refuses_bad_input_and_saves_nothing(caseworker, herts, today, overrides, field, message):
+def test_create_refuses_bad_input_and_saves_nothing(
+    caseworker, herts, today, overrides, field, message
+):
     with pytest.raises(ValidationError) as error:
         create(caseworker, herts, today, **overrides)
     assert error.value.message_dict[field] == [message]
@@ -69,13 +81,21 @@ def test_decide_records_the_first_determination_for_the_target(caseworker, manag
         actor=caseworker, referral=referral, mode="directed", decided_on=D(2024, 6, 3), today=today
     )
     referral.refresh_from_db()
-    assert (referral.status, referral.mode, referral.decided_on) == ("decided", "directed", D(2024, 6, 3))
+    assert (referral.status, referral.mode, referral.decided_on) == (
+        "decided",
+        "directed",
+        D(2024, 6, 3),
+    )
     assert referral.decided_within_target is True
 
     # Re-made later (directed turned independent): both kept, the first still counts.
     services.referral_decide(
-        actor=manager, referral=referral, mode="independent", decided_on=D(2024, 6, 3),
-        reason="Seriousness became clear.", today=today,
+        actor=manager,
+        referral=referral,
+        mode="independent",
+        decided_on=D(2024, 6, 3),
+        reason="Seriousness became clear.",
+        today=today,
     )
     referral.refresh_from_db()
     assert referral.mode == "independent"
@@ -89,7 +109,11 @@ def test_decide_records_the_first_determination_for_the_target(caseworker, manag
 def test_decision_after_the_due_date_misses_the_target(caseworker, herts):
     referral = create(caseworker, herts, D(2024, 6, 10))
     services.referral_decide(
-        actor=caseworker, referral=referral, mode="local", decided_on=D(2024, 6, 7), today=D(2024, 6, 10)
+        actor=caseworker,
+        referral=referral,
+        mode="local",
+        decided_on=D(2024, 6, 7),
+        today=D(2024, 6, 10),
     )
     referral.refresh_from_db()
     assert referral.decided_within_target is False
@@ -122,7 +146,10 @@ def test_legacy_mode_allowed_for_matters_known_before_february_2020(caseworker, 
         caseworker, herts, D(2020, 3, 1), received_on=D(2020, 2, 10), first_aware_on=D(2020, 1, 20)
     )
     services.referral_decide(
-        actor=caseworker, referral=referral, mode="supervised", decided_on=D(2020, 2, 11),
+        actor=caseworker,
+        referral=referral,
+        mode="supervised",
+        decided_on=D(2020, 2, 11),
         today=D(2020, 3, 1),
     )
     referral.refresh_from_db()
@@ -133,7 +160,10 @@ def test_a_new_decision_cannot_go_back_before_the_previous_one(caseworker):
     referral = DecidedReferralFactory(received_on=D(2024, 5, 1))
     with pytest.raises(ValidationError) as error:
         services.referral_decide(
-            actor=caseworker, referral=referral, mode="directed", decided_on=D(2024, 5, 1),
+            actor=caseworker,
+            referral=referral,
+            mode="directed",
+            decided_on=D(2024, 5, 1),
             today=D(2024, 6, 3),
         )
     assert "decided_on" in error.value.message_dict
@@ -143,7 +173,10 @@ def test_deciding_the_same_mode_again_is_refused(caseworker):
     referral = DecidedReferralFactory(mode="independent")
     with pytest.raises(ValidationError) as error:
         services.referral_decide(
-            actor=caseworker, referral=referral, mode="independent", decided_on=D(2024, 6, 1),
+            actor=caseworker,
+            referral=referral,
+            mode="independent",
+            decided_on=D(2024, 6, 1),
             today=D(2024, 6, 3),
         )
     assert error.value.message_dict["mode"] == [services.MODE_UNCHANGED.format(mode="independent")]
@@ -152,8 +185,12 @@ def test_deciding_the_same_mode_again_is_refused(caseworker):
 def test_update_recomputes_the_due_date_and_bumps_the_version(caseworker, manager, today):
     referral = ReferralFactory(received_on=D(2024, 5, 1))
     updated = services.referral_update(
-        actor=manager, referral=referral, version=referral.version, today=today,
-        received_on=D(2024, 5, 2), summary="Corrected summary",
+        actor=manager,
+        referral=referral,
+        version=referral.version,
+        today=today,
+        received_on=D(2024, 5, 2),
+        summary="Corrected summary",
     )
     assert updated.decision_due_on == D(2024, 5, 8)  # 6 May 2024 was a bank holiday
     assert updated.version == referral.version + 1
@@ -177,7 +214,10 @@ def test_update_cannot_move_receipt_after_the_first_decision(caseworker, today):
     referral = DecidedReferralFactory(received_on=D(2024, 5, 1))
     with pytest.raises(ValidationError) as error:
         services.referral_update(
-            actor=caseworker, referral=referral, version=referral.version, today=today,
+            actor=caseworker,
+            referral=referral,
+            version=referral.version,
+            today=today,
             received_on=D(2024, 5, 20),
         )
     assert "received_on" in error.value.message_dict

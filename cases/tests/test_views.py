@@ -80,11 +80,15 @@ def test_force_liaisons_get_404_on_every_referral_page(client_as, liaison, herts
 
 @time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False)
 def test_caseworker_logs_a_referral(client_as, caseworker, herts):
-    response = client_as(caseworker).post(reverse("cases:referral-create"), valid_post(), follow=True)
+    response = client_as(caseworker).post(
+        reverse("cases:referral-create"), valid_post(), follow=True
+    )
     referral = Referral.objects.get()
     assert referral.reference == "REF-2024-000001"
     assert referral.decision_due_on == D(2024, 6, 6)
-    assert response.redirect_chain[-1][0] == reverse("cases:referral-detail", args=[referral.reference])
+    assert response.redirect_chain[-1][0] == reverse(
+        "cases:referral-detail", args=[referral.reference]
+    )
     assert b"Referral REF-2024-000001 logged." in response.content
     assert b"6 June 2024" in response.content
 
@@ -94,18 +98,30 @@ def test_caseworker_logs_a_referral(client_as, caseworker, herts):
     ("overrides", "message"),
     [
         (date_fields("received_on", D(2024, 6, 4)), "The date received cannot be in the future."),
-        ({"received_on_0": "31", "received_on_1": "2", "received_on_2": "2024"},
-         "The date received must be a real date"),
-        ({"received_on_0": "", "received_on_1": "", "received_on_2": ""}, "Enter the date received"),
+        (
+            {"received_on_0": "31", "received_on_1": "2", "received_on_2": "2024"},
+            "The date received must be a real date",
+        ),
+        (
+            {"received_on_0": "", "received_on_1": "", "received_on_2": ""},
+            "Enter the date received",
+        ),
         ({"organisation": "no-such-force"}, "Choose a force from the list"),
         ({"organisation": "college-of-policing"}, "Choose a force from the list"),
         ({"categories": []}, "Select at least one category for a mandatory referral."),
         ({"summary": ""}, "Enter a summary of the matter"),
-        ({"matter_type": "other"}, "Select a valid choice. other is not one of the available choices."),
+        (
+            {"matter_type": "other"},
+            "Select a valid choice. other is not one of the available choices.",
+        ),
     ],
 )
-def test_bad_referral_input_shows_errors_and_saves_nothing(client_as, caseworker, herts, overrides, message):
-    response = client_as(caseworker).post(reverse("cases:referral-create"), valid_post(**overrides))
+def test_bad_referral_input_shows_errors_and_saves_nothing(
+    client_as, caseworker, herts, overrides, message
+):
+    response = client_as(caseworker).post(
+        reverse("cases:referral-create"), valid_post(**overrides)
+    )
     assert response.status_code == 200
     content = response.content.decode()
     assert "There is a problem" in content  # the error summary
@@ -121,7 +137,11 @@ def test_caseworker_records_the_decision(client_as, caseworker):
     client = client_as(caseworker)
     response = client.post(
         url,
-        {"mode": "independent", **date_fields("decided_on", D(2024, 5, 31)), "version": referral.version},
+        {
+            "mode": "independent",
+            **date_fields("decided_on", D(2024, 5, 31)),
+            "version": referral.version,
+        },
         follow=True,
     )
     assert b"Decision recorded" in response.content
@@ -140,7 +160,10 @@ def test_decision_without_a_mode_or_before_receipt_is_refused(client_as, casewor
     response = client.post(
         url, {"mode": "directed", **date_fields("decided_on", D(2024, 5, 28)), "version": 1}
     )
-    assert "The decision cannot be dated before the referral was received." in response.content.decode()
+    assert (
+        "The decision cannot be dated before the referral was received."
+        in response.content.decode()
+    )
     referral.refresh_from_db()
     assert referral.decided_on is None
 
@@ -149,7 +172,9 @@ def test_a_stale_edit_is_refused_with_a_message(client_as, caseworker, herts):
     referral = ReferralFactory(organisation=herts)
     client = client_as(caseworker)
     url = reverse("cases:referral-edit", args=[referral.reference])
-    form = valid_post(summary="Mine", version=referral.version, **date_fields("received_on", D(2024, 5, 1)))
+    form = valid_post(
+        summary="Mine", version=referral.version, **date_fields("received_on", D(2024, 5, 1))
+    )
     assert client.post(url, form).status_code == 302
     response = client.post(url, {**form, "summary": "Theirs"})
     assert "Someone else changed this record" in response.content.decode()
@@ -177,7 +202,8 @@ def test_list_filters_search_and_shows_overdue(client_as, caseworker, herts, met
     assert refs(financial_year="2023-24") == {old.reference}
     assert refs(q=decided.reference) == {decided.reference}
     content = client.get(url).content.decode()
-    assert "Overdue" in content and "Within target" in content
+    assert "Overdue" in content
+    assert "Within target" in content
     bad = client.get(url, {"financial_year": "2024"}).content.decode()
     assert "is not a financial year" in bad
 
@@ -186,9 +212,13 @@ def test_list_sorts_by_received_date(client_as, caseworker):
     first = ReferralFactory(received_on=D(2024, 1, 5))
     second = ReferralFactory(received_on=D(2024, 2, 5))
     client = client_as(caseworker)
-    content = client.get(reverse("cases:referral-list"), {"ordering": "received_on"}).content.decode()
+    content = client.get(
+        reverse("cases:referral-list"), {"ordering": "received_on"}
+    ).content.decode()
     assert content.index(first.reference) < content.index(second.reference)
-    content = client.get(reverse("cases:referral-list"), {"ordering": "-received_on"}).content.decode()
+    content = client.get(
+        reverse("cases:referral-list"), {"ordering": "-received_on"}
+    ).content.decode()
     assert content.index(second.reference) < content.index(first.reference)
 
 
@@ -198,7 +228,10 @@ def test_list_paginates(client_as, caseworker):
     content = client.get(reverse("cases:referral-list")).content.decode()
     assert "30 referrals, showing 1 to 25" in content
     assert 'aria-label="Page 2"' in content
-    assert "showing 26 to 30" in client.get(reverse("cases:referral-list"), {"page": 2}).content.decode()
+    assert (
+        "showing 26 to 30"
+        in client.get(reverse("cases:referral-list"), {"page": 2}).content.decode()
+    )
 
 
 def test_csv_export_has_the_filtered_rows(client_as, caseworker, herts, met):
@@ -209,14 +242,17 @@ def test_csv_export_has_the_filtered_rows(client_as, caseworker, herts, met):
     )
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0].startswith("Reference,Force,Date received")
-    assert len(lines) == 2 and lines[1].startswith(mine.reference)
+    assert len(lines) == 2
+    assert lines[1].startswith(mine.reference)
 
 
 def test_detail_shows_history(client_as, caseworker):
     referral = DecidedReferralFactory()
-    content = client_as(caseworker).get(
-        reverse("cases:referral-detail", args=[referral.reference])
-    ).content.decode()
+    content = (
+        client_as(caseworker)
+        .get(reverse("cases:referral-detail", args=[referral.reference]))
+        .content.decode()
+    )
     assert "History" in content
     assert "Referral recorded" in content
     assert "Determination recorded" in content

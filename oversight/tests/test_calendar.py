@@ -116,7 +116,11 @@ def test_parse_financial_year_rejects_bad_values(bad):
 
 
 def test_financial_years_between():
-    assert financial_years_between(D(2019, 3, 1), D(2020, 4, 1)) == ["2018-19", "2019-20", "2020-21"]
+    assert financial_years_between(D(2019, 3, 1), D(2020, 4, 1)) == [
+        "2018-19",
+        "2019-20",
+        "2020-21",
+    ]
 
 
 @given(st.dates(min_value=D(1901, 1, 1), max_value=D(2998, 12, 31)))

@@ -13,14 +13,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--role", required=True, choices=Role.values)
-        parser.add_argument("--organisation", help="Organisation code (required for force_liaison)")
+        parser.add_argument(
+            "--organisation", help="Organisation code (required for force_liaison)"
+        )
         parser.add_argument("--email", default="")
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt")
 
     def handle(self, *args, **options):
         password = os.environ.get("DJANGO_USER_PASSWORD")
         if not password:
-            raise CommandError("Set the password in the environment variable DJANGO_USER_PASSWORD.")
+            raise CommandError(
+                "Set the password in the environment variable DJANGO_USER_PASSWORD."
+            )
         try:
             user = user_create(
                 username=options["username"],
