@@ -10,6 +10,7 @@ from cases.filters import ReferralFilter
 from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
 from oversight.models import Organisation
 from oversight.permissions import IsCaseworkStaff
+from oversight.services import view_log_record
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 DECIDED_ON_HELP = (
@@ -139,6 +140,11 @@ class ReferralViewSet(
 
     def get_queryset(self):
         return selectors.referral_list_with_determinations(user=self.request.user)
+
+    def retrieve(self, request, *args, **kwargs):
+        referral = self.get_object()
+        view_log_record(user=request.user, record=referral, via_api=True)
+        return Response(ReferralSerializer(referral).data)
 
     def create(self, request, *args, **kwargs):
         incoming = ReferralWriteSerializer(data=request.data)

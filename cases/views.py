@@ -16,6 +16,7 @@ from cases.forms import DecisionForm, ReferralEditForm, ReferralForm
 from oversight.errors import ConflictError
 from oversight.paging import paginate
 from oversight.permissions import StaffOnlyMixin
+from oversight.services import view_log_record
 
 
 class ReferralListView(StaffOnlyMixin, View):
@@ -100,6 +101,7 @@ class ReferralCreateView(StaffOnlyMixin, View):
 class ReferralDetailView(StaffOnlyMixin, View):
     def get(self, request, reference):
         referral = selectors.referral_get(user=request.user, reference=reference)
+        view_log_record(user=request.user, record=referral)
         context = {
             "referral": referral,
             "determinations": list(referral.determinations.all()),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from oversight.models import NonWorkingDay, Organisation, User
+from oversight.models import NonWorkingDay, Organisation, User, ViewLog
 
 
 @admin.register(Organisation)
@@ -29,3 +29,20 @@ class UserAdmin(BaseUserAdmin):
 @admin.register(NonWorkingDay)
 class NonWorkingDayAdmin(admin.ModelAdmin):
     list_display = ["date", "description"]
+
+
+@admin.register(ViewLog)
+class ViewLogAdmin(admin.ModelAdmin):
+    list_display = ["viewed_at", "user", "record_type", "reference", "via_api"]
+    list_filter = ["record_type", "via_api"]
+    search_fields = ["reference", "user__username"]
+    date_hierarchy = "viewed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,11 +1,14 @@
-"""The REST API under /api/v1/."""
+"""The REST API under /api/v1/: each app lists its resources in its api_routes.py."""
 
 from rest_framework.routers import DefaultRouter
 
-from cases.api import ReferralViewSet
+from appeals.api_routes import ROUTES as APPEALS
+from cases.api_routes import ROUTES as CASES
+from learning.api_routes import ROUTES as LEARNING
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
-router.register("referrals", ReferralViewSet, basename="referral")
+for prefix, viewset, basename in [*CASES, *APPEALS, *LEARNING]:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = router.urls

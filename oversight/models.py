@@ -118,3 +118,19 @@ class AuditedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ViewLog(models.Model):
+    """Who looked at which case record, and when (DPA 2018 s.62 logging of consultation)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    record_type = models.CharField(max_length=40)
+    reference = models.CharField(max_length=30)
+    viewed_at = models.DateTimeField(auto_now_add=True)
+    via_api = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["reference", "viewed_at"], name="viewlog_reference_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} viewed {self.reference} at {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from knox.models import AuthToken
 
-from oversight.models import Organisation, Role, User
+from oversight.models import Organisation, Role, User, ViewLog
 
 LIAISON_NEEDS_ORGANISATION = "A force liaison needs --organisation (an organisation code)."
 UNKNOWN_ORGANISATION = "No organisation has the code “{code}”."
@@ -49,3 +49,13 @@ def api_token_create(*, user: User) -> str:
     """Issue an API token; only its hash is stored, so the key is shown once."""
     _, key = AuthToken.objects.create(user=user)
     return key
+
+
+def view_log_record(*, user: User, record, via_api: bool = False) -> None:
+    """Log that a person consulted a case record (DPA 2018 s.62): one row, who and when."""
+    ViewLog.objects.create(
+        user=user,
+        record_type=record._meta.label,
+        reference=getattr(record, "reference", str(record.pk)),
+        via_api=via_api,
+    )

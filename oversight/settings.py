@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "csp",
     "oversight",
     "cases",
+    "appeals",
+    "learning",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
+from oversight.models import ViewLog
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -246,13 +247,15 @@ def test_csv_export_has_the_filtered_rows(client_as, caseworker, herts, met):
     assert lines[1].startswith(mine.reference)
 
 
-def test_detail_shows_history(client_as, caseworker):
+def test_detail_shows_history_and_logs_the_view(client_as, caseworker):
     referral = DecidedReferralFactory()
     content = (
         client_as(caseworker)
         .get(reverse("cases:referral-detail", args=[referral.reference]))
         .content.decode()
     )
+    log = ViewLog.objects.get()
+    assert (log.user, log.reference, log.via_api) == (caseworker, referral.reference, False)
     assert "History" in content
     assert "Referral recorded" in content
     assert "Determination recorded" in content

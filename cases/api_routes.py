@@ -1,0 +1,10 @@
+"""This app's API resources, registered under /api/v1/ by oversight/api_urls.py.
+
+Each entry is (prefix, viewset, basename).
+"""
+
+from cases.api import ReferralViewSet
+
+ROUTES: list[tuple] = [
+    ("referrals", ReferralViewSet, "referral"),
+]

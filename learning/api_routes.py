@@ -1,0 +1,6 @@
+"""This app's API resources, registered under /api/v1/ by oversight/api_urls.py.
+
+Each entry is (prefix, viewset, basename).
+"""
+
+ROUTES: list[tuple] = []

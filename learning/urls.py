@@ -1,0 +1,5 @@
+"""Pages of the learning app, mounted by oversight/urls.py."""
+
+app_name = "learning"
+
+urlpatterns: list = []
