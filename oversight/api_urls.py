@@ -1,14 +1,19 @@
 """The REST API under /api/v1/: each app lists its resources in its api_routes.py."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from appeals.api_routes import ROUTES as APPEALS
 from cases.api_routes import ROUTES as CASES
 from learning.api_routes import ROUTES as LEARNING
+from oversight.performance.api import TimelinessView
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 for prefix, viewset, basename in [*CASES, *APPEALS, *LEARNING]:
     router.register(prefix, viewset, basename=basename)
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("timeliness/", TimelinessView.as_view(), name="timeliness"),
+    *router.urls,
+]

@@ -43,6 +43,15 @@ class StaffOnlyMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class ManagerOnlyMixin(LoginRequiredMixin):
+    """Pages for managers (and admins): anyone else signed in gets 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not is_manager(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class IsCaseworkStaff(permissions.BasePermission):
     """API resources for casework staff; a liaison is told they do not exist (404)."""
 

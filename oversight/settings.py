@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "pghistory.admin",
     "axes",
     "csp",
+    "django_celery_beat",
+    "django_celery_results",
     "oversight",
     "cases",
     "appeals",
@@ -225,6 +228,21 @@ CELERY_TIMEZONE = TIME_ZONE
 # A Redis outage must never hang a page: fail fast when publishing.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_RESULT_BACKEND = "django-db"
+CELERY_RESULT_EXTENDED = True
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULE = {
+    # Nightly, so that figures depending on today (overdue responses) move on by themselves.
+    "timeliness-nightly": {
+        "task": "oversight.tasks.compute_timeliness",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    # Within a minute of a change to a case; a cheap check when nothing changed.
+    "timeliness-when-changed": {
+        "task": "oversight.tasks.refresh_timeliness_if_stale",
+        "schedule": 60.0,
+    },
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 
 LOGGING = {

@@ -17,6 +17,7 @@ urlpatterns = [
     path("investigations/", include("cases.investigation_urls")),
     path("applications/", include("appeals.urls")),
     path("recommendations/", include("learning.urls")),
+    path("performance/", include("oversight.performance.urls")),
     path("api/v1/", include("oversight.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/schema/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

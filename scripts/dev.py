@@ -10,6 +10,8 @@ same database engine as production. Usage:
 
 import os
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +49,48 @@ def embedded_database_url(database: str) -> str:
             cursor.execute(f'CREATE DATABASE "{database}"')
     conn.close()
     return f"postgres://postgres@{quote(socket_dir, safe='')}:{info.port}/{database}"
+
+
+def redis_answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def test_broker_url() -> str:
+    """Redis for the Celery integration test: the local one, or a private one we start."""
+    if os.environ.get("CELERY_TEST_BROKER_URL"):
+        return os.environ["CELERY_TEST_BROKER_URL"]
+    if redis_answers("127.0.0.1", 6379):
+        return "redis://127.0.0.1:6379/15"
+    port = 6390
+    if not redis_answers("127.0.0.1", port):
+        if not shutil.which("redis-server"):
+            sys.exit(
+                "The tests need Redis: install it (apt-get install redis-server) or set "
+                "CELERY_TEST_BROKER_URL."
+            )
+        subprocess.run(
+            [
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return f"redis://127.0.0.1:{port}/15"
 
 
 def database_url(database: str) -> str:
@@ -121,6 +165,7 @@ def test(pytest_args: list[str]) -> int:
         "STATIC_MANIFEST": "false",
         "WHITENOISE_USE_FINDERS": "true",
         "CELERY_BROKER_URL": "",
+        "CELERY_TEST_BROKER_URL": test_broker_url(),
         "ENV_FILE": os.devnull,
     }
     return subprocess.run(

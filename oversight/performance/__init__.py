@@ -1,0 +1,1 @@
+"""Timeliness figures: definitions, database aggregates, snapshots, dashboard and API."""

@@ -1,0 +1,174 @@
+"""What each timeliness figure counts, as pure functions over plain rows (no ORM, no clock).
+
+This module is the reference for the figures. The production path (aggregates.py) computes
+the same counts with database aggregates; a parity test runs both on the same rows.
+"""
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+
+from dateutil.relativedelta import relativedelta
+
+from oversight.calendar import parse_financial_year
+
+RATES = {
+    "referrals": {"decided_within_target_rate": ("decided_within_target", "decided")},
+    "investigations": {
+        "within_6_months_rate": ("within_6_months", "completed"),
+        "within_12_months_rate": ("within_12_months", "completed"),
+    },
+    "applications": {
+        "valid_rate": ("valid", "received"),
+        "upheld_rate": ("upheld", "decided"),
+    },
+    "recommendations": {
+        "response_rate": ("responded", "issued"),
+        "acceptance_rate": ("accepted", "responded"),
+    },
+}
+COUNTS = {
+    "referrals": ["received", "decided", "decided_within_target"],
+    "investigations": ["completed", "within_6_months", "within_12_months"],
+    "applications": ["received", "valid", "decided", "upheld"],
+    "recommendations": ["issued", "responded", "accepted", "overdue"],
+}
+ACCEPTED_STATUSES = frozenset({"accepted", "partially_accepted", "implemented"})
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferralRow:
+    received_on: dt.date
+    decided_on: dt.date | None
+    decision_due_on: dt.date
+
+
+@dataclasses.dataclass(frozen=True)
+class InvestigationRow:
+    started_on: dt.date
+    completed_on: dt.date | None
+    is_major: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ApplicationRow:
+    received_on: dt.date
+    is_valid: bool | None
+    decided_on: dt.date | None
+    upheld: bool | None
+
+
+@dataclasses.dataclass(frozen=True)
+class RecommendationRow:
+    issued_on: dt.date | None
+    status: str
+    is_statutory: bool
+    responded_on: dt.date | None
+    response_due_on: dt.date | None
+
+
+def rate(numerator: int, denominator: int) -> float | None:
+    """A share as a percentage to one decimal place; None when nothing was counted."""
+    if not denominator:
+        return None
+    return round(100 * numerator / denominator, 1)
+
+
+def with_rates(counts: dict[str, dict[str, int]]) -> dict[str, dict]:
+    """The counts of each family plus the rates derived from them."""
+    figures = {}
+    for family, names in COUNTS.items():
+        values = {name: counts.get(family, {}).get(name, 0) for name in names}
+        for rate_name, (num, den) in RATES.get(family, {}).items():
+            values[rate_name] = rate(values[num], values[den])
+        figures[family] = values
+    return figures
+
+
+def _in(day: dt.date | None, first: dt.date, last: dt.date) -> bool:
+    return day is not None and first <= day <= last
+
+
+def completed_within(started_on: dt.date, completed_on: dt.date, months: int) -> bool:
+    """Completed on or before the same day `months` calendar months after the start
+    (31 August + 6 months is the end of February)."""
+    return completed_on <= started_on + relativedelta(months=months)
+
+
+def referral_counts(rows: Iterable[ReferralRow], financial_year: str) -> dict[str, int]:
+    """Received in the year; mode decided in the year; of those, within the target."""
+    first, last = parse_financial_year(financial_year)
+    counts = dict.fromkeys(COUNTS["referrals"], 0)
+    for row in rows:
+        counts["received"] += _in(row.received_on, first, last)
+        if _in(row.decided_on, first, last):
+            counts["decided"] += 1
+            counts["decided_within_target"] += row.decided_on <= row.decision_due_on
+    return counts
+
+
+def investigation_counts(rows: Iterable[InvestigationRow], financial_year: str) -> dict[str, int]:
+    """Core (not major) investigations completed in the year, and those within 6 and 12 months."""
+    first, last = parse_financial_year(financial_year)
+    counts = dict.fromkeys(COUNTS["investigations"], 0)
+    for row in rows:
+        if row.is_major or not _in(row.completed_on, first, last):
+            continue
+        counts["completed"] += 1
+        counts["within_6_months"] += completed_within(row.started_on, row.completed_on, 6)
+        counts["within_12_months"] += completed_within(row.started_on, row.completed_on, 12)
+    return counts
+
+
+def application_counts(rows: Iterable[ApplicationRow], financial_year: str) -> dict[str, int]:
+    """Received in the year and of those valid; valid ones decided in the year, and upheld."""
+    first, last = parse_financial_year(financial_year)
+    counts = dict.fromkeys(COUNTS["applications"], 0)
+    for row in rows:
+        if _in(row.received_on, first, last):
+            counts["received"] += 1
+            counts["valid"] += row.is_valid is True
+        if row.is_valid and _in(row.decided_on, first, last):
+            counts["decided"] += 1
+            counts["upheld"] += row.upheld is True
+    return counts
+
+
+def recommendation_counts(
+    rows: Iterable[RecommendationRow], financial_year: str, today: dt.date
+) -> dict[str, int]:
+    """Issued in the year; of those, responded (any date), accepted, and statutory ones overdue."""
+    first, last = parse_financial_year(financial_year)
+    counts = dict.fromkeys(COUNTS["recommendations"], 0)
+    for row in rows:
+        if not _in(row.issued_on, first, last):
+            continue
+        counts["issued"] += 1
+        if row.responded_on is not None:
+            counts["responded"] += 1
+            counts["accepted"] += row.status in ACCEPTED_STATUSES
+        elif row.is_statutory and row.response_due_on is not None and today > row.response_due_on:
+            counts["overdue"] += 1
+    return counts
+
+
+def difference_in_words(value: float | None, target: float | None) -> str:
+    """How a rate stands against its target, in plain words: "5 points above target"."""
+    if value is None or target is None:
+        return ""
+    points = round(value - target, 1)
+    if points == 0:
+        return "on target"
+    amount = f"{abs(points):g} point{'s' if abs(points) != 1 else ''}"
+    return f"{amount} {'above' if points > 0 else 'below'} target"
+
+
+def change_in_words(value: float | None, previous: float | None) -> str:
+    """How a rate moved since last year: "up 8 points from 83%"."""
+    if value is None or previous is None:
+        return ""
+    points = round(value - previous, 1)
+    if points == 0:
+        return f"the same as last year ({previous:g}%)"
+    amount = f"{abs(points):g} point{'s' if abs(points) != 1 else ''}"
+    return f"{'up' if points > 0 else 'down'} {amount} from {previous:g}%"

@@ -1,0 +1,103 @@
+"""Reads for the dashboard and API: a handful of snapshot rows, never a scan of cases."""
+
+import dataclasses
+
+from django.http import Http404
+
+from oversight.calendar import financial_year_label
+from oversight.models import Organisation, Target, TimelinessRun, TimelinessSnapshot
+from oversight.performance import definitions
+
+
+def previous_financial_year(financial_year: str) -> str:
+    start = int(financial_year[:4]) - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def snapshot_get(*, financial_year: str, organisation: Organisation | None) -> TimelinessSnapshot:
+    """The stored figures of a year (for an organisation, or in total); 404 if none."""
+    snapshot = TimelinessSnapshot.objects.filter(
+        financial_year=financial_year, organisation=organisation
+    ).first()
+    if snapshot is None:
+        raise Http404(f"No figures for {financial_year_label(financial_year)}.")
+    return snapshot
+
+
+def totals_by_year() -> dict[str, TimelinessSnapshot]:
+    """The total snapshot of every year with data, oldest first."""
+    rows = TimelinessSnapshot.objects.filter(organisation__isnull=True).order_by("financial_year")
+    return {row.financial_year: row for row in rows}
+
+
+def per_organisation(*, financial_year: str) -> list[TimelinessSnapshot]:
+    """Each organisation's snapshot for the year, by name."""
+    return list(
+        TimelinessSnapshot.objects.filter(
+            financial_year=financial_year, organisation__isnull=False
+        )
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def targets_for(*, financial_year: str) -> dict[str, float]:
+    return {
+        t.metric: float(t.percentage) for t in Target.objects.filter(financial_year=financial_year)
+    }
+
+
+def last_run() -> TimelinessRun | None:
+    return TimelinessRun.objects.select_related("requested_by").first()
+
+
+@dataclasses.dataclass(frozen=True)
+class RateLine:
+    key: str
+    label: str
+    value: float | None
+    numerator: int
+    denominator: int
+    target: float | None
+    previous: float | None
+
+    @property
+    def against_target(self) -> str:
+        return definitions.difference_in_words(self.value, self.target)
+
+    @property
+    def against_last_year(self) -> str:
+        return definitions.change_in_words(self.value, self.previous)
+
+
+RATE_LABELS = {
+    "referrals.decided_within_target_rate": "Referrals: mode decided within 3 working days",
+    "investigations.within_6_months_rate": "Core investigations completed within 6 months",
+    "investigations.within_12_months_rate": "Core investigations completed within 12 months",
+    "applications.valid_rate": "Appeals and reviews judged valid",
+    "applications.upheld_rate": "Appeals and reviews upheld",
+    "recommendations.response_rate": "Recommendations responded to",
+    "recommendations.acceptance_rate": "Recommendations accepted",
+}
+
+
+def rate_lines(
+    *, figures: dict, previous: dict | None, targets: dict[str, float]
+) -> list[RateLine]:
+    """Each rate of the year beside its target and last year's value."""
+    lines = []
+    for family, rates in definitions.RATES.items():
+        for name, (num, den) in rates.items():
+            key = f"{family}.{name}"
+            lines.append(
+                RateLine(
+                    key=key,
+                    label=RATE_LABELS[key],
+                    value=figures[family][name],
+                    numerator=figures[family][num],
+                    denominator=figures[family][den],
+                    target=targets.get(key),
+                    previous=(previous or {}).get(family, {}).get(name),
+                )
+            )
+    return lines

@@ -1,0 +1,124 @@
+"""Writes of the figures: compute and store snapshots, record runs, set targets."""
+
+import datetime as dt
+import logging
+from decimal import Decimal
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from oversight.calendar import FinancialYearError, parse_financial_year
+from oversight.models import Target, TimelinessRun, TimelinessSnapshot, User
+from oversight.performance import definitions
+from oversight.performance.aggregates import FAMILIES, latest_case_change
+
+logger = logging.getLogger(__name__)
+
+# Any fixed number: runs take this PostgreSQL advisory lock so that two never interleave.
+COMPUTE_LOCK = 720_260_001
+TARGET_OUT_OF_RANGE = "A target is a percentage between 0 and 100."
+QUEUE_UNAVAILABLE = (
+    "The figures could not be queued for recalculation because the task queue is not "
+    "available. The figures shown are from the last computation; try again later."
+)
+
+
+def timeliness_compute(*, today: dt.date, run: TimelinessRun | None = None) -> int:
+    """Recompute every year's figures, per organisation and in total, and replace the snapshots.
+
+    Idempotent: a second run at the same time waits for the first, then writes the same rows.
+    """
+    if run is not None:
+        TimelinessRun.objects.filter(pk=run.pk).update(
+            status=TimelinessRun.Status.RUNNING, started_at=timezone.now()
+        )
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [COMPUTE_LOCK])
+            written = _replace_snapshots(today=today)
+    except Exception as error:
+        if run is not None:
+            TimelinessRun.objects.filter(pk=run.pk).update(
+                status=TimelinessRun.Status.FAILED, finished_at=timezone.now(), error=str(error)
+            )
+        raise
+    if run is not None:
+        TimelinessRun.objects.filter(pk=run.pk).update(
+            status=TimelinessRun.Status.DONE, finished_at=timezone.now(), snapshots_written=written
+        )
+    return written
+
+
+def _replace_snapshots(*, today: dt.date) -> int:
+    by_key: dict[tuple[str, int | None], dict[str, dict[str, int]]] = {}
+    for family, count in FAMILIES.items():
+        for (year, organisation_id), values in count(today=today).items():
+            for key in ((year, organisation_id), (year, None)):
+                family_counts = by_key.setdefault(key, {}).setdefault(family, {})
+                for name, value in values.items():
+                    family_counts[name] = family_counts.get(name, 0) + value
+    now = timezone.now()
+    snapshots = [
+        TimelinessSnapshot(
+            financial_year=year,
+            organisation_id=organisation_id,
+            figures=definitions.with_rates(counts),
+            computed_at=now,
+            as_of=today,
+        )
+        for (year, organisation_id), counts in sorted(by_key.items(), key=lambda i: str(i[0]))
+    ]
+    TimelinessSnapshot.objects.all().delete()
+    TimelinessSnapshot.objects.bulk_create(snapshots, batch_size=1000)
+    return len(snapshots)
+
+
+def timeliness_run_request(*, actor: User | None, trigger: str = "manual") -> TimelinessRun:
+    """Queue a recomputation on the Celery worker, once the current transaction commits."""
+    from oversight.tasks import compute_timeliness
+
+    run = TimelinessRun.objects.create(requested_by=actor, trigger=trigger)
+    try:
+        compute_timeliness.delay_on_commit(run.pk)
+    except Exception as error:  # broker down: say so rather than hang or pretend
+        logger.warning("could not queue timeliness run %s: %s", run.pk, error)
+        TimelinessRun.objects.filter(pk=run.pk).update(
+            status=TimelinessRun.Status.FAILED, finished_at=timezone.now(), error=QUEUE_UNAVAILABLE
+        )
+        raise ValidationError(QUEUE_UNAVAILABLE) from error
+    return run
+
+
+def timeliness_is_stale() -> bool:
+    """A case changed after the last successful computation started (or none has run)."""
+    last = TimelinessRun.objects.filter(status=TimelinessRun.Status.DONE).aggregate(
+        at=Max("started_at")
+    )["at"]
+    changed = latest_case_change()
+    return last is None or (changed is not None and changed > last)
+
+
+def target_set(*, actor: User, financial_year: str, metric: str, percentage: Decimal) -> Target:
+    """Set (or change) the target for one figure in one financial year."""
+    errors = {}
+    try:
+        parse_financial_year(financial_year)
+    except FinancialYearError as error:
+        errors["financial_year"] = str(error)
+    if metric not in Target.Metric.values:
+        errors["metric"] = f"“{metric}” is not a figure with a target."
+    if percentage is None or not Decimal(0) <= percentage <= Decimal(100):
+        errors["percentage"] = TARGET_OUT_OF_RANGE
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        target, _ = Target.objects.update_or_create(
+            financial_year=financial_year,
+            metric=metric,
+            defaults={"percentage": percentage, "updated_by": actor},
+        )
+    return target

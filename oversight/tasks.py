@@ -1,0 +1,37 @@
+"""Celery tasks that compute the timeliness figures. Thin: they load ids and call a service."""
+
+import datetime as dt
+
+from celery import shared_task
+from django.db import OperationalError
+from django.utils import timezone
+
+from oversight.models import TimelinessRun
+from oversight.performance import services
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def compute_timeliness(run_id: int | None = None, today: str | None = None) -> int:
+    """Recompute every snapshot. Safe to run twice at once: runs take a database lock."""
+    run = TimelinessRun.objects.filter(pk=run_id).first() if run_id else None
+    day = dt.date.fromisoformat(today) if today else timezone.localdate()
+    return services.timeliness_compute(today=day, run=run)
+
+
+@shared_task(acks_late=True)
+def refresh_timeliness_if_stale() -> bool:
+    """Run by beat every minute: recompute only when a case changed since the last run."""
+    busy = TimelinessRun.objects.filter(
+        status__in=[TimelinessRun.Status.QUEUED, TimelinessRun.Status.RUNNING],
+        queued_at__gte=timezone.now() - dt.timedelta(minutes=30),
+    ).exists()
+    if busy or not services.timeliness_is_stale():
+        return False
+    run = TimelinessRun.objects.create(trigger="change")
+    services.timeliness_compute(today=timezone.localdate(), run=run)
+    return True

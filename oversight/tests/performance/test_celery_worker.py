@@ -1,0 +1,75 @@
+"""A real Celery worker, against Redis, recomputes the figures when asked."""
+
+import datetime as dt
+import os
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.db import connection
+
+from cases.tests.factories import DecidedReferralFactory, ReferralFactory
+from oversight.celery import app
+from oversight.models import Organisation, TimelinessRun, TimelinessSnapshot
+from oversight.performance.services import timeliness_compute, timeliness_run_request
+from oversight.tests.factories import ManagerFactory
+
+BROKER = os.environ.get("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/15")
+
+
+def reset_connections():
+    """Forget the pooled broker connections so that the next message uses the current broker_url
+    (kombu keeps its pools per connection URL, so the old ones are simply no longer used)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def redis_app():
+    """The project's Celery app pointed at Redis, no longer running tasks in-process."""
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "result_backend")}
+    app.conf.update(broker_url=BROKER, task_always_eager=False, result_backend="cache+memory://")
+    reset_connections()
+    with app.connection_for_write() as conn:
+        conn.default_channel.client.flushdb()  # a private database number: no stale messages
+    yield app
+    reset_connections()
+    app.conf.update(saved)
+
+
+def wait_for(predicate, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_recomputes_the_snapshot_when_asked(redis_app):
+    herts, _ = Organisation.objects.get_or_create(
+        code="hertfordshire-constabulary",
+        defaults={"name": "Hertfordshire Constabulary", "kind": "territorial_force"},
+    )
+    DecidedReferralFactory(organisation=herts, received_on=dt.date(2019, 5, 1))
+    timeliness_compute(today=dt.date(2024, 6, 3))
+    before = TimelinessSnapshot.objects.get(financial_year="2019-20", organisation=None)
+    assert before.figures["referrals"]["received"] == 1
+
+    ReferralFactory.create_batch(2, organisation=herts, received_on=dt.date(2019, 6, 3))
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+        run = timeliness_run_request(actor=ManagerFactory())  # autocommit: queued at once
+        finished = wait_for(
+            lambda: (
+                TimelinessRun.objects.get(pk=run.pk).status
+                in (TimelinessRun.Status.DONE, TimelinessRun.Status.FAILED)
+            )
+        )
+    connection.close()
+    run.refresh_from_db()
+    assert finished, f"the worker did not finish the run: {run.status}"
+    assert run.status == TimelinessRun.Status.DONE, run.error
+    after = TimelinessSnapshot.objects.get(financial_year="2019-20", organisation=None)
+    assert after.figures["referrals"]["received"] == 3
+    assert after.computed_at > before.computed_at
