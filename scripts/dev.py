@@ -121,6 +121,7 @@ def create_demo_users(env: dict) -> None:
     """One user per role, each with a fresh password printed once."""
     import django
 
+    sys.path.insert(0, str(ROOT))
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.settings")
     django.setup()
