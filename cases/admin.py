@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from cases.models import Determination, Referral
+from cases.models import Determination, Investigation, Referral, StatusChange, Subject, Theme
 
 
 class DeterminationInline(admin.TabularInline):
@@ -19,6 +19,54 @@ class ReferralAdmin(admin.ModelAdmin):
     search_fields = ["reference", "force_reference"]
     list_select_related = ["organisation"]
     inlines = [DeterminationInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    """The thematic areas offered on investigations: add, rename or retire them here."""
+
+    list_display = ["name", "code", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "code"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Retire a theme (untick "is active") rather than delete it: past cases keep it.
+        return obj is None or not obj.investigations.exists()
+
+
+class SubjectInline(admin.TabularInline):
+    model = Subject
+    extra = 0
+    fields = ["name", "rank", "collar_number", "organisation", "charging_decision"]
+    readonly_fields = fields
+    can_delete = False
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    readonly_fields = ["status", "changed_on", "pause_reason", "note", "changed_by"]
+    can_delete = False
+
+
+@admin.register(Investigation)
+class InvestigationAdmin(admin.ModelAdmin):
+    """Read-only: investigations change through the casework pages so that the rules apply."""
+
+    list_display = ["reference", "referral", "mode", "status", "started_on", "completed_on"]
+    list_filter = ["status", "mode", "is_major"]
+    search_fields = ["reference", "referral__reference"]
+    list_select_related = ["referral"]
+    inlines = [StatusChangeInline, SubjectInline]
 
     def has_add_permission(self, request):
         return False

@@ -4,7 +4,9 @@ Each entry is (prefix, viewset, basename).
 """
 
 from cases.api import ReferralViewSet
+from cases.investigation_api import InvestigationViewSet
 
 ROUTES: list[tuple] = [
     ("referrals", ReferralViewSet, "referral"),
+    ("investigations", InvestigationViewSet, "investigation"),
 ]

@@ -1,0 +1,53 @@
+"""The cases app's models: referrals (referrals.py) and investigations (investigations.py)."""
+
+from cases.models.investigations import (
+    INVESTIGATION_MODES,
+    Allegation,
+    ChargingDecision,
+    DisciplinaryResult,
+    Investigation,
+    InvestigationStatus,
+    InvestigationTheme,
+    NoticeAction,
+    Outcome,
+    PauseReason,
+    StatusChange,
+    StatutoryNotice,
+    Subject,
+    Theme,
+)
+from cases.models.referrals import (
+    Category,
+    Determination,
+    MatterType,
+    Mode,
+    Referral,
+    ReferralQuerySet,
+    ReferralStatus,
+    ReferralType,
+)
+
+__all__ = [
+    "INVESTIGATION_MODES",
+    "Allegation",
+    "Category",
+    "ChargingDecision",
+    "Determination",
+    "DisciplinaryResult",
+    "Investigation",
+    "InvestigationStatus",
+    "InvestigationTheme",
+    "MatterType",
+    "Mode",
+    "NoticeAction",
+    "Outcome",
+    "PauseReason",
+    "Referral",
+    "ReferralQuerySet",
+    "ReferralStatus",
+    "ReferralType",
+    "StatusChange",
+    "StatutoryNotice",
+    "Subject",
+    "Theme",
+]
