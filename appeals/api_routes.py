@@ -3,4 +3,8 @@
 Each entry is (prefix, viewset, basename).
 """
 
-ROUTES: list[tuple] = []
+from appeals.api import ApplicationViewSet
+
+ROUTES: list[tuple] = [
+    ("applications", ApplicationViewSet, "application"),
+]

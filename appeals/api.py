@@ -1,0 +1,292 @@
+"""Applications over the REST API (staff only). Serializers shape input; services decide."""
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from appeals import selectors, services
+from appeals.filters import ApplicationFilter
+from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
+from oversight.models import Organisation
+from oversight.permissions import IsCaseworkStaff
+from oversight.services import view_log_record
+
+FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
+CRITERIA_HELP = "A criterion that makes the oversight body the relevant review body."
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind = serializers.CharField(
+        read_only=True, help_text="appeal (complaint before 1 February 2020) or review; derived."
+    )
+    made_in_time = serializers.BooleanField(
+        read_only=True,
+        help_text="Received within 28 days beginning with the day after the outcome was "
+        "notified; derived.",
+    )
+    apply_by = serializers.DateField(read_only=True, help_text="The last day to apply in time.")
+    review_body = serializers.CharField(read_only=True, help_text="Derived from the criteria.")
+    is_valid = serializers.BooleanField(read_only=True, allow_null=True)
+    upheld = serializers.BooleanField(
+        read_only=True,
+        allow_null=True,
+        help_text="True when upheld (a review: the outcome was not reasonable and "
+        "proportionate); null while undecided.",
+    )
+    judged_by = serializers.CharField(source="judged_by.username", read_only=True, default=None)
+    decided_by = serializers.CharField(source="decided_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = Application
+        fields = [
+            "reference",
+            "organisation",
+            "force_reference",
+            "complaint_made_on",
+            "outcome_notified_on",
+            "received_on",
+            "kind",
+            "made_in_time",
+            "apply_by",
+            "applicant",
+            "subject",
+            "summary",
+            "about_senior_officer",
+            "referred_or_should_have_been",
+            "could_justify_proceedings",
+            "engages_article_2_or_3",
+            "same_incident",
+            "review_body",
+            "forwarded_to",
+            "forwarded_on",
+            "status",
+            "is_valid",
+            "invalid_reason",
+            "special_circumstances",
+            "validity_notes",
+            "judged_on",
+            "judged_by",
+            "decided_on",
+            "result",
+            "upheld",
+            "follow_up",
+            "decision_reasons",
+            "decided_by",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ApplicationWriteSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=FORCES,
+        error_messages={"does_not_exist": "No force has the code “{value}”."},
+    )
+    force_reference = serializers.CharField(
+        max_length=60, required=False, allow_blank=True, default=""
+    )
+    complaint_made_on = serializers.DateField()
+    outcome_notified_on = serializers.DateField()
+    received_on = serializers.DateField()
+    applicant = serializers.ChoiceField(
+        choices=Applicant.choices, required=False, default=Applicant.COMPLAINANT
+    )
+    subject = serializers.ChoiceField(choices=Subject.choices)
+    summary = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+    about_senior_officer = serializers.BooleanField(
+        required=False, default=False, help_text=CRITERIA_HELP
+    )
+    referred_or_should_have_been = serializers.BooleanField(
+        required=False, default=False, help_text=CRITERIA_HELP
+    )
+    could_justify_proceedings = serializers.BooleanField(
+        required=False, default=False, help_text=CRITERIA_HELP
+    )
+    engages_article_2_or_3 = serializers.BooleanField(
+        required=False, default=False, help_text=CRITERIA_HELP
+    )
+    same_incident = serializers.BooleanField(
+        required=False, default=False, help_text=CRITERIA_HELP
+    )
+    forwarded_to = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    forwarded_on = serializers.DateField(required=False, allow_null=True, default=None)
+    is_valid = serializers.BooleanField(required=False, allow_null=True, default=None)
+    invalid_reason = serializers.ChoiceField(
+        choices=InvalidReason.choices, required=False, allow_blank=True, default=""
+    )
+    special_circumstances = serializers.CharField(
+        max_length=10000, required=False, allow_blank=True, default=""
+    )
+    validity_notes = serializers.CharField(
+        max_length=10000, required=False, allow_blank=True, default=""
+    )
+    judged_on = serializers.DateField(required=False, allow_null=True, default=None)
+    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    result = serializers.ChoiceField(
+        choices=Result.choices, required=False, allow_blank=True, default=""
+    )
+    follow_up = serializers.ListField(
+        child=serializers.ChoiceField(choices=FollowUp.choices), required=False, default=list
+    )
+    decision_reasons = serializers.CharField(
+        max_length=10000, required=False, allow_blank=True, default=""
+    )
+
+
+class ApplicationUpdateSerializer(ApplicationWriteSerializer):
+    version = serializers.IntegerField(
+        help_text="The version you read; the update is refused with 409 if it has changed since."
+    )
+
+
+FORWARD_FIELDS = ("forwarded_to", "forwarded_on")
+JUDGEMENT_FIELDS = (
+    "is_valid",
+    "invalid_reason",
+    "special_circumstances",
+    "validity_notes",
+    "judged_on",
+)
+DECISION_FIELDS = ("decided_on", "result", "follow_up", "decision_reasons")
+
+
+def _unchanged(application: Application, values: dict) -> bool:
+    """Whether every value is what the application already holds (blank taken as None)."""
+
+    def normal(value):
+        if isinstance(value, list):
+            return sorted(value) or None
+        return None if value is None or value == "" else value
+
+    def same(name, value):
+        return normal(getattr(application, name)) == normal(value)
+
+    return all(same(name, value) for name, value in values.items())
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List appeals and reviews"),
+    retrieve=extend_schema(summary="Read an appeal or review"),
+    create=extend_schema(
+        summary="Record an application for an appeal or a review",
+        request=ApplicationWriteSerializer,
+        responses={201: ApplicationSerializer},
+        examples=[
+            OpenApiExample(
+                "A review of a complaint handled otherwise than by investigation",
+                value={
+                    "organisation": "hertfordshire-constabulary",
+                    "force_reference": "CO/123/24",
+                    "complaint_made_on": "2024-01-15",
+                    "outcome_notified_on": "2024-05-10",
+                    "received_on": "2024-06-03",
+                    "applicant": "complainant",
+                    "subject": "non_investigation_handling",
+                    "referred_or_should_have_been": True,
+                },
+                request_only=True,
+            )
+        ],
+    ),
+    update=extend_schema(
+        summary="Edit an application",
+        request=ApplicationUpdateSerializer,
+        responses=ApplicationSerializer,
+    ),
+    partial_update=extend_schema(
+        summary="Edit part of an application, forward it, judge its validity or decide it",
+        description=(
+            "Send `forwarded_to` and `forwarded_on` to record it as forwarded; `is_valid` "
+            "(with `invalid_reason`, or `special_circumstances` if late) to judge validity; "
+            "`result` and `decided_on` (with `follow_up` when upheld) to decide. A valid "
+            "application is decided once. Every request carries the `version` you read."
+        ),
+        request=ApplicationUpdateSerializer,
+        responses=ApplicationSerializer,
+        examples=[
+            OpenApiExample(
+                "Judge valid and decide a review: not reasonable and proportionate",
+                value={
+                    "version": 1,
+                    "is_valid": True,
+                    "judged_on": "2024-06-04",
+                    "result": "upheld",
+                    "decided_on": "2024-07-01",
+                    "follow_up": ["reinvestigation"],
+                },
+                request_only=True,
+            )
+        ],
+    ),
+)
+class ApplicationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission_classes = [IsCaseworkStaff]
+    serializer_class = ApplicationSerializer
+    filterset_class = ApplicationFilter
+    lookup_field = "reference"
+    ordering_fields = ["received_on", "decided_on", "reference", "updated_at"]
+
+    def get_queryset(self):
+        return selectors.application_list(user=self.request.user)
+
+    def retrieve(self, request, *args, **kwargs):
+        application = self.get_object()
+        view_log_record(user=request.user, record=application, via_api=True)
+        return Response(ApplicationSerializer(application).data)
+
+    def create(self, request, *args, **kwargs):
+        incoming = ApplicationWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        application = services.application_create(
+            actor=request.user, today=timezone.localdate(), **incoming.validated_data
+        )
+        application = self.get_queryset().get(pk=application.pk)
+        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        application = self.get_object()
+        incoming = ApplicationUpdateSerializer(data=request.data, partial=partial)
+        incoming.is_valid(raise_exception=True)
+        data = {
+            k: v for k, v in incoming.validated_data.items() if k in request.data or not partial
+        }
+        if "version" not in data:
+            raise serializers.ValidationError({"version": ["This field is required."]})
+        version = data.pop("version")
+        forward = {k: data.pop(k) for k in FORWARD_FIELDS if k in data}
+        judgement = {k: data.pop(k) for k in JUDGEMENT_FIELDS if k in data}
+        decision = {k: data.pop(k) for k in DECISION_FIELDS if k in data}
+        if not partial:
+            # A full update (PUT) sends the whole record: steps already taken are not retaken.
+            forward, judgement, decision = (
+                {} if _unchanged(application, step) else step
+                for step in (forward, judgement, decision)
+            )
+            forward = forward if any(forward.values()) else {}
+            judgement = judgement if judgement.get("is_valid") is not None else {}
+            decision = decision if decision.get("result") or decision.get("decided_on") else {}
+        services.application_revise(
+            actor=request.user,
+            application=application,
+            version=version,
+            today=timezone.localdate(),
+            changes=data,
+            forward=forward,
+            judgement=judgement,
+            decision=decision,
+        )
+        return Response(ApplicationSerializer(self.get_queryset().get(pk=application.pk)).data)

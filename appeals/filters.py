@@ -1,0 +1,119 @@
+"""Application list filters, shared by the list page, the CSV export and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+
+from appeals.models import Application, Kind, Result, ReviewBody, Status, Subject
+from oversight.filters import FinancialYearFilter
+from oversight.forms import GovukFilterForm
+from oversight.models import Organisation
+
+DECIDED_CHOICES = [("", "Any"), ("true", "Decided"), ("false", "Not decided")]
+IN_TIME_CHOICES = [("", "Any"), ("true", "Made in time"), ("false", "Made late")]
+VALIDITY_CHOICES = [("true", "Valid"), ("false", "Invalid"), ("unknown", "Not yet judged")]
+RESULT_CHOICES = [
+    (Result.UPHELD, "Upheld (review: not reasonable and proportionate)"),
+    (Result.NOT_UPHELD, "Not upheld (review: reasonable and proportionate)"),
+]
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Reference")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
+        to_field_name="code",
+        label="Force",
+        empty_label="All forces",
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Kind.choices, label="Appeal or review", empty_label="Appeals and reviews"
+    )
+    subject = django_filters.ChoiceFilter(
+        choices=Subject.choices, label="About", empty_label="Anything"
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
+    is_valid = django_filters.ChoiceFilter(
+        choices=VALIDITY_CHOICES, method="filter_validity", label="Validity", empty_label="Any"
+    )
+    result = django_filters.ChoiceFilter(
+        choices=RESULT_CHOICES, label="Decision", empty_label="Any decision"
+    )
+    review_body = django_filters.ChoiceFilter(
+        choices=ReviewBody.choices, label="Relevant review body", empty_label="Any"
+    )
+    financial_year = FinancialYearFilter(
+        field_name="received_on", label="Financial year received", help_text="For example, 2024-25"
+    )
+    decided_financial_year = FinancialYearFilter(
+        field_name="decided_on", label="Financial year decided", help_text="For example, 2024-25"
+    )
+    decided = django_filters.BooleanFilter(
+        method="filter_decided", label="Decided", widget=forms.Select(choices=DECIDED_CHOICES)
+    )
+    made_in_time = django_filters.BooleanFilter(
+        method="filter_made_in_time",
+        label="Made in time",
+        widget=forms.Select(choices=IN_TIME_CHOICES),
+    )
+    received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
+    received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("received_on", "received_on"),
+            ("decided_on", "decided_on"),
+            ("reference", "reference"),
+            ("organisation__name", "force"),
+        ),
+        field_labels={
+            "received_on": "Oldest received first",
+            "-received_on": "Newest received first",
+            "decided_on": "Earliest decided first",
+            "-decided_on": "Latest decided first",
+            "reference": "Reference (A to Z)",
+            "-reference": "Reference (Z to A)",
+            "organisation__name": "Force (A to Z)",
+            "-force": "Force (Z to A)",
+        },
+        label="Sort by",
+        empty_label="Newest received first",
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+        form = GovukFilterForm
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(reference__icontains=value) | Q(force_reference__iexact=value))
+
+    def filter_validity(self, queryset, name, value):
+        if value == "unknown":
+            return queryset.filter(is_valid__isnull=True)
+        if value in ("true", "false"):
+            return queryset.filter(is_valid=value == "true")
+        return queryset
+
+    def filter_decided(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(decided_on__isnull=not value)
+
+    def filter_made_in_time(self, queryset, name, value):
+        if value is None:
+            return queryset
+        in_time = Q(received_on__lte=F("apply_by"))
+        return queryset.filter(in_time) if value else queryset.exclude(in_time)
+
+    @property
+    def qs(self):
+        # A stable order for pagination: the chosen sort, then newest first, then id.
+        qs = super().qs
+        ordering = list(qs.query.order_by) or ["-received_on"]
+        if "-id" not in ordering and "id" not in ordering:
+            ordering.append("-id")
+        return qs.order_by(*ordering)

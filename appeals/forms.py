@@ -1,0 +1,202 @@
+"""Application forms. They check the shape of the input; the services check the rules."""
+
+from django import forms
+
+from appeals.models import (
+    REVIEW_BODY_CRITERIA,
+    Applicant,
+    FollowUp,
+    InvalidReason,
+    Kind,
+    Result,
+    Subject,
+)
+from oversight.forms import GovukDateField, GovukFormMixin
+from oversight.selectors import organisations_for_choice
+
+CRITERIA_CHOICES = [
+    ("about_senior_officer", "The complaint is about a senior officer"),
+    (
+        "referred_or_should_have_been",
+        "The complaint was referred, or should have been referred, to the oversight body",
+    ),
+    (
+        "could_justify_proceedings",
+        "The conduct complained of, if proved, could justify criminal or disciplinary proceedings",
+    ),
+    ("engages_article_2_or_3", "It engages Article 2 or 3 of the ECHR"),
+    (
+        "same_incident",
+        "It arises from the same incident as a complaint that meets one of these criteria",
+    ),
+]
+VALIDITY_CHOICES = [("true", "Valid"), ("false", "Invalid")]
+
+
+class ApplicationForm(GovukFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=organisations_for_choice(forces_only=True),
+        to_field_name="code",
+        label="Force",
+        help_text="The force (appropriate authority) that handled the complaint.",
+        empty_label="Choose a force",
+        error_messages={
+            "required": "Choose the force that handled the complaint",
+            "invalid_choice": "Choose a force from the list",
+        },
+    )
+    force_reference = forms.CharField(
+        label="Force's complaint reference (optional)", required=False, max_length=60
+    )
+    complaint_made_on = GovukDateField(
+        label="Date the complaint was made",
+        help_text="Complaints made before 1 February 2020 are appealed; later ones are reviewed.",
+        label_for_errors="the date the complaint was made",
+    )
+    outcome_notified_on = GovukDateField(
+        label="Date the complainant was told the outcome",
+        help_text="The 28 days to apply begin the day after this.",
+        label_for_errors="the date the complainant was told the outcome",
+    )
+    received_on = GovukDateField(
+        label="Date the application was received",
+        help_text="If another body forwarded it, the date that body received it.",
+        label_for_errors="the date the application was received",
+    )
+    applicant = forms.ChoiceField(
+        label="Who applied",
+        choices=Applicant.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who applied"},
+    )
+    subject = forms.ChoiceField(
+        label="What the application is about",
+        choices=Subject.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the application is about"},
+    )
+    criteria = forms.MultipleChoiceField(
+        label="Criteria that make the oversight body the relevant review body",
+        help_text=(
+            "Select all that apply. If none applies, the local policing body reviews it "
+            "(for an appeal, the force's chief officer)."
+        ),
+        choices=CRITERIA_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    summary = forms.CharField(
+        label="Grounds of the application (optional)",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+        required=False,
+    )
+
+    def details(self) -> dict:
+        """The cleaned data as the services take it: one boolean per criterion."""
+        data = dict(self.cleaned_data)
+        chosen = set(data.pop("criteria", []))
+        data.pop("version", None)
+        return {**data, **{name: name in chosen for name in REVIEW_BODY_CRITERIA}}
+
+    @staticmethod
+    def initial_from(application) -> dict:
+        return {
+            "organisation": application.organisation.code,
+            "force_reference": application.force_reference,
+            "complaint_made_on": application.complaint_made_on,
+            "outcome_notified_on": application.outcome_notified_on,
+            "received_on": application.received_on,
+            "applicant": application.applicant,
+            "subject": application.subject,
+            "criteria": [name for name in REVIEW_BODY_CRITERIA if getattr(application, name)],
+            "summary": application.summary,
+            "version": application.version,
+        }
+
+
+class ApplicationEditForm(ApplicationForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ForwardForm(GovukFormMixin, forms.Form):
+    forwarded_to = forms.CharField(
+        label="Forwarded to",
+        help_text="The relevant review body, for example the Police and Crime Commissioner.",
+        max_length=200,
+        error_messages={"required": "Enter who the application was forwarded to"},
+    )
+    forwarded_on = GovukDateField(label="Date forwarded", label_for_errors="the date forwarded")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class JudgeForm(GovukFormMixin, forms.Form):
+    is_valid = forms.TypedChoiceField(
+        label="Is the application valid?",
+        choices=VALIDITY_CHOICES,
+        coerce=lambda value: value == "true",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the application is valid"},
+    )
+    invalid_reason = forms.ChoiceField(
+        label="If invalid, why",
+        choices=InvalidReason.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    special_circumstances = forms.CharField(
+        label="If accepted although late, the special circumstances",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        required=False,
+    )
+    validity_notes = forms.CharField(
+        label="Notes (required when the reason is another reason)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        required=False,
+    )
+    judged_on = GovukDateField(
+        label="Date validity was judged", label_for_errors="the date validity was judged"
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DecideForm(GovukFormMixin, forms.Form):
+    result = forms.ChoiceField(
+        label="Decision",
+        choices=Result.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the decision"},
+    )
+    follow_up = forms.MultipleChoiceField(
+        label="Follow-up directed (when upheld)",
+        help_text="Select all that apply.",
+        choices=FollowUp.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    decision_reasons = forms.CharField(
+        label="Reasons (optional)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        required=False,
+    )
+    decided_on = GovukDateField(
+        label="Date of decision", label_for_errors="the date of the decision"
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kind == Kind.REVIEW:
+            self.fields["result"].label = "Was the outcome reasonable and proportionate?"
+            self.fields["result"].choices = [
+                (Result.NOT_UPHELD, "Yes, reasonable and proportionate (not upheld)"),
+                (Result.UPHELD, "No, not reasonable and proportionate (upheld)"),
+            ]
+            self.fields["result"].error_messages["required"] = (
+                "Select whether the outcome was reasonable and proportionate"
+            )
+        else:
+            self.fields["result"].label = "Is the appeal upheld?"

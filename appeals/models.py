@@ -1,0 +1,316 @@
+"""Appeals and reviews: complainants' applications about how a force handled their complaint."""
+
+import datetime as dt
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django.utils.text import capfirst
+
+from appeals import rules
+from oversight.models import AuditedModel, Organisation
+
+
+class Kind(models.TextChoices):
+    """Derived from the date the complaint was made, never typed."""
+
+    APPEAL = rules.APPEAL, "Appeal"
+    REVIEW = rules.REVIEW, "Review"
+
+
+class Subject(models.TextChoices):
+    """What the application is about; reviews after an investigation are reported apart."""
+
+    INVESTIGATION_OUTCOME = "investigation_outcome", "The outcome of an investigation"
+    NON_INVESTIGATION_HANDLING = (
+        "non_investigation_handling",
+        "The outcome of a complaint handled otherwise than by investigation",
+    )
+    NON_RECORDING = "non_recording", "A decision not to record the complaint (appeals only)"
+    OTHER = "other", "Something else"
+
+
+class Applicant(models.TextChoices):
+    COMPLAINANT = "complainant", "The complainant"
+    REPRESENTATIVE = "representative", "Someone acting for the complainant with their consent"
+    SOMEONE_ELSE = rules.SOMEONE_ELSE, "Someone else, without the complainant's consent"
+
+
+class ReviewBody(models.TextChoices):
+    """The relevant review (or, for appeals, appeal) body, derived from the criteria."""
+
+    OVERSIGHT_BODY = rules.OVERSIGHT_BODY, "The oversight body"
+    LOCAL_POLICING_BODY = rules.LOCAL_POLICING_BODY, "The local policing body"
+    CHIEF_OFFICER = rules.CHIEF_OFFICER, "The force's chief officer (appeals before 2020)"
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", "Awaiting validity check"
+    VALID = "valid", "Valid, awaiting decision"
+    INVALID = "invalid", "Invalid"
+    DECIDED = "decided", "Decided"
+    FORWARDED = "forwarded", "Forwarded to the relevant review body"
+
+
+class InvalidReason(models.TextChoices):
+    OUT_OF_TIME = "out_of_time", "Made out of time"
+    NOT_COMPLAINANT = (
+        "not_complainant",
+        "Not made by the complainant or someone acting for them with consent",
+    )
+    MISSING_INFORMATION = "missing_information", "Required information missing"
+    OTHER = "other", "Another reason"
+
+
+class Result(models.TextChoices):
+    """Stored and in the API as upheld/not_upheld; pages word reviews differently."""
+
+    UPHELD = rules.UPHELD, "Upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+class FollowUp(models.TextChoices):
+    """What the decision-maker directs or recommends when an application is upheld."""
+
+    REINVESTIGATION = "reinvestigation", "Re-investigation"
+    RECOMMENDATION_TO_FORCE = "recommendation_to_force", "Recommendation to the force"
+    REFERRAL_BACK = "referral_back", "Referred back to the force to reconsider its outcome"
+    PROCEEDINGS = "proceedings", "Recommendation or direction on disciplinary proceedings"
+    OTHER = "other", "Other follow-up"
+
+
+class AgeBand(models.TextChoices):
+    """How long an undecided application has waited since receipt (see rules.AGE_BANDS)."""
+
+    UNDER_1_MONTH = "under_1_month", "Under 1 month"
+    ONE_TO_3_MONTHS = "1_to_3_months", "1 to 3 months"
+    THREE_TO_6_MONTHS = "3_to_6_months", "3 to 6 months"
+    SIX_TO_12_MONTHS = "6_to_12_months", "6 to 12 months"
+    OVER_12_MONTHS = "over_12_months", "12 months or more"
+
+
+OPEN_STATUSES = (Status.RECEIVED, Status.VALID)
+# The fields recording the criteria that make the oversight body the relevant review body.
+REVIEW_BODY_CRITERIA = (
+    "about_senior_officer",
+    "referred_or_should_have_been",
+    "could_justify_proceedings",
+    "engages_article_2_or_3",
+    "same_incident",
+)
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Applications this user may see: all for casework staff, none for anyone else."""
+        if user.is_authenticated and user.is_casework_staff:
+            return self
+        return self.none()
+
+    def in_time(self):
+        """Received on or before the last day to apply (the rule in rules.made_in_time)."""
+        return self.filter(received_on__lte=F("apply_by"))
+
+    def late(self):
+        return self.filter(received_on__gt=F("apply_by"))
+
+    def undecided(self):
+        """Still with a caseworker: awaiting the validity check or the decision."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def counted(self):
+        """Applications the oversight body itself deals with (not forwarded elsewhere)."""
+        return self.exclude(status=Status.FORWARDED)
+
+
+@pghistory.track()
+class Application(AuditedModel):
+    """An application for an appeal or a review of how a force handled a complaint."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="applications", verbose_name="force"
+    )
+    force_reference = models.CharField("force's complaint reference", max_length=60, blank=True)
+    complaint_made_on = models.DateField("date the complaint was made")
+    outcome_notified_on = models.DateField("date the complainant was told the outcome")
+    received_on = models.DateField("date the application was received")
+    applicant = models.CharField(
+        "who applied", max_length=20, choices=Applicant.choices, default=Applicant.COMPLAINANT
+    )
+    subject = models.CharField("what it is about", max_length=30, choices=Subject.choices)
+    summary = models.TextField("grounds of the application", blank=True)
+
+    # Criteria that make the oversight body the relevant review body.
+    about_senior_officer = models.BooleanField("about a senior officer", default=False)
+    referred_or_should_have_been = models.BooleanField(
+        "referred, or should have been referred, to the oversight body", default=False
+    )
+    could_justify_proceedings = models.BooleanField(
+        "could justify criminal or disciplinary proceedings", default=False
+    )
+    engages_article_2_or_3 = models.BooleanField(
+        "engages Article 2 or 3 of the ECHR", default=False
+    )
+    same_incident = models.BooleanField(
+        "arises from the same incident as a complaint meeting these criteria", default=False
+    )
+
+    # Derived by the services from the rules, stored so that lists, filters and figures
+    # compare in SQL; check constraints below keep them true to the dates they come from.
+    kind = models.CharField(max_length=10, choices=Kind.choices, editable=False)
+    apply_by = models.DateField("last day to apply in time", editable=False)
+    review_body = models.CharField(
+        "relevant review body", max_length=30, choices=ReviewBody.choices, editable=False
+    )
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    forwarded_to = models.CharField("forwarded to", max_length=200, blank=True)
+    forwarded_on = models.DateField("date forwarded", null=True, blank=True)
+
+    is_valid = models.BooleanField("valid", null=True, blank=True)
+    invalid_reason = models.CharField(
+        "reason it is invalid", max_length=30, choices=InvalidReason.choices, blank=True
+    )
+    validity_notes = models.TextField("notes on validity", blank=True)
+    special_circumstances = models.TextField(
+        "special circumstances for accepting it late", blank=True
+    )
+    judged_on = models.DateField("date validity was judged", null=True, blank=True)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="validity judged by",
+    )
+
+    decided_on = models.DateField("date of decision", null=True, blank=True)
+    result = models.CharField(max_length=20, choices=Result.choices, blank=True)
+    follow_up = ArrayField(
+        models.CharField(max_length=30, choices=FollowUp.choices),
+        default=list,
+        blank=True,
+        verbose_name="follow-up directed",
+    )
+    decision_reasons = models.TextField("reasons for the decision", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="decided by",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        indexes = [
+            models.Index(fields=["received_on", "id"], name="application_received_idx"),
+            models.Index(fields=["decided_on"], name="application_decided_idx"),
+            models.Index(
+                fields=["organisation", "received_on"], name="application_org_received_idx"
+            ),
+            models.Index(fields=["status", "received_on"], name="application_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="application_kind_follows_complaint_date",
+                condition=Q(kind="appeal", complaint_made_on__lt=rules.REVIEW_REGIME_START)
+                | Q(kind="review", complaint_made_on__gte=rules.REVIEW_REGIME_START),
+                violation_error_message="The kind must follow the date the complaint was made.",
+            ),
+            models.CheckConstraint(
+                name="application_apply_by_28_days",
+                condition=Q(
+                    apply_by=F("outcome_notified_on")
+                    + dt.timedelta(days=rules.APPLICATION_WINDOW_DAYS)
+                ),
+                violation_error_message="The last day to apply is 28 days after notification.",
+            ),
+            models.CheckConstraint(
+                name="application_dates_in_order",
+                condition=Q(complaint_made_on__lte=F("outcome_notified_on"))
+                & Q(outcome_notified_on__lte=F("received_on")),
+                violation_error_message="Complaint, notification and receipt must be in order.",
+            ),
+            models.CheckConstraint(
+                name="application_status_matches_judgement",
+                condition=Q(status="received", is_valid__isnull=True)
+                | Q(status="forwarded", is_valid__isnull=True, forwarded_on__isnull=False)
+                | Q(status="invalid", is_valid=False)
+                | Q(status__in=["valid", "decided"], is_valid=True),
+                violation_error_message="The status must match the validity judgement.",
+            ),
+            models.CheckConstraint(
+                name="application_invalid_has_reason",
+                condition=Q(is_valid=False, invalid_reason__gt="")
+                | (~Q(is_valid=False) & Q(invalid_reason="")),
+                violation_error_message="An invalid application has a reason; others none.",
+            ),
+            models.CheckConstraint(
+                name="application_decided_has_result",
+                condition=Q(status="decided", decided_on__isnull=False, result__gt="")
+                | (~Q(status="decided") & Q(decided_on__isnull=True, result="")),
+                violation_error_message="A decided application has a date and a result.",
+            ),
+            models.CheckConstraint(
+                name="application_decided_after_received",
+                condition=Q(decided_on__isnull=True) | Q(decided_on__gte=F("received_on")),
+                violation_error_message="A decision cannot predate the application.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def made_in_time(self) -> bool:
+        """Received within 28 days beginning with the day after the outcome was notified."""
+        return rules.made_in_time(self.outcome_notified_on, self.received_on)
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status == Status.DECIDED
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def upheld(self) -> bool | None:
+        return rules.is_upheld(self.result)
+
+    @property
+    def result_label(self) -> str:
+        return rules.result_label(self.kind, self.result)
+
+    @property
+    def is_with_oversight_body(self) -> bool:
+        return self.review_body == ReviewBody.OVERSIGHT_BODY
+
+    @property
+    def follow_up_labels(self) -> list[str]:
+        return [FollowUp(value).label for value in self.follow_up]
+
+    @property
+    def review_body_criteria(self) -> list[str]:
+        """The criteria that hold, in words."""
+        names = [
+            "about_senior_officer",
+            "referred_or_should_have_been",
+            "could_justify_proceedings",
+            "engages_article_2_or_3",
+            "same_incident",
+        ]
+        return [
+            capfirst(self._meta.get_field(name).verbose_name)
+            for name in names
+            if getattr(self, name)
+        ]

@@ -1,0 +1,159 @@
+"""Appeal and review rules as pure functions over dates and values: no ORM, no clock.
+
+The caller passes `today`. These functions are the one reference for each rule; the
+services store what they derive, and the selectors that compare in SQL are checked
+against these functions by parity tests.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from dateutil.relativedelta import relativedelta
+
+# Complaints made on or after this date are under the 2020 regime: reviews, not appeals.
+REVIEW_REGIME_START = dt.date(2020, 2, 1)
+# "Within 28 days beginning with the day after" the complainant was told the outcome.
+APPLICATION_WINDOW_DAYS = 28
+
+APPEAL = "appeal"
+REVIEW = "review"
+OVERSIGHT_BODY = "oversight_body"
+LOCAL_POLICING_BODY = "local_policing_body"
+CHIEF_OFFICER = "chief_officer"
+UPHELD = "upheld"
+SOMEONE_ELSE = "someone_else"  # an applicant who is neither the complainant nor acting for them
+
+# Undecided applications are aged in calendar months since receipt: (label, months).
+AGE_BANDS: tuple[tuple[str, int], ...] = (
+    ("under_1_month", 0),
+    ("1_to_3_months", 1),
+    ("3_to_6_months", 3),
+    ("6_to_12_months", 6),
+    ("over_12_months", 12),
+)
+
+
+def application_kind(complaint_made_on: dt.date) -> str:
+    """An appeal if the complaint was made before 1 February 2020; a review on or after it."""
+    return APPEAL if complaint_made_on < REVIEW_REGIME_START else REVIEW
+
+
+def reference_prefix(kind: str) -> str:
+    """APP for appeals, REV for reviews."""
+    return "APP" if kind == APPEAL else "REV"
+
+
+def apply_by(outcome_notified_on: dt.date) -> dt.date:
+    """The last day of the 28 days beginning with the day after the outcome was notified."""
+    return outcome_notified_on + dt.timedelta(days=APPLICATION_WINDOW_DAYS)
+
+
+def made_in_time(outcome_notified_on: dt.date, received_on: dt.date) -> bool:
+    """Made in time when received on or before the 28th day after notification."""
+    return received_on <= apply_by(outcome_notified_on)
+
+
+def relevant_review_body(
+    *,
+    kind: str,
+    about_senior_officer: bool,
+    referred_or_should_have_been: bool,
+    could_justify_proceedings: bool,
+    engages_article_2_or_3: bool,
+    same_incident: bool,
+) -> str:
+    """The oversight body when any of the serious criteria holds; otherwise the local body.
+
+    For reviews (2020 regime) the local body is the local policing body. For appeals
+    (complaints made before 1 February 2020) it was the chief officer of the force.
+    """
+    if (
+        about_senior_officer
+        or referred_or_should_have_been
+        or could_justify_proceedings
+        or engages_article_2_or_3
+        or same_incident
+    ):
+        return OVERSIGHT_BODY
+    return CHIEF_OFFICER if kind == APPEAL else LOCAL_POLICING_BODY
+
+
+def subject_allowed(subject: str, kind: str) -> bool:
+    """Non-recording could be appealed before February 2020; it cannot be reviewed after."""
+    return not (subject == "non_recording" and kind != APPEAL)
+
+
+def validity_problems(
+    *,
+    is_valid: bool,
+    invalid_reason: str,
+    in_time: bool,
+    special_circumstances: str,
+    applicant: str,
+) -> dict[str, str]:
+    """What stops a validity judgement standing, by field: empty when it can be recorded."""
+    problems = {}
+    if is_valid:
+        if invalid_reason:
+            problems["invalid_reason"] = "no_reason_when_valid"
+        if not in_time and not special_circumstances.strip():
+            problems["special_circumstances"] = "late_needs_special_circumstances"
+        if applicant == SOMEONE_ELSE:
+            problems["applicant"] = "not_by_or_for_complainant"
+    elif not invalid_reason:
+        problems["invalid_reason"] = "reason_required"
+    return problems
+
+
+def suggested_invalid_reason(*, in_time: bool, applicant: str) -> str:
+    """The reason that the facts recorded point to, if any (the caseworker still decides)."""
+    if applicant == SOMEONE_ELSE:
+        return "not_complainant"
+    if not in_time:
+        return "out_of_time"
+    return ""
+
+
+def is_upheld(result: str) -> bool | None:
+    """Upheld (a review: the outcome was not reasonable and proportionate); None if undecided."""
+    if not result:
+        return None
+    return result == UPHELD
+
+
+def result_label(kind: str, result: str) -> str:
+    """The decision in the words of the regime: reviews speak of reasonable and proportionate."""
+    if not result:
+        return ""
+    if kind == REVIEW:
+        if result == UPHELD:
+            return "Not reasonable and proportionate (upheld)"
+        return "Reasonable and proportionate (not upheld)"
+    return "Upheld" if result == UPHELD else "Not upheld"
+
+
+def age_band_thresholds(today: dt.date) -> list[tuple[str, dt.date]]:
+    """Each age band with the latest receipt date old enough to be in it (or an older band)."""
+    return [(label, today - relativedelta(months=months)) for label, months in AGE_BANDS]
+
+
+def age_band(received_on: dt.date, today: dt.date) -> str:
+    """The age band of an undecided application, by whole calendar months since receipt."""
+    band = AGE_BANDS[0][0]
+    for label, latest in age_band_thresholds(today):
+        if received_on <= latest:
+            band = label
+    return band
+
+
+def age_in_days(received_on: dt.date, today: dt.date) -> int:
+    """Days since receipt."""
+    return (today - received_on).days
+
+
+def count_by_band(received: Iterable[dt.date], today: dt.date) -> dict[str, int]:
+    """How many of these receipt dates fall in each age band."""
+    counts = {label: 0 for label, _ in AGE_BANDS}
+    for received_on in received:
+        counts[age_band(received_on, today)] += 1
+    return counts

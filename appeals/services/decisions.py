@@ -1,0 +1,208 @@
+"""Validity judgements and decisions on applications."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from appeals import rules
+from appeals.models import Application, FollowUp, InvalidReason, Result, ReviewBody, Status
+from appeals.services.common import locked_for_update, long_date, save
+from appeals.services.messages import (
+    ALREADY_DECIDED,
+    ALREADY_FORWARDED,
+    DECIDE_INVALID,
+    DECIDED_BEFORE_JUDGED,
+    DECIDED_IN_FUTURE,
+    DECIDED_ON_REQUIRED,
+    FOLLOW_UP_ONLY_WHEN_UPHELD,
+    FOLLOW_UP_REQUIRED,
+    JUDGED_AFTER_DECISION,
+    JUDGED_BEFORE_RECEIVED,
+    JUDGED_IN_FUTURE,
+    JUDGED_ON_REQUIRED,
+    NOT_JUDGED,
+    NOT_OUR_APPLICATION,
+    OTHER_REASON_NEEDS_NOTES,
+    RESULT_REQUIRED,
+    UNKNOWN_CHOICE,
+    VALIDITY_MESSAGES,
+    VALIDITY_REQUIRED,
+)
+from oversight.models import User
+
+
+def application_judge(
+    *,
+    actor: User,
+    application: Application,
+    is_valid: bool | None,
+    judged_on: dt.date | None,
+    today: dt.date,
+    invalid_reason: str = "",
+    special_circumstances: str = "",
+    validity_notes: str = "",
+    version: int | None = None,
+) -> Application:
+    """Judge an application valid or invalid (with a reason); a late one is accepted only
+    for special circumstances, recorded. It may be judged again until it is decided."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = locked_for_update(application, version)
+        record_judgement(
+            locked,
+            actor=actor,
+            is_valid=is_valid,
+            invalid_reason=invalid_reason,
+            special_circumstances=special_circumstances,
+            validity_notes=validity_notes,
+            judged_on=judged_on,
+            today=today,
+        )
+    return locked
+
+
+def record_judgement(
+    application: Application,
+    *,
+    actor: User,
+    is_valid: bool | None,
+    invalid_reason: str,
+    special_circumstances: str,
+    validity_notes: str,
+    judged_on: dt.date | None,
+    today: dt.date,
+) -> None:
+    """Judge a locked application; the public application_judge locks it first."""
+    if application.status == Status.DECIDED:
+        raise ValidationError(JUDGED_AFTER_DECISION)
+    if application.status == Status.FORWARDED:
+        raise ValidationError(
+            ALREADY_FORWARDED.format(
+                to=application.forwarded_to, on=long_date(application.forwarded_on)
+            )
+        )
+    if application.review_body != ReviewBody.OVERSIGHT_BODY:
+        raise ValidationError(
+            NOT_OUR_APPLICATION.format(body=ReviewBody(application.review_body).label.lower())
+        )
+    errors = {}
+    if is_valid is None:
+        errors["is_valid"] = VALIDITY_REQUIRED
+    else:
+        problems = rules.validity_problems(
+            is_valid=is_valid,
+            invalid_reason=invalid_reason,
+            in_time=application.made_in_time,
+            special_circumstances=special_circumstances,
+            applicant=application.applicant,
+        )
+        errors.update({field: VALIDITY_MESSAGES[code] for field, code in problems.items()})
+    if invalid_reason and invalid_reason not in InvalidReason.values:
+        errors["invalid_reason"] = UNKNOWN_CHOICE.format(value=invalid_reason)
+    elif (
+        is_valid is False and invalid_reason == InvalidReason.OTHER and not validity_notes.strip()
+    ):
+        errors["validity_notes"] = OTHER_REASON_NEEDS_NOTES
+    if judged_on is None:
+        errors["judged_on"] = JUDGED_ON_REQUIRED
+    elif judged_on > today:
+        errors["judged_on"] = JUDGED_IN_FUTURE
+    elif judged_on < application.received_on:
+        errors["judged_on"] = JUDGED_BEFORE_RECEIVED
+    if errors:
+        raise ValidationError(errors)
+    application.is_valid = is_valid
+    application.invalid_reason = "" if is_valid else invalid_reason
+    # Special circumstances only matter (and are only kept) for a late one accepted.
+    application.special_circumstances = (
+        special_circumstances.strip() if is_valid and not application.made_in_time else ""
+    )
+    application.validity_notes = validity_notes.strip()
+    application.judged_on = judged_on
+    application.judged_by = actor
+    application.status = Status.VALID if is_valid else Status.INVALID
+    save(application, actor)
+
+
+def application_decide(
+    *,
+    actor: User,
+    application: Application,
+    result: str,
+    decided_on: dt.date | None,
+    today: dt.date,
+    follow_up: Sequence[str] = (),
+    decision_reasons: str = "",
+    version: int | None = None,
+) -> Application:
+    """Decide a valid application, once: upheld (for a review, the outcome was not
+    reasonable and proportionate) with the follow-up directed, or not upheld."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = locked_for_update(application, version)
+        record_decision(
+            locked,
+            actor=actor,
+            result=result,
+            decided_on=decided_on,
+            follow_up=follow_up,
+            decision_reasons=decision_reasons,
+            today=today,
+        )
+    return locked
+
+
+def record_decision(
+    application: Application,
+    *,
+    actor: User,
+    result: str,
+    decided_on: dt.date | None,
+    follow_up: Sequence[str],
+    decision_reasons: str,
+    today: dt.date,
+) -> None:
+    """Decide a locked, valid application; the public application_decide locks it first."""
+    if application.status == Status.DECIDED:
+        raise ValidationError(ALREADY_DECIDED.format(decided=long_date(application.decided_on)))
+    if application.status == Status.INVALID:
+        raise ValidationError(DECIDE_INVALID)
+    if application.status == Status.FORWARDED:
+        raise ValidationError(
+            ALREADY_FORWARDED.format(
+                to=application.forwarded_to, on=long_date(application.forwarded_on)
+            )
+        )
+    if application.status != Status.VALID:
+        raise ValidationError(NOT_JUDGED)
+    follow_up = sorted(set(follow_up or ()))
+    errors = {}
+    if not result:
+        errors["result"] = RESULT_REQUIRED
+    elif result not in Result.values:
+        errors["result"] = UNKNOWN_CHOICE.format(value=result)
+    elif result == Result.UPHELD and not follow_up:
+        errors["follow_up"] = FOLLOW_UP_REQUIRED
+    elif result != Result.UPHELD and follow_up:
+        errors["follow_up"] = FOLLOW_UP_ONLY_WHEN_UPHELD
+    unknown = [value for value in follow_up if value not in FollowUp.values]
+    if unknown:
+        errors["follow_up"] = UNKNOWN_CHOICE.format(value=unknown[0])
+    if decided_on is None:
+        errors["decided_on"] = DECIDED_ON_REQUIRED
+    elif decided_on > today:
+        errors["decided_on"] = DECIDED_IN_FUTURE
+    elif decided_on < application.judged_on:
+        errors["decided_on"] = DECIDED_BEFORE_JUDGED.format(
+            judged=long_date(application.judged_on)
+        )
+    if errors:
+        raise ValidationError(errors)
+    application.result = result
+    application.decided_on = decided_on
+    application.follow_up = follow_up
+    application.decision_reasons = decision_reasons.strip()
+    application.decided_by = actor
+    application.status = Status.DECIDED
+    save(application, actor)

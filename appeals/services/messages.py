@@ -1,0 +1,80 @@
+"""Error messages of the application services, as constants that pages, the API and tests share."""
+
+RECEIVED_IN_FUTURE = "The date the application was received cannot be in the future."
+RECEIVED_BEFORE_NOTIFIED = (
+    "The application cannot have been received before the complainant was told the outcome."
+)
+NOTIFIED_BEFORE_COMPLAINT = (
+    "The complainant cannot have been told the outcome before the complaint was made."
+)
+NON_RECORDING_NOT_REVIEWABLE = (
+    "Only complaints made before 1 February 2020 can be appealed for non-recording: "
+    "a decision not to record a later complaint cannot be reviewed."
+)
+UNKNOWN_CHOICE = "“{value}” is not one of the choices."
+
+FORWARD_NOT_NEEDED = (
+    "The oversight body is the relevant review body for this application: "
+    "it is dealt with here, not forwarded."
+)
+FORWARD_AFTER_JUDGED = "The application has already been judged, so it can no longer be forwarded."
+ALREADY_FORWARDED = "The application was forwarded to {to} on {on}."
+FORWARDED_TO_REQUIRED = "Enter who the application was forwarded to."
+FORWARDED_ON_REQUIRED = "Enter the date the application was forwarded."
+FORWARDED_IN_FUTURE = "The date forwarded cannot be in the future."
+FORWARDED_BEFORE_RECEIVED = "The application cannot be forwarded before it was received."
+
+NOT_OUR_APPLICATION = (
+    "The relevant review body is {body}: forward the application to them instead of "
+    "judging it here."
+)
+VALIDITY_REQUIRED = "Select whether the application is valid."
+INVALID_REASON_REQUIRED = "Select why the application is invalid."
+NO_REASON_WHEN_VALID = "A valid application has no reason for being invalid."
+OTHER_REASON_NEEDS_NOTES = "Explain why the application is invalid."
+LATE_NEEDS_SPECIAL_CIRCUMSTANCES = (
+    "The application was made late: record the special circumstances for accepting it, "
+    "or judge it invalid."
+)
+APPLICANT_NOT_ENTITLED = (
+    "The application was not made by the complainant or by someone acting for them with "
+    "their consent, so it cannot be valid."
+)
+JUDGED_ON_REQUIRED = "Enter the date validity was judged."
+JUDGED_IN_FUTURE = "The date validity was judged cannot be in the future."
+JUDGED_BEFORE_RECEIVED = "Validity cannot be judged before the application was received."
+JUDGED_AFTER_DECISION = "The application has been decided, so its validity can no longer change."
+
+NOT_JUDGED = "Judge the application valid before deciding it."
+DECIDE_INVALID = "The application was judged invalid, so it cannot be decided."
+ALREADY_DECIDED = "The application was already decided on {decided}: it is decided only once."
+RESULT_REQUIRED = "Select the decision."
+DECIDED_ON_REQUIRED = "Enter the date of the decision."
+DECIDED_IN_FUTURE = "The date of the decision cannot be in the future."
+DECIDED_BEFORE_JUDGED = (
+    "The decision cannot be dated before the application was judged valid ({judged})."
+)
+FOLLOW_UP_REQUIRED = "Select the follow-up directed now that the application is upheld."
+FOLLOW_UP_ONLY_WHEN_UPHELD = "Follow-up is directed only when the application is upheld."
+
+KIND_FIXED_AFTER_DECISION = (
+    "The application was decided as {kind}: the date the complaint was made cannot change "
+    "that now."
+)
+REVIEW_BODY_FIXED = (
+    "The application has been {done}, so the criteria can no longer change the relevant "
+    "review body (it would become {body})."
+)
+NOW_LATE_BUT_ACCEPTED = (
+    "With these dates the application was made late, but it was accepted as made in time: "
+    "judge its validity again, recording the special circumstances, before changing them."
+)
+KIND_WITH_ARTICLE = {"appeal": "an appeal", "review": "a review"}
+RECEIVED_AFTER_JUDGED = "The date received cannot be after validity was judged ({judged})."
+
+VALIDITY_MESSAGES = {
+    "no_reason_when_valid": NO_REASON_WHEN_VALID,
+    "late_needs_special_circumstances": LATE_NEEDS_SPECIAL_CIRCUMSTANCES,
+    "not_by_or_for_complainant": APPLICANT_NOT_ENTITLED,
+    "reason_required": INVALID_REASON_REQUIRED,
+}
