@@ -3,4 +3,9 @@
 Each entry is (prefix, viewset, basename).
 """
 
-ROUTES: list[tuple] = []
+from learning.api import PublicRecommendationViewSet, RecommendationViewSet
+
+ROUTES: list[tuple] = [
+    ("recommendations", RecommendationViewSet, "recommendation"),
+    ("public/recommendations", PublicRecommendationViewSet, "public-recommendation"),
+]

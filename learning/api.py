@@ -1,0 +1,384 @@
+"""Recommendations over the REST API.
+
+Staff draft, issue and read every recommendation. A force liaison reads only the issued
+recommendations addressed to their organisation and submits its response; anything else
+is 404 (another organisation's, or a draft) or 403 (staff-only actions). The public feed
+is read-only and anonymous, and shows only issued recommendations and published responses.
+"""
+
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import exceptions, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from learning import selectors, services
+from learning.filters import PublicRecommendationFilter, RecommendationFilter
+from learning.models import ReceivedVia, Recommendation
+from learning.serializers import (
+    IssueSerializer,
+    LiaisonRecommendationSerializer,
+    PublicRecommendationSerializer,
+    RecommendationCreateSerializer,
+    RecommendationSchemaSerializer,
+    RecommendationUpdateSerializer,
+    ResponseWriteSerializer,
+    StaffRecommendationSerializer,
+)
+from learning.throttles import PerTokenRateThrottle
+from oversight.permissions import is_force_liaison
+from oversight.services import view_log_record
+
+STAFF_ONLY = "Only casework staff can do this."
+LIAISON_ONLY = (
+    "Only a liaison of the recipient organisation submits its response here. Staff record a "
+    "response received on paper or by email on the recommendation's page."
+)
+NOT_JSON = "The request body must be JSON (Content-Type: application/json)."
+
+BAD_INPUT = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Bad input, nothing written: {field: [message, …]} or "
+    "{non_field_errors: [message, …]}.",
+)
+CONFLICT = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="Someone else changed the draft since you read it."
+)
+FORBIDDEN = OpenApiResponse(OpenApiTypes.OBJECT, description="{detail: message}: not allowed.")
+NOT_FOUND = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="No such recommendation, or not one you may see (a liaison sees only issued "
+    "recommendations to their own organisation).",
+)
+
+
+class JSONBodyParser(JSONParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except exceptions.ParseError as error:
+            raise exceptions.ParseError(f"{NOT_JSON} {error.detail}") from None
+
+
+class JSONOnlyNegotiation(DefaultContentNegotiation):
+    """Parse every body as JSON, so that a form-encoded or plain body is a clear 400
+    rather than being accepted or answered 415."""
+
+    def select_parser(self, request, parsers):
+        return super().select_parser(request, parsers) or parsers[0]
+
+
+class IsStaffOrLiaison(permissions.BasePermission):
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and (user.is_casework_staff or is_force_liaison(user)))
+
+
+class IsStaff(permissions.BasePermission):
+    message = STAFF_ONLY
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_casework_staff)
+
+
+class IsLiaison(permissions.BasePermission):
+    message = LIAISON_ONLY
+
+    def has_permission(self, request, view) -> bool:
+        return is_force_liaison(request.user)
+
+
+RECOMMENDATION_EXAMPLE = {
+    "reference": "REC-2024-000123",
+    "recipient": "hertfordshire-constabulary",
+    "recipient_name": "Hertfordshire Constabulary",
+    "source": "INV-2024-000045",
+    "theme": "Custody",
+    "type": "training",
+    "text": "The force should ensure custody officers are trained to carry out rousing checks.",
+    "is_statutory": True,
+    "status": "issued",
+    "issued_on": "2024-06-03",
+    "response_due_on": "2024-07-28",
+    "is_overdue": False,
+    "can_respond": True,
+    "responded_on": None,
+    "response": "",
+    "response_final": None,
+    "planned_actions": [],
+    "responses": [],
+    "extensions": [],
+    "implemented_on": None,
+    "implementation_evidence": "",
+    "updated_at": "2024-06-03T10:15:00Z",
+}
+LIST_DESCRIPTION = (
+    "Staff see every recommendation, drafts included. A force liaison sees only the issued "
+    "recommendations addressed to their organisation; the fields marked “staff only” are "
+    "absent for them. Pages are ordered stably (newest issued first, then the most recently "
+    "recorded first); use updated_since for incremental sync."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List recommendations",
+        description=LIST_DESCRIPTION,
+        responses=RecommendationSchemaSerializer(many=True),
+        examples=[OpenApiExample("An issued recommendation", value=RECOMMENDATION_EXAMPLE)],
+    ),
+    retrieve=extend_schema(
+        summary="Read a recommendation",
+        description="A liaison gets 404 for a draft or another organisation's recommendation.",
+        responses={200: RecommendationSchemaSerializer, 404: NOT_FOUND},
+        examples=[
+            OpenApiExample(
+                "An issued recommendation", value=RECOMMENDATION_EXAMPLE, response_only=True
+            )
+        ],
+    ),
+    create=extend_schema(
+        summary="Draft or issue a recommendation (staff)",
+        request=RecommendationCreateSerializer,
+        responses={201: RecommendationSchemaSerializer, 400: BAD_INPUT, 403: FORBIDDEN},
+        examples=[
+            OpenApiExample(
+                "Issue a statutory recommendation at once",
+                value={
+                    "recipient": "hertfordshire-constabulary",
+                    "source": "INV-2024-000045",
+                    "theme": "Custody",
+                    "type": "training",
+                    "text": "The force should train custody officers to carry out rousing checks.",
+                    "is_statutory": True,
+                    "status": "issued",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Draft from thematic work",
+                value={"source": "thematic", "theme": "Mental health", "status": "draft"},
+                request_only=True,
+            ),
+        ],
+    ),
+    partial_update=extend_schema(
+        summary="Edit a draft (staff)",
+        request=RecommendationUpdateSerializer,
+        responses={
+            200: RecommendationSchemaSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        examples=[
+            OpenApiExample(
+                "Address the draft and give its text",
+                value={
+                    "recipient": "college-of-policing",
+                    "type": "policy_guidance",
+                    "text": "Update the authorised professional practice on detention.",
+                    "version": 1,
+                },
+                request_only=True,
+            )
+        ],
+    ),
+)
+class RecommendationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    lookup_field = "reference"
+    filter_backends = [DjangoFilterBackend]  # the filter set orders, with a stable tie-break
+    filterset_class = RecommendationFilter
+    throttle_classes = [UserRateThrottle, PerTokenRateThrottle]
+    parser_classes = [JSONBodyParser]
+    content_negotiation_class = JSONOnlyNegotiation
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    staff_actions = frozenset({"create", "partial_update", "update", "issue"})
+
+    def get_permissions(self):
+        if self.action in self.staff_actions:
+            return [permissions.IsAuthenticated(), IsStaff()]
+        if self.action == "respond":
+            return [permissions.IsAuthenticated(), IsLiaison()]
+        return [permissions.IsAuthenticated(), IsStaffOrLiaison()]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Recommendation.objects.none()
+        return selectors.recommendation_list_with_responses(user=self.request.user)
+
+    def get_serializer_class(self):
+        user = getattr(self.request, "user", None)
+        if user is not None and is_force_liaison(user):
+            return LiaisonRecommendationSerializer
+        return StaffRecommendationSerializer
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "today": timezone.localdate()}
+
+    def _read(self, recommendation, *, status_code=status.HTTP_200_OK):
+        fresh = self.get_queryset().get(pk=recommendation.pk)
+        return Response(self.get_serializer(fresh).data, status=status_code)
+
+    def retrieve(self, request, *args, **kwargs):
+        recommendation = self.get_object()
+        view_log_record(user=request.user, record=recommendation, via_api=True)
+        return Response(self.get_serializer(recommendation).data)
+
+    def create(self, request, *args, **kwargs):
+        incoming = RecommendationCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        recommendation = services.recommendation_create(
+            actor=request.user, today=timezone.localdate(), **incoming.validated_data
+        )
+        return self._read(recommendation, status_code=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        if not kwargs.pop("partial", False):
+            raise exceptions.MethodNotAllowed(request.method)
+        recommendation = self.get_object()
+        incoming = RecommendationUpdateSerializer(data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        if "version" not in data:
+            raise exceptions.ValidationError({"version": ["This field is required."]})
+        version = data.pop("version")
+        services.recommendation_update(
+            actor=request.user, recommendation=recommendation, version=version, **data
+        )
+        return self._read(recommendation)
+
+    @extend_schema(
+        summary="Issue a draft (staff)",
+        request=IssueSerializer,
+        responses={
+            200: RecommendationSchemaSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        examples=[
+            OpenApiExample("Issue today", value={}, request_only=True),
+            OpenApiExample(
+                "Issue with a date and the version read",
+                value={"issued_on": "2024-06-03", "version": 2},
+                request_only=True,
+            ),
+        ],
+    )
+    @action(detail=True, methods=["post"])
+    def issue(self, request, reference=None):
+        recommendation = self.get_object()
+        incoming = IssueSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        services.recommendation_issue(
+            actor=request.user,
+            recommendation=recommendation,
+            today=timezone.localdate(),
+            **incoming.validated_data,
+        )
+        return self._read(recommendation)
+
+    @extend_schema(
+        summary="Submit your organisation's response (liaison of the recipient)",
+        description=(
+            "Answer an issued recommendation addressed to your organisation. A final response "
+            "cannot be followed by another; an interim one (final: false) can. responded_on "
+            "defaults to today. 404 for another organisation's recommendation or a draft; "
+            "400 with a message for anything else that cannot be accepted."
+        ),
+        request=ResponseWriteSerializer,
+        responses={
+            201: RecommendationSchemaSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+        examples=[
+            OpenApiExample(
+                "Accept, with planned actions",
+                value={
+                    "status": "accepted",
+                    "response": "We accept the recommendation and will retrain custody staff.",
+                    "planned_actions": [
+                        {
+                            "description": "Rousing checks added to custody training",
+                            "due_on": "2024-09-30",
+                        }
+                    ],
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Not accepted, not to be published",
+                value={
+                    "status": "not_accepted",
+                    "response": "The practice is already covered by our custody policy.",
+                    "do_not_publish": True,
+                },
+                request_only=True,
+            ),
+        ],
+    )
+    @action(detail=True, methods=["post"], url_path="response")
+    def respond(self, request, reference=None):
+        recommendation = self.get_object()
+        incoming = ResponseWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        services.recommendation_respond(
+            actor=request.user,
+            recommendation=recommendation,
+            status=data["status"],
+            response=data["response"],
+            responded_on=data["responded_on"],
+            planned_actions=data["planned_actions"],
+            is_final=data["final"],
+            publication_declined=data["do_not_publish"],
+            received_via=ReceivedVia.API,
+            today=timezone.localdate(),
+        )
+        return self._read(recommendation, status_code=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Published recommendations (public, no sign-in)",
+        description=(
+            "Every issued recommendation with its latest published response, for anyone to "
+            "read. Drafts and unpublished responses are never included."
+        ),
+    ),
+    retrieve=extend_schema(summary="One published recommendation (public, no sign-in)"),
+)
+class PublicRecommendationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    authentication_classes: list = []
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [AnonRateThrottle]
+    serializer_class = PublicRecommendationSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PublicRecommendationFilter
+    lookup_field = "reference"
+
+    def get_queryset(self):
+        return selectors.public_recommendation_list()

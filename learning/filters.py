@@ -1,0 +1,150 @@
+"""Recommendation list filters, shared by the list page, the CSV export and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+
+from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
+from oversight.filters import FinancialYearFilter
+from oversight.forms import OVERDUE_CHOICES, GovukFilterForm
+from oversight.models import Organisation
+
+
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-25"})
+class FinancialYearParameter(FinancialYearFilter):
+    """A financial year written 2024-25 (documented as such in the schema, not as a date)."""
+
+
+class StableOrderingMixin:
+    """A stable order for pagination: the chosen sort, then the default, then id."""
+
+    default_ordering = ("-issued_on",)
+
+    @property
+    def qs(self):
+        qs = super().qs
+        ordering = list(qs.query.order_by) or list(self.default_ordering)
+        if "-id" not in ordering and "id" not in ordering:
+            ordering.append("-id")
+        return qs.order_by(*ordering)
+
+
+class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Reference")
+    recipient = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="code",
+        label="Recipient",
+        empty_label="All recipients",
+        help_text="The organisation's code, for example hertfordshire-constabulary.",
+    )
+    status = django_filters.ChoiceFilter(
+        choices=RecommendationStatus.choices, empty_label="Any status"
+    )
+    theme = django_filters.CharFilter(
+        lookup_expr="iexact", label="Theme", help_text="The theme, in any case."
+    )
+    type = django_filters.ChoiceFilter(
+        choices=RecommendationType.choices, empty_label="Any type", label="Type"
+    )
+    source = django_filters.ChoiceFilter(
+        field_name="source_kind",
+        choices=SourceKind.choices,
+        empty_label="Any source",
+        label="Source",
+    )
+    financial_year = FinancialYearParameter(
+        field_name="issued_on", label="Financial year issued", help_text="For example, 2024-25"
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label="Response overdue",
+        widget=forms.Select(choices=OVERDUE_CHOICES),
+    )
+    is_statutory = django_filters.BooleanFilter(
+        label="Statutory",
+        widget=forms.Select(choices=[("", "Any"), ("true", "Statutory"), ("false", "Not")]),
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Changed since",
+        help_text="An ISO 8601 date and time, for incremental sync: 2024-06-03T09:00:00Z.",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("issued_on", "issued_on"),
+            ("response_due_on", "response_due_on"),
+            ("responded_on", "responded_on"),
+            ("updated_at", "updated_at"),
+            ("reference", "reference"),
+            ("recipient__name", "recipient"),
+        ),
+        label="Sort by",
+        empty_label="Newest issued first",
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = []
+        form = GovukFilterForm
+
+    def __init__(self, *args, themes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if themes is not None:
+            # On pages, offer the themes in use rather than a free-text box.
+            current = self.data.get("theme", "") if self.data else ""
+            options = list(themes)
+            if current and current not in options:
+                options.append(current)
+            self.filters["theme"].extra["widget"] = forms.Select(
+                choices=[("", "Any theme")] + [(t, t) for t in options]
+            )
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reference__iexact=value)
+            | Q(reference__icontains=value)
+            | Q(source_reference__iexact=value)
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue(timezone.localdate())
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+
+
+class PublicRecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
+    """The filters of the public feed: nothing that could reach a draft or a response."""
+
+    recipient = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="code",
+        label="Recipient",
+        empty_label="All recipients",
+    )
+    theme = django_filters.CharFilter(lookup_expr="iexact", label="Theme")
+    type = django_filters.ChoiceFilter(
+        choices=RecommendationType.choices, empty_label="Any type", label="Type"
+    )
+    financial_year = FinancialYearParameter(
+        field_name="issued_on", label="Financial year issued", help_text="For example, 2024-25"
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = []
+        form = GovukFilterForm
+
+    def __init__(self, *args, themes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if themes is not None:
+            self.filters["theme"].extra["widget"] = forms.Select(
+                choices=[("", "Any theme")] + [(t, t) for t in themes]
+            )

@@ -1,0 +1,125 @@
+"""Recommendation rules as pure functions over dates and values: no ORM, no clock.
+
+Paragraph 28A of Schedule 3 to the Police Reform Act 2002: the recipient of a statutory
+recommendation must respond in writing before the end of 56 days beginning with the day
+the recommendation was made; the oversight body may extend that period on a request made
+before it expires, and publishes the response within 21 days of receiving it unless the
+recipient asks in writing that it not be published.
+"""
+
+import datetime as dt
+import re
+
+# "The end of 56 days beginning with" the issue day: the issue day is day 1.
+STATUTORY_RESPONSE_DAYS = 56
+PUBLICATION_DAYS = 21
+
+DRAFT = "draft"
+ISSUED = "issued"
+ACCEPTED = "accepted"
+PARTIALLY_ACCEPTED = "partially_accepted"
+NOT_ACCEPTED = "not_accepted"
+IMPLEMENTED = "implemented"
+
+# The answers a recipient can give, and what counts for the acceptance rate.
+RESPONSE_STATUSES = frozenset({ACCEPTED, PARTIALLY_ACCEPTED, NOT_ACCEPTED})
+RESPONDED_STATUSES = RESPONSE_STATUSES | {IMPLEMENTED}
+ACCEPTED_STATUSES = frozenset({ACCEPTED, PARTIALLY_ACCEPTED, IMPLEMENTED})
+IMPLEMENTABLE_STATUSES = frozenset({ACCEPTED, PARTIALLY_ACCEPTED})
+
+INVESTIGATION = "investigation"
+APPLICATION = "application"
+THEMATIC = "thematic"
+# A source reference is the investigation's or application's (appeal or review) reference.
+SOURCE_REFERENCE_RE = re.compile(r"^(INV|APP|REV)-\d{4}-\d{6}$")
+SOURCE_PREFIXES = {"INV": INVESTIGATION, "APP": APPLICATION, "REV": APPLICATION}
+SOURCE_REFERENCE_PATTERN = SOURCE_REFERENCE_RE.pattern
+
+
+def response_due_on(issued_on: dt.date) -> dt.date:
+    """A statutory response is due by the end of 56 days beginning with the issue day."""
+    return issued_on + dt.timedelta(days=STATUTORY_RESPONSE_DAYS - 1)
+
+
+def extension_request_in_time(requested_on: dt.date, due_on: dt.date) -> bool:
+    """An extension may be granted only on a request made before the period expires."""
+    return requested_on <= due_on
+
+
+def is_overdue(
+    *,
+    status: str,
+    is_statutory: bool,
+    responded_on: dt.date | None,
+    due_on: dt.date | None,
+    today: dt.date,
+) -> bool:
+    """Statutory, issued, still unanswered, and the (possibly extended) due date has passed."""
+    return (
+        status != DRAFT
+        and is_statutory
+        and responded_on is None
+        and due_on is not None
+        and today > due_on
+    )
+
+
+def days_until_due(due_on: dt.date | None, today: dt.date) -> int | None:
+    """Days left to respond (negative once overdue); None when no response is due by law."""
+    if due_on is None:
+        return None
+    return (due_on - today).days
+
+
+def publication_due_on(
+    received_on: dt.date, *, is_statutory: bool, publication_declined: bool
+) -> dt.date | None:
+    """A statutory response is published within 21 days of receipt, unless the recipient
+    asked in writing that it not be; None when there is no publication deadline."""
+    if not is_statutory or publication_declined:
+        return None
+    return received_on + dt.timedelta(days=PUBLICATION_DAYS)
+
+
+def is_publication_overdue(
+    publish_by: dt.date | None, published_on: dt.date | None, today: dt.date
+) -> bool:
+    """A response with a publication deadline that has passed without being published."""
+    return publish_by is not None and published_on is None and today > publish_by
+
+
+class SourceReferenceError(ValueError):
+    """Not an investigation's or application's reference (INV-2024-000123, APP-…, REV-…)."""
+
+
+def source_kind_of(reference: str) -> str:
+    """The kind of source a reference names: investigation (INV-) or application (APP-, REV-).
+
+    Raises SourceReferenceError for anything that is not such a reference."""
+    if not SOURCE_REFERENCE_RE.match(reference or ""):
+        raise SourceReferenceError(reference)
+    return SOURCE_PREFIXES[reference[:3]]
+
+
+def source_reference_valid(kind: str, reference: str) -> bool:
+    """Thematic work has no reference; an investigation or application has one of its kind."""
+    if kind == THEMATIC:
+        return reference == ""
+    try:
+        return source_kind_of(reference) == kind
+    except SourceReferenceError:
+        return False
+
+
+def can_respond(status: str, current_response_final: bool | None) -> bool:
+    """Issued and unanswered, or answered only provisionally (an interim response)."""
+    if status == ISSUED:
+        return True
+    return status in RESPONSE_STATUSES and current_response_final is False
+
+
+def acceptance_rate(accepted: int, responded: int) -> float | None:
+    """Accepted, partially accepted or implemented, over those responded to; None if none."""
+    if responded == 0:
+        return None
+    return accepted / responded

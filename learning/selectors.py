@@ -1,0 +1,139 @@
+"""Reads of recommendations: querysets with their joins, one place per use."""
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from learning import rules
+from learning.models import (
+    PlannedAction,
+    Recommendation,
+    RecommendationResponse,
+    RecommendationStatus,
+    ResponseExtension,
+)
+from oversight.history import HistoryEntry, history_of
+from oversight.models import Organisation
+
+
+def _responses_prefetch() -> Prefetch:
+    return Prefetch(
+        "responses",
+        queryset=RecommendationResponse.objects.select_related("submitted_by")
+        .prefetch_related(Prefetch("actions", queryset=PlannedAction.objects.order_by("id")))
+        .order_by("received_on", "id"),
+    )
+
+
+def recommendation_list(*, user) -> QuerySet[Recommendation]:
+    """Recommendations the user may see, with the recipient joined in (one query per page)."""
+    return Recommendation.objects.for_user(user).select_related("recipient")
+
+
+def recommendation_list_with_responses(*, user) -> QuerySet[Recommendation]:
+    """As recommendation_list, with every response, its planned actions and the extensions."""
+    return recommendation_list(user=user).prefetch_related(
+        _responses_prefetch(),
+        Prefetch(
+            "extensions",
+            queryset=ResponseExtension.objects.select_related("granted_by").order_by(
+                "recorded_at", "id"
+            ),
+        ),
+    )
+
+
+def recommendation_get(*, user, reference: str) -> Recommendation:
+    """One recommendation by reference, or 404 if it does not exist or the user may not see it."""
+    recommendation = (
+        recommendation_list_with_responses(user=user).filter(reference=reference).first()
+    )
+    if recommendation is None:
+        raise Http404("No recommendation with that reference.")
+    return recommendation
+
+
+def response_get(*, recommendation: Recommendation, pk: int) -> RecommendationResponse:
+    """One response to a recommendation the caller has already been allowed to see."""
+    response = recommendation.responses.filter(pk=pk).first()
+    if response is None:
+        raise Http404("No such response.")
+    return response
+
+
+def recommendation_history(*, recommendation: Recommendation) -> list[HistoryEntry]:
+    """Who changed what on the recommendation, its responses and extensions, oldest first."""
+    return history_of(recommendation, Recommendation, RecommendationResponse, ResponseExtension)
+
+
+def theme_choices(*, user) -> list[str]:
+    """The themes in use among the recommendations the user may see, alphabetically."""
+    return sorted(
+        set(
+            recommendation_list(user=user)
+            .exclude(theme="")
+            .values_list("theme", flat=True)
+            .distinct()
+        ),
+        key=str.casefold,
+    )
+
+
+def public_recommendation_list() -> QuerySet[Recommendation]:
+    """Issued recommendations with only their published responses: never drafts, never an
+    unpublished response (the public feed the Home Affairs Committee asked for)."""
+    return (
+        Recommendation.objects.issued()
+        .select_related("recipient")
+        .prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=RecommendationResponse.objects.filter(published_on__isnull=False)
+                .prefetch_related(
+                    Prefetch("actions", queryset=PlannedAction.objects.order_by("id"))
+                )
+                .order_by("received_on", "id"),
+                to_attr="published_responses",
+            )
+        )
+    )
+
+
+def public_recommendation_get(*, reference: str) -> Recommendation:
+    recommendation = public_recommendation_list().filter(reference=reference).first()
+    if recommendation is None:
+        raise Http404("No published recommendation with that reference.")
+    return recommendation
+
+
+def public_theme_choices() -> list[str]:
+    themes = Recommendation.objects.issued().values_list("theme", flat=True).distinct()
+    return sorted(set(themes), key=str.casefold)
+
+
+def recommendation_counts(
+    *,
+    first: dt.date,
+    last: dt.date,
+    today: dt.date,
+    organisation: Organisation | None = None,
+) -> dict[str, int | float | None]:
+    """Recommendations issued between first and last (a financial year, say), and of those:
+    responded to (at any date), accepted (accepted, partially accepted or implemented), and
+    overdue today (statutory, unanswered, past the due date). One query."""
+    qs = Recommendation.objects.issued().filter(issued_on__range=(first, last))
+    if organisation is not None:
+        qs = qs.filter(recipient=organisation)
+    counts = qs.aggregate(
+        issued=Count("id"),
+        responded=Count("id", filter=Q(status__in=rules.RESPONDED_STATUSES)),
+        accepted=Count("id", filter=Q(status__in=rules.ACCEPTED_STATUSES)),
+        overdue=Count(
+            "id",
+            filter=Q(is_statutory=True, responded_on__isnull=True, response_due_on__lt=today)
+            & ~Q(status=RecommendationStatus.DRAFT),
+        ),
+    )
+    counts["acceptance_rate"] = rules.acceptance_rate(counts["accepted"], counts["responded"])
+    return counts

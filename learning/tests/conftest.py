@@ -1,0 +1,47 @@
+"""Fixtures for the learning app's tests, beside the root ones (herts, met, users, today)."""
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from oversight.services import api_token_create
+from oversight.tests.factories import LiaisonFactory, OrganisationFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_throttle_history():
+    """Throttle counts live in the cache; every test starts with a full allowance."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def college(db):
+    return OrganisationFactory(name="College of Policing", kind="national_body")
+
+
+@pytest.fixture
+def met_liaison(db, met):
+    return LiaisonFactory(username="mo", organisation=met)
+
+
+@pytest.fixture
+def api_as():
+    """An API client authenticated with a fresh knox token of the user."""
+
+    def client_for(user):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
+        return client
+
+    return client_for
+
+
+@pytest.fixture
+def client_as(client):
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

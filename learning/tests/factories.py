@@ -1,0 +1,130 @@
+import datetime as dt
+
+import factory
+from factory.django import DjangoModelFactory
+
+from learning import rules
+from learning.models import (
+    PlannedAction,
+    ReceivedVia,
+    Recommendation,
+    RecommendationResponse,
+    RecommendationStatus,
+    RecommendationType,
+    ResponseExtension,
+    SourceKind,
+)
+from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
+
+
+class RecommendationFactory(DjangoModelFactory):
+    """A complete draft. Built directly for speed; the services are tested on their own.
+
+    References start at 900001 so that they never meet those the services allocate."""
+
+    class Meta:
+        model = Recommendation
+
+    reference = factory.Sequence(lambda n: f"REC-2024-{900001 + n:06d}")
+    recipient = factory.SubFactory(OrganisationFactory)
+    source_kind = SourceKind.INVESTIGATION
+    source_reference = factory.Sequence(lambda n: f"INV-2023-{n + 1:06d}")
+    theme = "Custody"
+    type = RecommendationType.TRAINING
+    text = factory.Faker("paragraph", nb_sentences=3, locale="en_GB")
+    is_statutory = True
+    created_by = factory.SubFactory(CaseworkerFactory)
+    updated_by = factory.SelfAttribute("created_by")
+
+
+class IssuedRecommendationFactory(RecommendationFactory):
+    """Issued on 1 May 2024; a statutory one is due on 25 June 2024."""
+
+    status = RecommendationStatus.ISSUED
+    issued_on = dt.date(2024, 5, 1)
+    response_due_on = factory.LazyAttribute(
+        lambda o: rules.response_due_on(o.issued_on) if o.is_statutory else None
+    )
+
+
+class OverdueRecommendationFactory(IssuedRecommendationFactory):
+    """Issued on 1 March 2024, due on 25 April 2024, unanswered: overdue from 26 April."""
+
+    issued_on = dt.date(2024, 3, 1)
+    is_statutory = True
+
+
+class RespondedRecommendationFactory(IssuedRecommendationFactory):
+    """Accepted on 20 May 2024 with one planned action; the response is not yet published."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    status = RecommendationStatus.ACCEPTED
+    responded_on = dt.date(2024, 5, 20)
+    response = factory.Faker("paragraph", nb_sentences=2, locale="en_GB")
+
+    @factory.post_generation
+    def response_record(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        answer = RecommendationResponseFactory(
+            recommendation=obj,
+            status=obj.status,
+            text=obj.response,
+            received_on=obj.responded_on,
+            **kwargs,
+        )
+        PlannedAction.objects.create(
+            response=answer,
+            description="Refresher training for custody officers",
+            due_on=obj.responded_on + dt.timedelta(days=90),
+        )
+
+
+class ImplementedRecommendationFactory(RespondedRecommendationFactory):
+    status = RecommendationStatus.IMPLEMENTED
+    implemented_on = dt.date(2024, 5, 31)
+    implementation_evidence = "Training records for every custody officer."
+
+    @factory.post_generation
+    def response_record(obj, create, extracted, **kwargs):
+        if create:
+            RecommendationResponseFactory(
+                recommendation=obj,
+                status=RecommendationStatus.ACCEPTED,
+                text=obj.response,
+                received_on=obj.responded_on,
+            )
+
+
+class RecommendationResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = RecommendationResponse
+
+    recommendation = factory.SubFactory(IssuedRecommendationFactory)
+    status = RecommendationStatus.ACCEPTED
+    text = factory.Faker("paragraph", nb_sentences=2, locale="en_GB")
+    received_on = dt.date(2024, 5, 20)
+    is_final = True
+    received_via = ReceivedVia.API
+    publication_declined = False
+    publish_by = factory.LazyAttribute(
+        lambda o: rules.publication_due_on(
+            o.received_on,
+            is_statutory=o.recommendation.is_statutory,
+            publication_declined=o.publication_declined,
+        )
+    )
+    submitted_by = factory.SubFactory(CaseworkerFactory)
+
+
+class ResponseExtensionFactory(DjangoModelFactory):
+    class Meta:
+        model = ResponseExtension
+
+    recommendation = factory.SubFactory(IssuedRecommendationFactory)
+    requested_on = factory.LazyAttribute(lambda o: o.recommendation.response_due_on)
+    previous_due_on = factory.LazyAttribute(lambda o: o.recommendation.response_due_on)
+    new_due_on = factory.LazyAttribute(lambda o: o.previous_due_on + dt.timedelta(days=28))
+    granted_by = factory.SubFactory(CaseworkerFactory)

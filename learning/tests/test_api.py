@@ -1,0 +1,525 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.validation import validate_schema
+from knox.models import AuthToken
+from rest_framework.settings import api_settings
+from rest_framework.test import APIClient
+
+from learning import api, services, throttles
+from learning.models import PlannedAction, Recommendation, RecommendationResponse
+from learning.tests.factories import (
+    IssuedRecommendationFactory,
+    OverdueRecommendationFactory,
+    RecommendationFactory,
+    RespondedRecommendationFactory,
+)
+from oversight.services import api_token_create
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/recommendations/"
+
+
+@pytest.fixture(autouse=True)
+def on_3_june_2024():
+    with time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False):
+        yield
+
+
+def payload(**overrides):
+    return {
+        "recipient": "hertfordshire-constabulary",
+        "source": "INV-2024-000045",
+        "theme": "Custody",
+        "type": "training",
+        "text": "Train custody officers to carry out rousing checks.",
+        "is_statutory": True,
+        "status": "issued",
+        **overrides,
+    }
+
+
+def answer(**overrides):
+    return {"status": "accepted", "response": "We accept the recommendation.", **overrides}
+
+
+def refs(response):
+    assert response.status_code == 200, response.content
+    return {r["reference"] for r in response.json()["results"]}
+
+
+# Staff --------------------------------------------------------------------------------------
+
+
+def test_anonymous_requests_are_refused():
+    assert APIClient().get(URL).status_code == 401
+    assert APIClient().post(f"{URL}REC-2024-000001/response/", answer()).status_code == 401
+
+
+@pytest.mark.parametrize("role", ["caseworker", "manager", "admin"])
+def test_staff_issue_a_statutory_recommendation(api_as, users, herts, role):
+    response = api_as(users[role]).post(URL, payload(), format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["reference"] == "REC-2024-000001"
+    assert body["recipient"] == "hertfordshire-constabulary"
+    assert body["source"] == "INV-2024-000045"
+    assert body["type"] == "training"
+    assert (body["status"], body["issued_on"], body["response_due_on"]) == (
+        "issued",
+        "2024-06-03",
+        "2024-07-28",  # issue date + 55 days
+    )
+    assert body["responded_on"] is None
+    assert body["is_overdue"] is False
+
+
+def test_staff_draft_from_thematic_work_then_complete_and_issue_it(api_as, caseworker, herts):
+    client = api_as(caseworker)
+    draft = client.post(URL, {"source": "thematic", "theme": "Mental health"}, format="json")
+    assert draft.status_code == 201, draft.content
+    body = draft.json()
+    assert (body["status"], body["source"], body["recipient"]) == ("draft", "thematic", None)
+    url = f"{URL}{body['reference']}/"
+
+    refused = client.post(f"{url}issue/", {}, format="json")
+    assert refused.status_code == 400
+    assert refused.json()["recipient"] == [services.RECIPIENT_REQUIRED]
+    assert refused.json()["text"] == [services.TEXT_REQUIRED]
+
+    patched = client.patch(
+        url,
+        {
+            "recipient": "college-of-policing",
+            "type": "policy_guidance",
+            "text": "Update the guidance on mental health in custody.",
+            "version": body["version"],
+        },
+        format="json",
+    )
+    assert patched.status_code == 200, patched.content
+    issued = client.post(f"{url}issue/", {"issued_on": "2024-06-01"}, format="json")
+    assert issued.status_code == 200, issued.content
+    assert issued.json()["status"] == "issued"
+    assert issued.json()["response_due_on"] is None  # not statutory
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"recipient": None}, "recipient"),
+        ({"theme": ""}, "theme"),
+        ({"type": ""}, "type"),
+        ({"text": ""}, "text"),
+        ({"type": "advice"}, "type"),
+        ({"recipient": "atlantis-police"}, "recipient"),
+        ({"source": "REF-2024-000001"}, "source"),
+        ({"source": ""}, "source"),
+        ({"issued_on": "03/06/2024"}, "issued_on"),
+        ({"issued_on": "2024-06-04"}, "issued_on"),
+        ({"status": "accepted"}, "status"),
+        ({"is_statutory": "perhaps"}, "is_statutory"),
+    ],
+)
+def test_bad_recommendations_get_400_with_the_field_and_nothing_is_saved(
+    api_as, caseworker, herts, overrides, field
+):
+    response = api_as(caseworker).post(URL, payload(**overrides), format="json")
+    assert response.status_code == 400
+    assert field in response.json(), response.json()
+    assert not Recommendation.objects.exists()
+
+
+def test_a_stale_edit_gets_409_and_an_edit_needs_the_version(api_as, caseworker):
+    draft = RecommendationFactory()
+    client = api_as(caseworker)
+    url = f"{URL}{draft.reference}/"
+    assert client.patch(url, {"theme": "First", "version": 1}, format="json").status_code == 200
+    stale = client.patch(url, {"theme": "Second", "version": 1}, format="json")
+    assert stale.status_code == 409
+    assert "Someone else changed this record" in stale.json()["detail"]
+    assert client.patch(url, {"theme": "Third"}, format="json").json() == {
+        "version": ["This field is required."]
+    }
+    assert client.put(url, {"theme": "x", "version": 2}, format="json").status_code == 405
+    draft.refresh_from_db()
+    assert draft.theme == "First"
+
+
+def test_an_issued_recommendation_cannot_be_edited_or_issued_again(api_as, caseworker):
+    issued = IssuedRecommendationFactory()
+    client = api_as(caseworker)
+    url = f"{URL}{issued.reference}/"
+    response = client.patch(url, {"theme": "Other", "version": issued.version}, format="json")
+    assert response.status_code == 400
+    assert "Only a draft can be changed or issued" in response.json()["non_field_errors"][0]
+    assert client.post(f"{url}issue/", {}, format="json").status_code == 400
+
+
+def test_staff_filter_the_list(api_as, caseworker, herts, met):
+    mine = IssuedRecommendationFactory(recipient=herts, theme="Custody")
+    theirs = OverdueRecommendationFactory(recipient=met, theme="Use of Taser")
+    draft = RecommendationFactory(recipient=met, theme="Custody")
+    client = api_as(caseworker)
+    assert refs(client.get(URL)) == {mine.reference, theirs.reference, draft.reference}
+    assert refs(client.get(URL, {"recipient": "metropolitan-police-service"})) == {
+        theirs.reference,
+        draft.reference,
+    }
+    assert refs(client.get(URL, {"theme": "custody"})) == {mine.reference, draft.reference}
+    assert refs(client.get(URL, {"status": "draft"})) == {draft.reference}
+    assert refs(client.get(URL, {"overdue": "true"})) == {theirs.reference}
+    assert refs(client.get(URL, {"financial_year": "2023-24"})) == {theirs.reference}
+    assert refs(client.get(URL, {"source": "investigation"})) == {
+        mine.reference,
+        theirs.reference,
+        draft.reference,
+    }
+
+
+def test_staff_cannot_submit_a_recipients_response_over_the_api(api_as, caseworker):
+    recommendation = IssuedRecommendationFactory()
+    response = api_as(caseworker).post(
+        f"{URL}{recommendation.reference}/response/", answer(), format="json"
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == api.LIAISON_ONLY
+    assert not RecommendationResponse.objects.exists()
+
+
+# Force liaisons -----------------------------------------------------------------------------
+
+
+def test_a_liaison_lists_only_their_organisations_issued_recommendations(
+    api_as, liaison, herts, met
+):
+    mine = IssuedRecommendationFactory(recipient=herts)
+    answered = RespondedRecommendationFactory(recipient=herts)
+    IssuedRecommendationFactory(recipient=met)
+    RecommendationFactory(recipient=herts)  # a draft to their own force
+    response = api_as(liaison).get(URL)
+    assert refs(response) == {mine.reference, answered.reference}
+    body = response.json()
+    assert body["count"] == 2
+    item = next(r for r in body["results"] if r["reference"] == answered.reference)
+    assert set(item) == set(api.LiaisonRecommendationSerializer.Meta.fields)
+    assert "version" not in item
+    assert item["planned_actions"] == [
+        {"description": "Refresher training for custody officers", "due_on": "2024-08-18"}
+    ]
+    assert "submitted_by" not in item["responses"][0]
+
+
+def test_a_liaison_filters_by_status_theme_and_updated_since(api_as, liaison, herts):
+    old = IssuedRecommendationFactory(recipient=herts, theme="Custody")
+    new = RespondedRecommendationFactory(recipient=herts, theme="Stop and search")
+    Recommendation.objects.filter(pk=old.pk).update(
+        updated_at=dt.datetime(2024, 5, 1, 9, tzinfo=dt.UTC)
+    )
+    Recommendation.objects.filter(pk=new.pk).update(
+        updated_at=dt.datetime(2024, 6, 2, 9, tzinfo=dt.UTC)
+    )
+    client = api_as(liaison)
+    assert refs(client.get(URL, {"status": "issued"})) == {old.reference}
+    assert refs(client.get(URL, {"theme": "STOP AND SEARCH"})) == {new.reference}
+    assert refs(client.get(URL, {"updated_since": "2024-06-01T00:00:00Z"})) == {new.reference}
+    assert refs(client.get(URL, {"updated_since": "2024-05-01T09:00:00+00:00"})) == {
+        old.reference,
+        new.reference,
+    }
+    for bad in [{"updated_since": "yesterday"}, {"status": "pending"}]:
+        response = client.get(URL, bad)
+        assert response.status_code == 400
+        assert set(response.json()) == set(bad)
+
+
+def test_a_liaison_reads_their_own_but_gets_404_for_others_and_drafts(api_as, liaison, herts, met):
+    mine = IssuedRecommendationFactory(recipient=herts)
+    theirs = IssuedRecommendationFactory(recipient=met)
+    draft = RecommendationFactory(recipient=herts)
+    client = api_as(liaison)
+    assert client.get(f"{URL}{mine.reference}/").json()["text"] == mine.text
+    for other in (theirs, draft):
+        response = client.get(f"{URL}{other.reference}/")
+        assert response.status_code == 404
+        assert other.reference not in response.content.decode()
+
+
+def test_a_liaison_submits_the_response(api_as, liaison, herts):
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    response = api_as(liaison).post(
+        f"{URL}{recommendation.reference}/response/",
+        answer(
+            status="partially_accepted",
+            planned_actions=[
+                {"description": "Review custody policy", "due_on": "2024-09-30"},
+                {"description": "Brief sergeants"},
+            ],
+        ),
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["status"], body["responded_on"]) == ("partially_accepted", "2024-06-03")
+    assert body["response"] == "We accept the recommendation."
+    assert body["response_final"] is True
+    assert body["can_respond"] is False
+    assert body["planned_actions"] == [
+        {"description": "Review custody policy", "due_on": "2024-09-30"},
+        {"description": "Brief sergeants", "due_on": None},
+    ]
+    assert body["responses"][0]["received_via"] == "api"
+    assert body["responses"][0]["publish_by"] == "2024-06-24"
+    recorded = RecommendationResponse.objects.get()
+    assert recorded.submitted_by == liaison
+
+
+def test_an_interim_response_then_the_final_one(api_as, liaison, herts):
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    client = api_as(liaison)
+    url = f"{URL}{recommendation.reference}/response/"
+    first = client.post(url, answer(final=False, do_not_publish=True), format="json")
+    assert first.status_code == 201
+    assert first.json()["can_respond"] is True
+    second = client.post(url, answer(status="not_accepted", response="No."), format="json")
+    assert second.status_code == 201, second.content
+    assert second.json()["status"] == "not_accepted"
+    assert [r["final"] for r in second.json()["responses"]] == [False, True]
+
+
+def _nothing_written(recommendation):
+    recommendation.refresh_from_db()
+    return (
+        recommendation.status == "issued"
+        and recommendation.responded_on is None
+        and not RecommendationResponse.objects.exists()
+        and not PlannedAction.objects.exists()
+    )
+
+
+def test_responding_twice_when_the_response_is_final_is_a_400(api_as, liaison, herts):
+    recommendation = RespondedRecommendationFactory(recipient=herts)
+    response = api_as(liaison).post(
+        f"{URL}{recommendation.reference}/response/", answer(status="not_accepted"), format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["non_field_errors"] == [
+        services.ALREADY_FINAL.format(reference=recommendation.reference, responded="20 May 2024")
+    ]
+    assert RecommendationResponse.objects.count() == 1
+    recommendation.refresh_from_db()
+    assert recommendation.status == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        (answer(status="maybe"), "status", "“maybe” is not an answer"),
+        (answer(status="implemented"), "status", "is not an answer"),
+        ({"status": "accepted"}, "response", "This field is required."),
+        (answer(response=""), "response", "This field may not be blank."),
+        (answer(responded_on="3 June 2024"), "responded_on", "Date has wrong format"),
+        (answer(responded_on="2024-02-30"), "responded_on", "Date has wrong format"),
+        (answer(responded_on="2024-06-04"), "responded_on", services.RESPONDED_IN_FUTURE),
+        (answer(responded_on="2024-04-30"), "responded_on", services.RESPONDED_BEFORE_ISSUE),
+        (answer(planned_actions=[{"due_on": "2024-07-01"}]), "planned_actions", "required"),
+        (
+            answer(planned_actions=[{"description": "x", "due_on": "2024-06-02"}]),
+            "planned_actions",
+            services.ACTION_BEFORE_RESPONSE,
+        ),
+        (answer(final="perhaps"), "final", "Must be a valid boolean."),
+    ],
+)
+def test_bad_responses_are_a_400_with_a_clear_message_and_nothing_written(
+    api_as, liaison, herts, body, field, message
+):
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    response = api_as(liaison).post(
+        f"{URL}{recommendation.reference}/response/", body, format="json"
+    )
+    assert response.status_code == 400
+    assert message in str(response.json()[field]), response.json()
+    assert _nothing_written(recommendation)
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        ("status=accepted&response=Yes", "application/x-www-form-urlencoded"),
+        ("accepted, we accept", "text/plain"),
+        ('{"status": "accepted", "response": ', "application/json"),
+        ("", "application/json"),
+    ],
+)
+def test_a_body_that_is_not_json_is_a_400(api_as, liaison, herts, content, content_type):
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    response = api_as(liaison).generic(
+        "POST", f"{URL}{recommendation.reference}/response/", content, content_type
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert api.NOT_JSON in str(body) or "This field is required." in str(body)
+    assert _nothing_written(recommendation)
+
+
+def test_a_json_body_that_is_not_an_object_is_a_400(api_as, liaison, herts):
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    response = api_as(liaison).post(
+        f"{URL}{recommendation.reference}/response/", ["accepted"], format="json"
+    )
+    assert response.status_code == 400
+    assert "Expected a dictionary" in str(response.json())
+    assert _nothing_written(recommendation)
+
+
+def test_a_liaison_cannot_respond_to_a_draft_or_another_organisations(api_as, liaison, herts, met):
+    draft = RecommendationFactory(recipient=herts)
+    theirs = IssuedRecommendationFactory(recipient=met)
+    client = api_as(liaison)
+    for recommendation in (draft, theirs):
+        response = client.post(
+            f"{URL}{recommendation.reference}/response/", answer(), format="json"
+        )
+        assert response.status_code == 404
+        assert recommendation.reference not in response.content.decode()
+    assert not RecommendationResponse.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("post", "", payload()),
+        ("patch", "{ref}/", {"theme": "x", "version": 1}),
+        ("post", "{ref}/issue/", {}),
+    ],
+)
+def test_staff_only_actions_are_403_for_a_liaison(api_as, liaison, herts, method, path, body):
+    draft = RecommendationFactory(recipient=herts)
+    response = getattr(api_as(liaison), method)(
+        URL + path.format(ref=draft.reference), body, format="json"
+    )
+    assert response.status_code == 403
+    assert response.json() == {"detail": api.STAFF_ONLY}
+    draft.refresh_from_db()
+    assert (draft.status, draft.version, Recommendation.objects.count()) == ("draft", 1, 1)
+
+
+# Tokens and rate limits -----------------------------------------------------------------------
+
+
+def test_a_revoked_token_is_a_401(liaison, herts):
+    IssuedRecommendationFactory(recipient=herts)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=liaison)}")
+    assert client.get(URL).status_code == 200
+    AuthToken.objects.filter(user=liaison).delete()
+    response = client.get(URL)
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Invalid token."}
+
+
+def test_an_expired_token_is_a_401_and_writes_nothing(liaison, herts):
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=liaison)}")
+    AuthToken.objects.filter(user=liaison).update(expiry=timezone.now() - dt.timedelta(seconds=1))
+    response = client.post(f"{URL}{recommendation.reference}/response/", answer(), format="json")
+    assert response.status_code == 401
+    assert _nothing_written(recommendation)
+
+
+def test_a_malformed_token_is_a_401():
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
+    assert client.get(URL).status_code == 401
+
+
+def test_the_rate_limit_is_per_token(api_as, liaison, herts, monkeypatch):
+    IssuedRecommendationFactory(recipient=herts)
+    monkeypatch.setitem(api_settings.DEFAULT_THROTTLE_RATES, throttles.SCOPE, "3/minute")
+    first, second = api_as(liaison), api_as(liaison)
+    assert [first.get(URL).status_code for _ in range(3)] == [200, 200, 200]
+    throttled = first.get(URL)
+    assert throttled.status_code == 429
+    assert "Retry-After" in throttled.headers
+    assert second.get(URL).status_code == 200  # another token has its own allowance
+
+
+# Paging, query counts, schema ----------------------------------------------------------------
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("role", ["caseworker", "force_liaison"])
+def test_list_query_count_does_not_grow_with_rows_or_page_size(api_as, users, herts, role):
+    client = api_as(users[role])
+    RespondedRecommendationFactory.create_batch(2, recipient=herts)
+    small = _queries(client, f"{URL}?page_size=2")
+    RespondedRecommendationFactory.create_batch(30, recipient=herts)
+    IssuedRecommendationFactory.create_batch(10, recipient=herts)
+    large = _queries(client, f"{URL}?page_size=50")
+    assert small == large
+    assert large <= 8
+
+
+def test_pages_are_stable_when_rows_share_a_date(api_as, caseworker, herts):
+    made = IssuedRecommendationFactory.create_batch(7, recipient=herts)  # all issued 1 May
+    client = api_as(caseworker)
+    seen = []
+    for page in (1, 2, 3):
+        body = client.get(URL, {"page_size": 3, "page": page}).json()
+        seen += [r["reference"] for r in body["results"]]
+    assert sorted(seen) == sorted(r.reference for r in made)
+    assert len(seen) == len(set(seen)) == 7
+    by_due = client.get(URL, {"page_size": 3, "ordering": "response_due_on"}).json()
+    assert [r["reference"] for r in by_due["results"]] == sorted(
+        (r.reference for r in made), reverse=True
+    )[:3]
+
+
+def test_this_apps_schema_generates_without_warnings_and_validates(tmp_path):
+    # Only this app's routes, so that warnings from the others do not hide or fail these.
+    GENERATOR_STATS.reset()
+    try:
+        call_command(
+            "spectacular",
+            "--validate",
+            "--fail-on-warn",
+            "--urlconf",
+            "learning.tests.schema_urls",
+            "--file",
+            str(tmp_path / "schema.yaml"),
+        )
+    finally:
+        GENERATOR_STATS.reset()
+
+
+def test_the_served_schema_validates_and_describes_the_endpoints(api_as, caseworker):
+    assert APIClient().get("/api/schema/").status_code == 401
+    response = api_as(caseworker).get("/api/schema/?format=json")
+    assert response.status_code == 200
+    schema = response.json()
+    validate_schema(schema)  # the OpenAPI 3 JSON schema drf-spectacular validates against
+    paths = schema["paths"]
+    assert {"get", "post"} <= set(paths["/api/v1/recommendations/"])
+    assert {"get", "patch"} <= set(paths["/api/v1/recommendations/{reference}/"])
+    assert "post" in paths["/api/v1/recommendations/{reference}/issue/"]
+    respond = paths["/api/v1/recommendations/{reference}/response/"]["post"]
+    assert respond["requestBody"]["content"]["application/json"]["examples"]
+    assert {"201", "400", "403", "404"} <= set(respond["responses"])
+    public = paths["/api/v1/public/recommendations/"]["get"]
+    assert public["security"] == [{}]  # no sign-in
+    list_params = {p["name"] for p in paths["/api/v1/recommendations/"]["get"]["parameters"]}
+    assert {"status", "recipient", "theme", "updated_since", "page", "page_size"} <= list_params

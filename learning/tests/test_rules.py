@@ -1,0 +1,170 @@
+"""The recommendation rules, without the database."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from learning import rules
+
+D = dt.date
+dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "due_on"),
+    [
+        (D(2024, 6, 3), D(2024, 7, 28)),  # 3 June is day 1, 28 July day 56
+        (D(2024, 1, 1), D(2024, 2, 25)),
+        (D(2024, 2, 1), D(2024, 3, 27)),  # across 29 February in a leap year
+        (D(2023, 2, 1), D(2023, 3, 28)),
+        (D(2024, 12, 20), D(2025, 2, 13)),  # across the new year
+    ],
+)
+def test_response_due_at_the_end_of_56_days_beginning_with_the_issue_day(issued_on, due_on):
+    assert rules.response_due_on(issued_on) == due_on
+
+
+@given(dates)
+def test_the_response_period_is_56_days_counting_the_issue_day(issued_on):
+    due_on = rules.response_due_on(issued_on)
+    assert (due_on - issued_on).days + 1 == rules.STATUTORY_RESPONSE_DAYS == 56
+
+
+@pytest.mark.parametrize(
+    ("requested_on", "in_time"),
+    [
+        (D(2024, 7, 1), True),
+        (D(2024, 7, 28), True),  # on the last day of the period: it has not yet expired
+        (D(2024, 7, 29), False),  # the day after: too late
+    ],
+)
+def test_extension_only_on_a_request_made_before_the_period_expires(requested_on, in_time):
+    assert rules.extension_request_in_time(requested_on, D(2024, 7, 28)) is in_time
+
+
+def overdue(**overrides):
+    values = {
+        "status": "issued",
+        "is_statutory": True,
+        "responded_on": None,
+        "due_on": D(2024, 7, 28),
+        "today": D(2024, 7, 29),
+    }
+    return rules.is_overdue(**{**values, **overrides})
+
+
+def test_overdue_the_day_after_the_due_date():
+    assert overdue() is True
+
+
+def test_not_overdue_on_the_due_date():
+    assert overdue(today=D(2024, 7, 28)) is False
+
+
+def test_not_overdue_once_answered_even_late():
+    assert overdue(status="accepted", responded_on=D(2024, 8, 10)) is False
+
+
+def test_a_non_statutory_recommendation_is_never_overdue():
+    assert overdue(is_statutory=False, due_on=None, today=D(2030, 1, 1)) is False
+
+
+def test_a_draft_is_never_overdue():
+    assert overdue(status="draft") is False
+
+
+def test_an_extension_moves_the_overdue_day():
+    assert overdue(due_on=D(2024, 8, 25), today=D(2024, 8, 1)) is False
+
+
+@given(issued_on=dates, days_later=st.integers(min_value=0, max_value=400))
+def test_overdue_exactly_when_today_is_past_the_due_date(issued_on, days_later):
+    due_on = rules.response_due_on(issued_on)
+    today = issued_on + dt.timedelta(days=days_later)
+    assert overdue(due_on=due_on, today=today) is (days_later >= 56)
+
+
+def test_days_until_due():
+    assert rules.days_until_due(D(2024, 7, 28), D(2024, 7, 20)) == 8
+    assert rules.days_until_due(D(2024, 7, 28), D(2024, 7, 30)) == -2
+    assert rules.days_until_due(None, D(2024, 7, 30)) is None
+
+
+@pytest.mark.parametrize(
+    ("is_statutory", "declined", "expected"),
+    [
+        (True, False, D(2024, 6, 24)),  # 21 days after receipt on 3 June
+        (True, True, None),  # the recipient asked in writing that it not be published
+        (False, False, None),  # no statutory deadline
+    ],
+)
+def test_publication_due_21_days_after_receipt_unless_declined(is_statutory, declined, expected):
+    assert (
+        rules.publication_due_on(
+            D(2024, 6, 3), is_statutory=is_statutory, publication_declined=declined
+        )
+        == expected
+    )
+
+
+def test_publication_overdue():
+    assert rules.is_publication_overdue(D(2024, 6, 24), None, D(2024, 6, 25)) is True
+    assert rules.is_publication_overdue(D(2024, 6, 24), None, D(2024, 6, 24)) is False
+    assert rules.is_publication_overdue(D(2024, 6, 24), D(2024, 6, 20), D(2024, 7, 1)) is False
+    assert rules.is_publication_overdue(None, None, D(2024, 7, 1)) is False
+
+
+@pytest.mark.parametrize(
+    ("reference", "kind"),
+    [
+        ("INV-2024-000123", "investigation"),
+        ("APP-2019-000045", "application"),
+        ("REV-2024-000067", "application"),
+    ],
+)
+def test_source_kind_from_the_reference(reference, kind):
+    assert rules.source_kind_of(reference) == kind
+    assert rules.source_reference_valid(kind, reference)
+
+
+@pytest.mark.parametrize(
+    "reference", ["", "INV-24-1", "inv-2024-000123", "REF-2024-000001", "INV-2024-0001234"]
+)
+def test_malformed_source_references_are_refused(reference):
+    with pytest.raises(rules.SourceReferenceError):
+        rules.source_kind_of(reference)
+    assert not rules.source_reference_valid("investigation", reference)
+
+
+def test_source_reference_must_match_its_kind():
+    assert not rules.source_reference_valid("application", "INV-2024-000123")
+    assert not rules.source_reference_valid("investigation", "REV-2024-000123")
+    assert rules.source_reference_valid("thematic", "")
+    assert not rules.source_reference_valid("thematic", "INV-2024-000123")
+
+
+@pytest.mark.parametrize(
+    ("status", "final", "allowed"),
+    [
+        ("draft", None, False),
+        ("issued", None, True),
+        ("accepted", True, False),
+        ("accepted", False, True),  # an interim response can be followed by the final one
+        ("not_accepted", False, True),
+        ("partially_accepted", True, False),
+        ("implemented", True, False),
+        ("implemented", False, False),
+    ],
+)
+def test_who_can_be_answered(status, final, allowed):
+    assert rules.can_respond(status, final) is allowed
+
+
+def test_acceptance_rate_counts_accepted_partially_accepted_and_implemented():
+    statuses = ["accepted", "partially_accepted", "implemented", "not_accepted"]
+    accepted = sum(s in rules.ACCEPTED_STATUSES for s in statuses)
+    responded = sum(s in rules.RESPONDED_STATUSES for s in statuses)
+    assert rules.acceptance_rate(accepted, responded) == 0.75
+    assert rules.acceptance_rate(0, 0) is None

@@ -1,0 +1,421 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from learning import selectors, services
+from learning.models import (
+    PlannedAction,
+    Recommendation,
+    RecommendationResponse,
+    RecommendationStatus,
+    ResponseExtension,
+)
+from learning.tests.factories import (
+    IssuedRecommendationFactory,
+    RecommendationFactory,
+    RespondedRecommendationFactory,
+)
+from oversight.errors import ConflictError
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+def create(actor, today, **overrides):
+    data = {
+        "actor": actor,
+        "source_kind": "investigation",
+        "source_reference": "INV-2024-000045",
+        "today": today,
+    }
+    return services.recommendation_create(**{**data, **overrides})
+
+
+def complete(herts):
+    return {
+        "recipient": herts,
+        "theme": "Custody",
+        "type": "training",
+        "text": "Train custody officers to carry out rousing checks.",
+        "is_statutory": True,
+    }
+
+
+def respond(recommendation, actor, today, **overrides):
+    data = {
+        "actor": actor,
+        "recommendation": recommendation,
+        "status": "accepted",
+        "response": "We accept it.",
+        "received_via": "api",
+        "today": today,
+    }
+    return services.recommendation_respond(**{**data, **overrides})
+
+
+def test_a_draft_needs_only_its_source_and_gets_a_reference(caseworker, today):
+    draft = create(caseworker, today)
+    assert draft.reference == "REC-2024-000001"
+    assert draft.status == RecommendationStatus.DRAFT
+    assert (draft.recipient, draft.issued_on, draft.response_due_on) == (None, None, None)
+    assert draft.created_by == caseworker
+    assert create(caseworker, today, source_kind="thematic", source_reference="").reference == (
+        "REC-2024-000002"
+    )
+
+
+def test_issued_at_once_is_due_55_days_after_today(caseworker, herts, today):
+    recommendation = create(caseworker, today, status="issued", **complete(herts))
+    assert recommendation.status == RecommendationStatus.ISSUED
+    assert recommendation.issued_on == today == D(2024, 6, 3)
+    assert recommendation.response_due_on == D(2024, 7, 28)
+
+
+def test_issued_with_an_earlier_date(caseworker, herts, today):
+    recommendation = create(
+        caseworker, today, status="issued", issued_on=D(2023, 12, 20), **complete(herts)
+    )
+    assert recommendation.reference == "REC-2023-000001"  # the year of issue
+    assert recommendation.response_due_on == D(2024, 2, 13)
+
+
+def test_a_non_statutory_recommendation_has_no_due_date(caseworker, herts, today):
+    recommendation = create(
+        caseworker, today, status="issued", **{**complete(herts), "is_statutory": False}
+    )
+    assert recommendation.response_due_on is None
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("recipient", services.RECIPIENT_REQUIRED),
+        ("theme", services.THEME_REQUIRED),
+        ("type", services.TYPE_REQUIRED),
+        ("text", services.TEXT_REQUIRED),
+    ],
+)
+def test_cannot_issue_without_recipient_theme_type_and_text(
+    caseworker, herts, today, missing, message
+):
+    fields = {**complete(herts), missing: None if missing == "recipient" else "  "}
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, status="issued", **fields)
+    assert error.value.message_dict[missing] == [message]
+    assert not Recommendation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "reference", "message"),
+    [
+        ("investigation", "", "Enter the reference of the investigation"),
+        ("investigation", "APP-2024-000001", "Enter the investigation's reference"),
+        ("application", "INV-2024-000001", "Enter the appeal or review's reference"),
+        ("application", "REV-24-1", "Enter the appeal or review's reference"),
+        ("thematic", "INV-2024-000001", services.THEMATIC_HAS_NO_REFERENCE),
+        ("nonsense", "", services.SOURCE_KIND_INVALID),
+    ],
+)
+def test_the_source_reference_is_checked_against_its_kind(
+    caseworker, today, kind, reference, message
+):
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, source_kind=kind, source_reference=reference)
+    assert message in " ".join(error.value.messages)
+    assert not Recommendation.objects.exists()
+
+
+def test_a_lower_case_source_reference_is_normalised(caseworker, today):
+    draft = create(
+        caseworker, today, source_kind="application", source_reference=" rev-2024-000067"
+    )
+    assert draft.source == "REV-2024-000067"
+
+
+def test_only_draft_or_issued_on_creation(caseworker, herts, today):
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, status="accepted", **complete(herts))
+    assert error.value.message_dict["status"] == [services.STATUS_ON_CREATE]
+
+
+def test_cannot_be_issued_in_the_future(caseworker, herts, today):
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, status="issued", issued_on=D(2024, 6, 4), **complete(herts))
+    assert error.value.message_dict["issued_on"] == [services.ISSUED_IN_FUTURE]
+
+
+def test_issue_a_complete_draft(caseworker, manager, herts, today):
+    draft = create(caseworker, today, **complete(herts))
+    issued = services.recommendation_issue(
+        actor=manager, recommendation=draft, today=today, version=draft.version
+    )
+    assert (issued.status, issued.issued_on, issued.response_due_on) == (
+        "issued",
+        today,
+        D(2024, 7, 28),
+    )
+    assert issued.updated_by == manager
+    with pytest.raises(ValidationError, match="Only a draft can be changed or issued"):
+        services.recommendation_issue(actor=manager, recommendation=issued, today=today)
+
+
+def test_issuing_an_incomplete_draft_lists_what_is_missing(caseworker, today):
+    draft = create(caseworker, today, theme="Custody")
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_issue(actor=caseworker, recommendation=draft, today=today)
+    assert set(error.value.message_dict) == {"recipient", "type", "text"}
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+
+
+def test_edit_a_draft_with_its_version(caseworker, herts, today):
+    draft = create(caseworker, today)
+    updated = services.recommendation_update(
+        actor=caseworker, recommendation=draft, version=1, theme=" Mental health ", recipient=herts
+    )
+    assert (updated.theme, updated.recipient, updated.version) == ("Mental health", herts, 2)
+    with pytest.raises(ConflictError):
+        services.recommendation_update(
+            actor=caseworker, recommendation=draft, version=1, theme="Other"
+        )
+    draft.refresh_from_db()
+    assert draft.theme == "Mental health"
+
+
+def test_an_issued_recommendation_cannot_be_edited(caseworker):
+    issued = IssuedRecommendationFactory()
+    with pytest.raises(ValidationError, match="Only a draft"):
+        services.recommendation_update(
+            actor=caseworker, recommendation=issued, version=issued.version, theme="Other"
+        )
+
+
+def test_respond_records_the_answer_and_its_planned_actions(liaison, today):
+    recommendation = IssuedRecommendationFactory(recipient=liaison.organisation)
+    answer = respond(
+        recommendation,
+        liaison,
+        today,
+        status="partially_accepted",
+        planned_actions=[
+            {"description": "Review the custody policy", "due_on": D(2024, 9, 30)},
+            {"description": "Brief sergeants", "due_on": None},
+        ],
+    )
+    recommendation.refresh_from_db()
+    assert recommendation.status == "partially_accepted"
+    assert recommendation.responded_on == today
+    assert recommendation.response == "We accept it."
+    assert answer.publish_by == D(2024, 6, 24)  # 21 days after receipt
+    assert answer.submitted_by == liaison
+    assert [a.description for a in answer.actions.all()] == [
+        "Review the custody policy",
+        "Brief sergeants",
+    ]
+
+
+def test_responding_again_after_a_final_response_is_refused_and_writes_nothing(liaison, today):
+    recommendation = IssuedRecommendationFactory(recipient=liaison.organisation)
+    respond(recommendation, liaison, today)
+    with pytest.raises(ValidationError) as error:
+        respond(recommendation, liaison, today, status="not_accepted")
+    assert error.value.messages == [
+        services.ALREADY_FINAL.format(reference=recommendation.reference, responded="3 June 2024")
+    ]
+    assert RecommendationResponse.objects.count() == 1
+    recommendation.refresh_from_db()
+    assert recommendation.status == "accepted"
+
+
+def test_an_interim_response_can_be_followed_by_the_final_one(liaison, today):
+    recommendation = IssuedRecommendationFactory(recipient=liaison.organisation)
+    respond(recommendation, liaison, D(2024, 6, 1), is_final=False, responded_on=D(2024, 6, 1))
+    respond(recommendation, liaison, today, status="not_accepted", response="On reflection, no.")
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.responded_on) == ("not_accepted", today)
+    assert recommendation.response == "On reflection, no."
+    assert recommendation.responses.count() == 2
+    assert recommendation.current_response.text == "On reflection, no."
+
+
+def test_a_draft_cannot_be_answered(liaison, today):
+    draft = RecommendationFactory(recipient=liaison.organisation)
+    with pytest.raises(ValidationError) as error:
+        respond(draft, liaison, today)
+    assert error.value.messages == [services.RESPOND_TO_DRAFT]
+    assert not RecommendationResponse.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"status": "maybe"}, "status", "“maybe” is not an answer"),
+        ({"response": "  "}, "response", services.RESPONSE_REQUIRED),
+        ({"responded_on": D(2024, 6, 4)}, "responded_on", services.RESPONDED_IN_FUTURE),
+        ({"responded_on": D(2024, 4, 30)}, "responded_on", services.RESPONDED_BEFORE_ISSUE),
+        ({"received_via": "pigeon"}, "received_via", services.RECEIVED_VIA_INVALID),
+        (
+            {"planned_actions": [{"description": "", "due_on": None}]},
+            "planned_actions",
+            services.ACTION_REQUIRED,
+        ),
+        (
+            {"planned_actions": [{"description": "Train", "due_on": D(2024, 6, 2)}]},
+            "planned_actions",
+            services.ACTION_BEFORE_RESPONSE,
+        ),
+    ],
+)
+def test_bad_responses_are_refused_and_write_nothing(liaison, today, overrides, field, message):
+    recommendation = IssuedRecommendationFactory(recipient=liaison.organisation)
+    with pytest.raises(ValidationError) as error:
+        respond(recommendation, liaison, today, **overrides)
+    assert message in error.value.message_dict[field][0]
+    assert not RecommendationResponse.objects.exists()
+    assert not PlannedAction.objects.exists()
+    recommendation.refresh_from_db()
+    assert recommendation.status == "issued"
+
+
+def test_a_request_not_to_publish_means_no_publication_deadline(liaison, today):
+    recommendation = IssuedRecommendationFactory(recipient=liaison.organisation)
+    answer = respond(recommendation, liaison, today, publication_declined=True)
+    assert answer.publication_declined is True
+    assert answer.publish_by is None
+
+
+def test_extension_on_a_request_made_on_the_last_day(caseworker, today):
+    recommendation = IssuedRecommendationFactory(issued_on=D(2024, 4, 1))  # due 26 May
+    extension = services.recommendation_extend(
+        actor=caseworker,
+        recommendation=recommendation,
+        requested_on=D(2024, 5, 26),
+        new_due_on=D(2024, 6, 30),
+        reason="Awaiting a legal opinion",
+        today=today,
+    )
+    recommendation.refresh_from_db()
+    assert recommendation.response_due_on == D(2024, 6, 30)
+    assert recommendation.statutory_due_on == D(2024, 5, 26)
+    assert (extension.previous_due_on, extension.granted_by) == (D(2024, 5, 26), caseworker)
+    assert not recommendation.is_overdue(today)
+    assert recommendation.is_overdue(D(2024, 7, 1))
+
+
+def test_no_extension_on_a_request_made_after_the_period_expired(caseworker, today):
+    recommendation = IssuedRecommendationFactory(issued_on=D(2024, 4, 1))  # due 26 May
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_extend(
+            actor=caseworker,
+            recommendation=recommendation,
+            requested_on=D(2024, 5, 27),
+            new_due_on=D(2024, 6, 30),
+            today=today,
+        )
+    assert error.value.message_dict["requested_on"] == [
+        services.EXTENSION_REQUEST_LATE.format(due="26 May 2024")
+    ]
+    assert not ResponseExtension.objects.exists()
+    recommendation.refresh_from_db()
+    assert recommendation.response_due_on == D(2024, 5, 26)
+    assert recommendation.is_overdue(today)
+
+
+@pytest.mark.parametrize(
+    ("factory_kwargs", "message"),
+    [
+        ({"is_statutory": False}, services.EXTEND_NOT_STATUTORY),
+        ({"status": "accepted", "responded_on": D(2024, 5, 2)}, services.EXTEND_NOT_AWAITING),
+    ],
+)
+def test_only_an_awaited_statutory_response_can_be_extended(
+    caseworker, today, factory_kwargs, message
+):
+    recommendation = IssuedRecommendationFactory(**factory_kwargs)
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_extend(
+            actor=caseworker,
+            recommendation=recommendation,
+            requested_on=D(2024, 5, 10),
+            new_due_on=D(2024, 8, 1),
+            today=today,
+        )
+    assert error.value.messages == [message]
+
+
+def test_the_new_due_date_must_be_later(caseworker, today):
+    recommendation = IssuedRecommendationFactory()  # due 25 June
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_extend(
+            actor=caseworker,
+            recommendation=recommendation,
+            requested_on=D(2024, 6, 1),
+            new_due_on=D(2024, 6, 25),
+            today=today,
+        )
+    assert error.value.message_dict["new_due_on"] == [
+        services.EXTENSION_NOT_LATER.format(due="25 June 2024")
+    ]
+
+
+def test_implement_an_accepted_recommendation_with_evidence(manager, today):
+    recommendation = RespondedRecommendationFactory()
+    services.recommendation_implement(
+        actor=manager,
+        recommendation=recommendation,
+        implemented_on=today,
+        evidence="Audit of custody records, May 2024.",
+        today=today,
+    )
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.implemented_on) == ("implemented", today)
+
+
+def test_implementation_needs_acceptance_evidence_and_a_sensible_date(manager, today):
+    with pytest.raises(ValidationError, match="Only an accepted or partially accepted"):
+        services.recommendation_implement(
+            actor=manager,
+            recommendation=IssuedRecommendationFactory(),
+            implemented_on=today,
+            evidence="x",
+            today=today,
+        )
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_implement(
+            actor=manager,
+            recommendation=RespondedRecommendationFactory(),
+            implemented_on=D(2024, 5, 1),
+            evidence=" ",
+            today=today,
+        )
+    assert set(error.value.message_dict) == {"implemented_on", "evidence"}
+
+
+def test_publish_and_withhold_responses(caseworker, today):
+    answer = RespondedRecommendationFactory().responses.get()
+    services.response_publish(actor=caseworker, response=answer, published_on=today, today=today)
+    answer.refresh_from_db()
+    assert answer.published_on == today
+    with pytest.raises(ValidationError, match="published on 3 June 2024"):
+        services.response_withhold(actor=caseworker, response=answer)
+
+    other = RespondedRecommendationFactory().responses.get()
+    services.response_withhold(actor=caseworker, response=other)
+    other.refresh_from_db()
+    assert (other.publication_declined, other.publish_by) == (True, None)
+    with pytest.raises(ValidationError, match=services.PUBLICATION_DECLINED):
+        services.response_publish(
+            actor=caseworker, response=other, published_on=today, today=today
+        )
+
+
+def test_every_write_is_in_the_history_with_who_made_it(caseworker, liaison, herts, today):
+    recommendation = create(caseworker, today, status="issued", **complete(herts))
+    respond(recommendation, liaison, today)
+    history = selectors.recommendation_history(recommendation=recommendation)
+    assert [(e.what, e.who) for e in history] == [
+        ("Recommendation recorded", caseworker.display_name),
+        ("Recommendation changed", liaison.display_name),
+        ("Response recorded", liaison.display_name),
+    ]

@@ -1,0 +1,35 @@
+"""Recommendation pages. Each view validates input, calls one service or selector, and renders.
+
+Staff see every recommendation; a force liaison sees only the issued recommendations
+addressed to their organisation and may answer them. The published feed needs no sign-in.
+"""
+
+from learning.views.drafting import (
+    RecommendationCreateView,
+    RecommendationEditView,
+    RecommendationIssueView,
+)
+from learning.views.follow_up import (
+    RecommendationDetailView,
+    RecommendationExtendView,
+    RecommendationImplementView,
+    RecommendationRespondView,
+    ResponsePublicationView,
+)
+from learning.views.lists import RecommendationExportView, RecommendationListView
+from learning.views.public import PublicRecommendationDetailView, PublicRecommendationListView
+
+__all__ = [
+    "RecommendationListView",
+    "RecommendationExportView",
+    "RecommendationCreateView",
+    "RecommendationEditView",
+    "RecommendationIssueView",
+    "RecommendationDetailView",
+    "RecommendationRespondView",
+    "RecommendationExtendView",
+    "RecommendationImplementView",
+    "ResponsePublicationView",
+    "PublicRecommendationListView",
+    "PublicRecommendationDetailView",
+]

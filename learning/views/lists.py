@@ -1,0 +1,85 @@
+"""The list of recommendations, filtered and paginated, and its CSV export."""
+
+import csv
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views import View
+
+from learning import selectors
+from learning.filters import RecommendationFilter
+from learning.views.common import (
+    StaffOrLiaisonMixin,
+)
+from oversight.calendar import financial_year_of
+from oversight.paging import paginate
+from oversight.permissions import StaffOnlyMixin
+
+
+class RecommendationListView(StaffOrLiaisonMixin, View):
+    def get(self, request):
+        filterset = RecommendationFilter(
+            request.GET,
+            queryset=selectors.recommendation_list(user=request.user),
+            themes=selectors.theme_choices(user=request.user),
+        )
+        context = {
+            "filter": filterset,
+            "today": timezone.localdate(),
+            "is_staff": request.user.is_casework_staff,
+            "export_query": request.GET.urlencode(),
+            **paginate(request, filterset.qs),
+        }
+        return render(request, "learning/recommendation_list.html", context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+CSV_COLUMNS = [
+    ("Reference", lambda r, today: r.reference),
+    ("Recipient", lambda r, today: r.recipient.name if r.recipient else ""),
+    ("Source", lambda r, today: r.source),
+    ("Theme", lambda r, today: r.theme),
+    ("Type", lambda r, today: r.get_type_display()),
+    ("Statutory", lambda r, today: "Yes" if r.is_statutory else "No"),
+    ("Status", lambda r, today: r.get_status_display()),
+    (
+        "Financial year issued",
+        lambda r, today: financial_year_of(r.issued_on) if r.issued_on else "",
+    ),
+    ("Date issued", lambda r, today: _date(r.issued_on)),
+    ("Response due", lambda r, today: _date(r.response_due_on)),
+    ("Overdue", lambda r, today: "Yes" if r.is_overdue(today) else "No"),
+    ("Date of response", lambda r, today: _date(r.responded_on)),
+    ("Date implemented", lambda r, today: _date(r.implemented_on)),
+    ("Recommendation", lambda r, today: r.text),
+    ("Response", lambda r, today: r.response),
+]
+
+
+class RecommendationExportView(StaffOnlyMixin, View):
+    """The filtered list as CSV, streamed so that a large export does not hold memory."""
+
+    def get(self, request):
+        filterset = RecommendationFilter(
+            request.GET, queryset=selectors.recommendation_list(user=request.user)
+        )
+        today = timezone.localdate()
+        writer = csv.writer(_Echo())
+
+        def rows():
+            yield writer.writerow([title for title, _ in CSV_COLUMNS])
+            for recommendation in filterset.qs.iterator(chunk_size=2000):
+                yield writer.writerow([value(recommendation, today) for _, value in CSV_COLUMNS])
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
+        return response
