@@ -3,11 +3,12 @@
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Func, IntegerField, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from appeals import rules
 from appeals.models import AgeBand, Application, Result
+from oversight.db_functions import FinancialYearStart, financial_year_from_start
 from oversight.history import HistoryEntry, history_of
 
 Counts = dict[tuple[str, int], dict[str, int]]
@@ -52,17 +53,6 @@ def application_ageing(*, queryset: QuerySet[Application], today: dt.date) -> li
     ]
 
 
-class FinancialYearStart(Func):
-    """The calendar year in which the financial year of a date began (1 April)."""
-
-    template = "EXTRACT(YEAR FROM (%(expressions)s - INTERVAL '3 months'))::integer"
-    output_field = IntegerField()
-
-
-def _label(start: int) -> str:
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
 def application_counts_by_year(*, subject: str | None = None, kind: str | None = None) -> Counts:
     """Per (financial year, force): received in the year and, of those, judged valid; valid
     ones decided in the year and, of those, upheld (a review: not reasonable and
@@ -86,7 +76,7 @@ def application_counts_by_year(*, subject: str | None = None, kind: str | None =
         .order_by()
     )
     for row in received:
-        bucket = counts[(_label(row["fy"]), row["organisation_id"])]
+        bucket = counts[(financial_year_from_start(row["fy"]), row["organisation_id"])]
         bucket["received"] += row["received"]
         bucket["valid"] += row["valid"]
     decided = (
@@ -97,7 +87,7 @@ def application_counts_by_year(*, subject: str | None = None, kind: str | None =
         .order_by()
     )
     for row in decided:
-        bucket = counts[(_label(row["fy"]), row["organisation_id"])]
+        bucket = counts[(financial_year_from_start(row["fy"]), row["organisation_id"])]
         bucket["decided"] += row["decided"]
         bucket["upheld"] += row["upheld"]
     return dict(counts)

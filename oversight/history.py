@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 
 from django.db import models
+from django.utils.text import capfirst
 from pghistory.models import Events
 
 from oversight.models import User
@@ -51,6 +52,8 @@ def _display(model: type[models.Model], name: str, value) -> str:
     base = getattr(field, "base_field", None)
     if base is not None and base.choices:
         choices = dict(base.flatchoices)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     if isinstance(value, list):
         return ", ".join(str(choices.get(v, v)) for v in value)
     if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
@@ -63,7 +66,7 @@ def _display(model: type[models.Model], name: str, value) -> str:
 
 def _label(model: type[models.Model], name: str) -> str:
     field = _field(model, name)
-    return str(field.verbose_name).capitalize() if field else name
+    return capfirst(str(field.verbose_name)) if field else name
 
 
 def _shown(model: type[models.Model], name: str, parent: models.Model) -> bool:
@@ -92,10 +95,10 @@ def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryE
             continue
         who = users.get((event.pgh_context or {}).get("user"), "System")
         if event.pgh_label == "insert":
-            what = f"{model._meta.verbose_name.capitalize()} recorded"
+            what = f"{capfirst(model._meta.verbose_name)} recorded"
             source = {k: [None, v] for k, v in event.pgh_data.items()}
         else:
-            what = f"{model._meta.verbose_name.capitalize()} changed"
+            what = f"{capfirst(model._meta.verbose_name)} changed"
             source = event.pgh_diff or {}
         changes = [
             Change(_label(model, name), _display(model, name, old), _display(model, name, new))

@@ -190,6 +190,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
+        # Per API token, for the force liaisons' recommendations endpoints.
+        "recommendations_token": env.str("API_THROTTLE_TOKEN", default="600/minute"),
     },
     "DATE_INPUT_FORMATS": ["iso-8601"],
     "EXCEPTION_HANDLER": "oversight.api_errors.exception_handler",

@@ -584,7 +584,7 @@ def test_history_shows_who_recorded_judged_and_decided(caseworker, manager, hert
         (manager.display_name, "Application changed"),
         (manager.display_name, "Application changed"),
     ]
-    assert ("Valid", "—", "True") in [(c.field, c.old, c.new) for c in entries[1].changes]
+    assert ("Valid", "—", "Yes") in [(c.field, c.old, c.new) for c in entries[1].changes]
     assert ("Result", "—", "Upheld") in [(c.field, c.old, c.new) for c in entries[2].changes]
     assert ("Follow-up directed", "—", "Re-investigation") in [
         (c.field, c.old, c.new) for c in entries[2].changes

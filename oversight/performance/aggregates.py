@@ -1,33 +1,28 @@
-"""The figures computed by the database: one grouped query per date a figure counts.
+"""The figures computed by the database: grouped queries per date a figure counts.
 
-Each function returns {(financial_year, organisation_id): {count name: value}}. The
-definitions of what is counted are in definitions.py; test_parity checks these agree.
+Each function returns {(financial_year, organisation_id): {count name: value}}. What is
+counted is defined in definitions.py; the parity tests check the two agree on the same rows.
 """
 
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, F, Func, IntegerField, Max, Q
+from django.db.models import Count, F, Max, Q
 
-from cases.models import Referral
+from appeals.models import Application, Kind, Subject
+from appeals.selectors import application_counts_by_year
+from cases.investigation_selectors import completed_within_q
+from cases.models import Investigation, Referral
+from learning import rules as learning_rules
+from learning.models import Recommendation
+from oversight.db_functions import FinancialYearStart, financial_year_from_start
 
 Counts = dict[tuple[str, int], dict[str, int]]
 
 
-class FinancialYearStart(Func):
-    """The calendar year in which the financial year of a date began (1 April)."""
-
-    template = "EXTRACT(YEAR FROM (%(expressions)s - INTERVAL '3 months'))::integer"
-    output_field = IntegerField()
-
-
-def _label(start: int) -> str:
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
-def _merge(into: Counts, rows, names: list[str]) -> None:
+def _merge(into: Counts, rows, names: list[str], organisation: str = "organisation_id") -> None:
     for row in rows:
-        key = (_label(row["fy"]), row["organisation_id"])
+        key = (financial_year_from_start(row["fy"]), row[organisation])
         bucket = into.setdefault(key, {})
         for name in names:
             bucket[name] = bucket.get(name, 0) + row[name]
@@ -57,11 +52,86 @@ def referral_counts(*, today: dt.date) -> Counts:
     return counts
 
 
+def investigation_counts(*, today: dt.date) -> Counts:
+    """Core investigations completed per year of completion, and within 6 and 12 months."""
+    counts: Counts = defaultdict(dict)
+    rows = (
+        Investigation.objects.core()
+        .filter(completed_on__isnull=False)
+        .annotate(fy=FinancialYearStart("completed_on"), force=F("referral__organisation_id"))
+        .values("fy", "force")
+        .annotate(
+            completed=Count("id"),
+            within_6_months=Count("id", filter=completed_within_q(6)),
+            within_12_months=Count("id", filter=completed_within_q(12)),
+        )
+        .order_by()
+    )
+    _merge(counts, rows, ["completed", "within_6_months", "within_12_months"], "force")
+    return counts
+
+
+def application_counts(*, today: dt.date) -> Counts:
+    """Appeals and reviews together (forwarded ones are another body's)."""
+    return application_counts_by_year()
+
+
+def appeal_counts(*, today: dt.date) -> Counts:
+    return application_counts_by_year(kind=Kind.APPEAL)
+
+
+def review_counts(*, today: dt.date) -> Counts:
+    return application_counts_by_year(kind=Kind.REVIEW)
+
+
+def review_after_investigation_counts(*, today: dt.date) -> Counts:
+    return application_counts_by_year(kind=Kind.REVIEW, subject=Subject.INVESTIGATION_OUTCOME)
+
+
+def review_otherwise_counts(*, today: dt.date) -> Counts:
+    return application_counts_by_year(kind=Kind.REVIEW, subject=Subject.NON_INVESTIGATION_HANDLING)
+
+
+def recommendation_counts(*, today: dt.date) -> Counts:
+    """Recommendations per year issued and recipient: responded (at any date), accepted, and
+    statutory ones unanswered past their due date today."""
+    counts: Counts = defaultdict(dict)
+    rows = (
+        Recommendation.objects.filter(issued_on__isnull=False)
+        .annotate(fy=FinancialYearStart("issued_on"))
+        .values("fy", "recipient_id")
+        .annotate(
+            issued=Count("id"),
+            responded=Count("id", filter=Q(status__in=learning_rules.RESPONDED_STATUSES)),
+            accepted=Count("id", filter=Q(status__in=learning_rules.ACCEPTED_STATUSES)),
+            overdue=Count(
+                "id",
+                filter=Q(is_statutory=True, responded_on__isnull=True, response_due_on__lt=today),
+            ),
+        )
+        .order_by()
+    )
+    _merge(counts, rows, ["issued", "responded", "accepted", "overdue"], "recipient_id")
+    return counts
+
+
 FAMILIES = {
     "referrals": referral_counts,
+    "investigations": investigation_counts,
+    "applications": application_counts,
+    "appeals": appeal_counts,
+    "reviews": review_counts,
+    "reviews_after_investigation": review_after_investigation_counts,
+    "reviews_otherwise": review_otherwise_counts,
+    "recommendations": recommendation_counts,
 }
 
 
 def latest_case_change():
     """When any case record that the figures count last changed."""
-    return Referral.objects.aggregate(at=Max("updated_at"))["at"]
+    latest = [
+        model.objects.aggregate(at=Max("updated_at"))["at"]
+        for model in (Referral, Investigation, Application, Recommendation)
+    ]
+    latest = [at for at in latest if at is not None]
+    return max(latest) if latest else None

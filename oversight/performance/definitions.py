@@ -27,13 +27,21 @@ RATES = {
         "acceptance_rate": ("accepted", "responded"),
     },
 }
+# Appeals and reviews are also reported apart, and reviews after an investigation apart
+# from reviews of complaints handled otherwise: the same counts, for a part of the whole.
+APPLICATION_PARTS = ["appeals", "reviews", "reviews_after_investigation", "reviews_otherwise"]
+for _part in APPLICATION_PARTS:
+    RATES[_part] = RATES["applications"]
 COUNTS = {
     "referrals": ["received", "decided", "decided_within_target"],
     "investigations": ["completed", "within_6_months", "within_12_months"],
     "applications": ["received", "valid", "decided", "upheld"],
     "recommendations": ["issued", "responded", "accepted", "overdue"],
 }
+for _part in APPLICATION_PARTS:
+    COUNTS[_part] = COUNTS["applications"]
 ACCEPTED_STATUSES = frozenset({"accepted", "partially_accepted", "implemented"})
+RESPONDED_STATUSES = ACCEPTED_STATUSES | {"not_accepted"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,10 +152,10 @@ def recommendation_counts(
         if not _in(row.issued_on, first, last):
             continue
         counts["issued"] += 1
-        if row.responded_on is not None:
-            counts["responded"] += 1
-            counts["accepted"] += row.status in ACCEPTED_STATUSES
-        elif row.is_statutory and row.response_due_on is not None and today > row.response_due_on:
+        counts["responded"] += row.status in RESPONDED_STATUSES
+        counts["accepted"] += row.status in ACCEPTED_STATUSES
+        unanswered = row.responded_on is None
+        if row.is_statutory and unanswered and row.response_due_on and today > row.response_due_on:
             counts["overdue"] += 1
     return counts
 

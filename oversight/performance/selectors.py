@@ -2,8 +2,11 @@
 
 import dataclasses
 
+from django.db.models import Count
 from django.http import Http404
 
+from cases.investigation_selectors import ageing_summary, investigations_at_risk
+from learning.models import Recommendation
 from oversight.calendar import financial_year_label
 from oversight.models import Organisation, Target, TimelinessRun, TimelinessSnapshot
 from oversight.performance import definitions
@@ -76,6 +79,14 @@ RATE_LABELS = {
     "investigations.within_12_months_rate": "Core investigations completed within 12 months",
     "applications.valid_rate": "Appeals and reviews judged valid",
     "applications.upheld_rate": "Appeals and reviews upheld",
+    "appeals.valid_rate": "Appeals judged valid",
+    "appeals.upheld_rate": "Appeals upheld",
+    "reviews.valid_rate": "Reviews judged valid",
+    "reviews.upheld_rate": "Reviews upheld (not reasonable and proportionate)",
+    "reviews_after_investigation.valid_rate": "Reviews after an investigation judged valid",
+    "reviews_after_investigation.upheld_rate": "Reviews after an investigation upheld",
+    "reviews_otherwise.valid_rate": "Reviews of complaints handled otherwise judged valid",
+    "reviews_otherwise.upheld_rate": "Reviews of complaints handled otherwise upheld",
     "recommendations.response_rate": "Recommendations responded to",
     "recommendations.acceptance_rate": "Recommendations accepted",
 }
@@ -101,3 +112,28 @@ def rate_lines(
                 )
             )
     return lines
+
+
+AT_RISK_SHOWN = 20
+
+
+def open_casework(*, user, today) -> dict:
+    """What needs attention now, read live from the open cases (a small set): the ageing of
+    open investigations, the first of those at risk of missing 12 months, and statutory
+    recommendation responses overdue per recipient. A fixed number of queries."""
+    at_risk = list(
+        investigations_at_risk(user=user, today=today).select_related(
+            "referral__organisation", "lead_investigator"
+        )[:AT_RISK_SHOWN]
+    )
+    overdue = (
+        Recommendation.objects.overdue(today)
+        .values("recipient__name", "recipient__code")
+        .annotate(overdue=Count("id"))
+        .order_by("-overdue", "recipient__name")
+    )
+    return {
+        "ageing": ageing_summary(user=user, today=today),
+        "at_risk": at_risk,
+        "overdue_by_recipient": list(overdue),
+    }

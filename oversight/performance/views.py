@@ -60,6 +60,8 @@ class DashboardView(ManagerOnlyMixin, View):
             "trend_rows": [(financial_year_label(y), s.figures) for y, s in totals.items()],
             "forces": selectors.per_organisation(financial_year=year) if snapshot else [],
             "run": selectors.last_run(),
+            "today": timezone.localdate(),
+            **selectors.open_casework(user=request.user, today=timezone.localdate()),
             "any_figures": bool(totals),
         }
         return render(request, "performance/dashboard.html", context)

@@ -20,6 +20,23 @@ FIGURE_LABELS = {
 }
 
 
+FAMILY_LABELS = {
+    "referrals": "Referrals",
+    "investigations": "Investigations",
+    "applications": "Appeals and reviews",
+    "appeals": "Appeals",
+    "reviews": "Reviews",
+    "reviews_after_investigation": "Reviews after an investigation",
+    "reviews_otherwise": "Reviews of complaints handled otherwise",
+    "recommendations": "Recommendations",
+}
+
+
+@register.filter
+def family_label(name):
+    return FAMILY_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
 @register.filter
 def figure(mapping, key):
     """mapping[key], for the nested figures of a snapshot."""
