@@ -127,3 +127,24 @@ def test_stale_until_computed_and_again_after_a_change(herts):
         summary="changed", updated_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
     )
     assert timeliness_is_stale()
+
+
+@pytest.mark.django_db
+def test_beat_check_recomputes_only_after_a_change(herts):
+    from oversight.tasks import refresh_timeliness_if_stale
+
+    ReferralFactory(organisation=herts, received_on=D(2022, 5, 3))
+    assert refresh_timeliness_if_stale() is True
+    assert TimelinessSnapshot.objects.filter(financial_year="2022-23").exists()
+    assert refresh_timeliness_if_stale() is False  # nothing changed since: no work
+    assert TimelinessRun.objects.filter(trigger="change").count() == 1
+
+
+@pytest.mark.django_db
+def test_compute_timeliness_command(herts, capsys):
+    from django.core.management import call_command
+
+    ReferralFactory(organisation=herts, received_on=D(2022, 5, 3))
+    call_command("compute_timeliness")
+    assert capsys.readouterr().out.startswith("Computed 2 snapshots in ")
+    assert TimelinessRun.objects.get().trigger == "command"
