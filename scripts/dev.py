@@ -144,12 +144,24 @@ def create_demo_users(env: dict) -> None:
         print()
 
 
+def seed_if_empty(env: dict) -> None:
+    """Scale-1 demo data (about 4,400 referrals a year) the first time, then the figures."""
+    from cases.models import Referral
+
+    if Referral.objects.exists():
+        return
+    print("Loading demo data (seed_demo --scale 1; about half a minute)...")
+    manage("seed_demo", "--scale", "1", env=env)
+    manage("compute_timeliness", env=env)
+
+
 def run() -> None:
     url = database_url(DEV_DATABASE)
     write_local_env(url)
     env = {**os.environ, "DATABASE_URL": url}
     manage("migrate", "--noinput", env=env)
     create_demo_users(env)
+    seed_if_empty(env)
     print("Serving at http://127.0.0.1:8000 (Ctrl+C to stop)")
     manage("runserver", "127.0.0.1:8000", env=env)
 

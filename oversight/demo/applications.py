@@ -1,0 +1,118 @@
+"""Appeals and reviews: kind, deadline and review body derived by appeals.rules."""
+
+import datetime as dt
+
+from appeals import rules
+from appeals.models import Applicant, Application, FollowUp, InvalidReason, Status, Subject
+from oversight.demo import volumes
+from oversight.demo.common import Context, bulk, random_day, scaled
+
+CRITERIA = (
+    "about_senior_officer",
+    "referred_or_should_have_been",
+    "could_justify_proceedings",
+    "engages_article_2_or_3",
+    "same_incident",
+)
+GROUNDS = [
+    "The complainant says the force did not look at the body-worn video footage.",
+    "The complainant disagrees that the officers' use of force was reasonable.",
+    "The complainant says their account of the stop and search was not considered.",
+    "The complainant says the outcome letter did not explain the decision.",
+    "The complainant says the force failed to speak to an independent witness.",
+]
+REASONS_UPHELD = "The handling did not address the central allegation."
+REASONS_NOT_UPHELD = "The outcome was reasonable and proportionate on the evidence."
+
+
+def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, pool: list):
+    rng = ctx.rng
+    total = scaled(rng, volumes.APPLICATIONS_PER_YEAR * ctx.scale * year_fraction)
+    rows = []
+    for received_on in sorted(random_day(rng, first, last) for _ in range(total)):
+        late = rng.random() < volumes.LATE_SHARE
+        lag = rng.randint(29, 60) if late else rng.randint(1, rules.APPLICATION_WINDOW_DAYS)
+        notified_on = received_on - dt.timedelta(days=lag)
+        complaint_on = notified_on - ctx.days_between(30, 400)
+        kind = rules.application_kind(complaint_on)
+        subjects = [s for s in Subject.values if rules.subject_allowed(s, kind)]
+        forwarded = rng.random() < volumes.FORWARDED_SHARE
+        criteria = {name: False for name in CRITERIA}
+        if not forwarded:
+            for name in rng.sample(CRITERIA, k=rng.randint(1, 2)):
+                criteria[name] = True
+        actor = ctx.user()
+        force = ctx.force()
+        app = Application(
+            organisation=force,
+            force_reference=f"CO/{rng.randint(1000, 99999)}/{complaint_on:%y}",
+            complaint_made_on=complaint_on,
+            outcome_notified_on=notified_on,
+            received_on=received_on,
+            applicant=Applicant.COMPLAINANT if rng.random() < 0.9 else Applicant.REPRESENTATIVE,
+            subject=rng.choices(subjects, weights=[5, 4, 1, 1][: len(subjects)])[0],
+            summary=rng.choice(GROUNDS),
+            **criteria,
+            kind=kind,
+            apply_by=rules.apply_by(notified_on),
+            review_body=rules.relevant_review_body(kind=kind, **criteria),
+            created_by=actor,
+            updated_by=actor,
+        )
+        app.reference = ctx.references.next(rules.reference_prefix(kind), received_on.year)
+        _progress(ctx, app, forwarded, late, actor)
+        if app.result == rules.UPHELD:
+            pool.append((app.reference, app.decided_on))
+        rows.append(app)
+    bulk(Application, rows)
+    ctx.count("applications", len(rows))
+    return rows
+
+
+def _progress(ctx: Context, app: Application, forwarded: bool, late: bool, actor) -> None:
+    """Forward, judge and decide as far as the days up to today allow."""
+    rng = ctx.rng
+    handled_on = app.received_on + ctx.days_between(1, 21)
+    if forwarded:
+        if handled_on <= ctx.today:
+            app.status = Status.FORWARDED
+            app.forwarded_on = handled_on
+            app.forwarded_to = f"The local policing body for {app.organisation.name}"
+        return
+    if handled_on > ctx.today:
+        return  # still awaiting the validity check
+    if late and rng.random() < 0.5:
+        app.is_valid, app.invalid_reason = False, InvalidReason.OUT_OF_TIME
+    elif rng.random() < volumes.INVALID_SHARE:
+        app.is_valid = False
+        app.invalid_reason = rng.choice(
+            [InvalidReason.MISSING_INFORMATION, InvalidReason.NOT_COMPLAINANT, InvalidReason.OTHER]
+        )
+        if app.invalid_reason == InvalidReason.NOT_COMPLAINANT:
+            app.applicant = rules.SOMEONE_ELSE
+        if app.invalid_reason == InvalidReason.OTHER:
+            app.validity_notes = "The application is about a matter that is not a complaint."
+    else:
+        app.is_valid = True
+        if not app.made_in_time:
+            app.special_circumstances = "The complainant was in hospital when told the outcome."
+    problems = rules.validity_problems(
+        is_valid=app.is_valid,
+        invalid_reason=app.invalid_reason,
+        in_time=app.made_in_time,
+        special_circumstances=app.special_circumstances,
+        applicant=app.applicant,
+    )
+    assert not problems, problems
+    app.judged_on, app.judged_by = handled_on, actor
+    app.status = Status.VALID if app.is_valid else Status.INVALID
+    if not app.is_valid:
+        return
+    decided_on = handled_on + dt.timedelta(weeks=rng.randint(*volumes.DECISION_WEEKS))
+    if decided_on > ctx.today:
+        return
+    upheld = rng.random() < volumes.UPHELD_SHARE
+    app.status, app.decided_on, app.decided_by = Status.DECIDED, decided_on, actor
+    app.result = rules.UPHELD if upheld else "not_upheld"
+    app.follow_up = [rng.choice(FollowUp.values)] if upheld else []
+    app.decision_reasons = REASONS_UPHELD if upheld else REASONS_NOT_UPHELD

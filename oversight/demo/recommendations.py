@@ -1,0 +1,146 @@
+"""Learning recommendations and the recipients' responses, by learning.rules."""
+
+import bisect
+import datetime as dt
+
+from learning import rules
+from learning.models import (
+    ReceivedVia,
+    Recommendation,
+    RecommendationResponse,
+    RecommendationStatus,
+)
+from oversight.demo import volumes
+from oversight.demo.common import Context, bulk, random_day, scaled, weighted
+
+TEXTS = {
+    "policy_guidance": "Review the force policy on {theme} and reissue it to all officers.",
+    "training": "Provide refresher training on {theme} to frontline officers and supervisors.",
+    "legislation": "Consider whether the law on {theme} needs amending.",
+    "record_management": "Make sure decisions about {theme} are recorded with the rationale.",
+    "equipment": "Review the equipment available to officers dealing with {theme}.",
+    "other": "Share the learning on {theme} with neighbouring forces.",
+}
+RESPONSES = {
+    rules.ACCEPTED: "We accept this recommendation and have set out our actions.",
+    rules.PARTIALLY_ACCEPTED: "We accept part of this recommendation, as explained.",
+    rules.NOT_ACCEPTED: "We do not accept this recommendation, for the reasons given.",
+}
+
+
+def _source(ctx: Context, issued_on: dt.date, pools: dict) -> tuple[str, str]:
+    """An investigation completed, or an application upheld, before the issue date."""
+    kind = weighted(ctx.rng, volumes.RECOMMENDATION_SOURCES)
+    if kind == rules.THEMATIC:
+        return kind, ""
+    candidates = pools[kind]
+    end = bisect.bisect_right(candidates, (issued_on.isoformat(), "~"))
+    if not end:
+        return rules.THEMATIC, ""
+    reference = candidates[ctx.rng.randint(max(0, end - 200), end - 1)][1]
+    assert rules.source_reference_valid(kind, reference)
+    return kind, reference
+
+
+def generate(
+    ctx: Context,
+    first: dt.date,
+    last: dt.date,
+    year_fraction: float,
+    themes: list[str],
+    pools: dict,
+):
+    rng = ctx.rng
+    total = scaled(rng, volumes.RECOMMENDATIONS_PER_YEAR * ctx.scale * year_fraction)
+    rows, responses = [], []
+    for issued_on in sorted(random_day(rng, first, last) for _ in range(total)):
+        national = ctx.national_bodies and rng.random() < volumes.TO_NATIONAL_BODY_SHARE
+        recipient = rng.choice(ctx.national_bodies) if national else ctx.force()
+        kind, reference = _source(ctx, issued_on, pools)
+        theme = rng.choice(themes)
+        rec_type = weighted(rng, volumes.RECOMMENDATION_TYPES)
+        statutory = rng.random() < volumes.STATUTORY_SHARE
+        actor = ctx.user()
+        rec = Recommendation(
+            reference=ctx.references.next("REC", issued_on.year),
+            recipient=recipient,
+            source_kind=kind,
+            source_reference=reference,
+            theme=theme,
+            type=rec_type,
+            text=TEXTS[rec_type].format(theme=theme.lower()),
+            is_statutory=statutory,
+            status=RecommendationStatus.ISSUED,
+            issued_on=issued_on,
+            response_due_on=rules.response_due_on(issued_on) if statutory else None,
+            created_by=actor,
+            updated_by=actor,
+        )
+        responded_on = issued_on + ctx.days_between(*volumes.RESPONSE_DAYS)
+        if responded_on <= ctx.today:
+            responses.append(_respond(ctx, rec, responded_on, actor))
+        rows.append(rec)
+    bulk(Recommendation, rows)
+    bulk(RecommendationResponse, responses)
+    ctx.count("recommendations", len(rows))
+    ctx.count("responses", len(responses))
+    return rows
+
+
+def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
+    rng = ctx.rng
+    if rng.random() < volumes.ACCEPTED_SHARE:
+        answer = rules.ACCEPTED if rng.random() < 0.85 else rules.PARTIALLY_ACCEPTED
+    else:
+        answer = rules.NOT_ACCEPTED
+    rec.status, rec.responded_on, rec.response = answer, responded_on, RESPONSES[answer]
+    if answer in rules.IMPLEMENTABLE_STATUSES and rng.random() < volumes.IMPLEMENTED_SHARE:
+        implemented_on = responded_on + ctx.days_between(30, 300)
+        if implemented_on <= ctx.today:
+            rec.status, rec.implemented_on = rules.IMPLEMENTED, implemented_on
+            rec.implementation_evidence = "Revised policy published and briefed to officers."
+    declined = rng.random() < 0.05
+    publish_by = rules.publication_due_on(
+        responded_on, is_statutory=rec.is_statutory, publication_declined=declined
+    )
+    published_on = None
+    if publish_by is not None:
+        candidate = responded_on + ctx.days_between(1, rules.PUBLICATION_DAYS)
+        published_on = candidate if candidate <= ctx.today else None
+    return RecommendationResponse(
+        recommendation=rec,
+        status=answer,
+        text=rec.response,
+        received_on=responded_on,
+        is_final=True,
+        received_via=rng.choice(ReceivedVia.values),
+        publication_declined=declined,
+        publish_by=publish_by,
+        published_on=published_on,
+        submitted_by=actor,
+    )
+
+
+def drafts(ctx: Context, themes: list[str]) -> list:
+    """A few drafts in progress (no issue date; referenced in the current year)."""
+    rng = ctx.rng
+    rows = []
+    for _ in range(scaled(rng, volumes.DRAFTS * ctx.scale)):
+        actor = ctx.user()
+        theme = rng.choice(themes)
+        rows.append(
+            Recommendation(
+                reference=ctx.references.next("REC", ctx.today.year),
+                recipient=ctx.force(),
+                source_kind=rules.THEMATIC,
+                theme=theme,
+                type="policy_guidance",
+                text=TEXTS["policy_guidance"].format(theme=theme.lower()),
+                status=RecommendationStatus.DRAFT,
+                created_by=actor,
+                updated_by=actor,
+            )
+        )
+    bulk(Recommendation, rows)
+    ctx.count("recommendations", len(rows))
+    return rows

@@ -1,0 +1,134 @@
+"""Referrals from forces, each decided (or awaiting decision) with one determination."""
+
+import datetime as dt
+from functools import cache
+
+from django.conf import settings
+
+from cases import rules
+from cases.models import Category, Determination, Referral, ReferralStatus
+from oversight.calendar import add_working_days
+from oversight.demo import volumes
+from oversight.demo.common import Context, bulk, random_day, scaled, weighted
+
+CATEGORIES_FOR_MATTER = {
+    "dsi": [Category.DEATH_OR_SERIOUS_INJURY],
+    "complaint": [
+        Category.SERIOUS_ASSAULT,
+        Category.SERIOUS_SEXUAL_OFFENCE,
+        Category.SERIOUS_CORRUPTION,
+        Category.DISCRIMINATION,
+        Category.SERIOUS_OFFENCE,
+    ],
+    "conduct": [
+        Category.SERIOUS_CORRUPTION,
+        Category.SERIOUS_SEXUAL_OFFENCE,
+        Category.DISCRIMINATION,
+        Category.SERIOUS_OFFENCE,
+    ],
+}
+SUMMARIES = {
+    "dsi": [
+        "Man detained under section 136 became unresponsive in custody.",
+        "Woman seriously injured in a collision with a marked police car on a pursuit.",
+        "Man died in hospital after restraint by officers at his home address.",
+        "Teenager seriously injured after falling from a height while officers were present.",
+        "Man found unresponsive in a cell after being arrested for being drunk and disorderly.",
+    ],
+    "complaint": [
+        "Complainant alleges an officer used excessive force during an arrest.",
+        "Complainant alleges a stop and search was carried out because of her race.",
+        "Complainant alleges officers failed to respond to reports of domestic abuse.",
+        "Complainant alleges an officer pursued a sexual relationship with a victim of crime.",
+        "Complainant alleges an officer discharged a Taser without justification.",
+    ],
+    "conduct": [
+        "Officer accessed police systems for a non-policing purpose.",
+        "Officer sent discriminatory messages in a group chat.",
+        "Officer alleged to have formed an inappropriate relationship with a vulnerable person.",
+        "Officer alleged to have disclosed confidential information to an associate.",
+        "Officer failed to act on a welfare concern raised by a member of the public.",
+    ],
+}
+REASONS = {
+    "independent": "Serious matter of public concern; independence is needed.",
+    "directed": "Force has the resources but independent direction is needed.",
+    "local": "The force can investigate appropriately.",
+    "no_investigation": "Returned to the force to handle as it sees fit.",
+}
+
+
+def _due_on_fn(closed: frozenset[dt.date]):
+    working_days = settings.REFERRAL_DECISION_WORKING_DAYS
+
+    @cache
+    def due_on(received_on: dt.date) -> dt.date:
+        return rules.decision_due_on(received_on, working_days, closed)
+
+    @cache
+    def after(received_on: dt.date, days: int) -> dt.date:
+        return add_working_days(received_on, days, closed)
+
+    return due_on, after
+
+
+def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) -> list:
+    """Referrals received between `first` and `last`, saved, with their determinations."""
+    rng = ctx.rng
+    due_on, after = _due_on_fn(ctx.closed)
+    working_days = settings.REFERRAL_DECISION_WORKING_DAYS
+    total = scaled(rng, volumes.REFERRALS_PER_YEAR * ctx.scale * year_fraction)
+    days = sorted(random_day(rng, first, last) for _ in range(total))
+    referrals, modes = [], []
+    for received_on in days:
+        matter = weighted(rng, volumes.MATTER_TYPES)
+        referral_type = weighted(rng, volumes.REFERRAL_TYPES)
+        categories = []
+        if referral_type == "mandatory":
+            options = CATEGORIES_FOR_MATTER[matter]
+            categories = sorted(set(rng.sample(options, k=min(len(options), rng.randint(1, 2)))))
+        if rng.random() < volumes.DECIDED_WITHIN_TARGET:
+            decided_on = after(received_on, rng.randint(0, working_days))
+        else:
+            decided_on = after(received_on, rng.randint(*volumes.LATE_DECISION_WORKING_DAYS))
+        mode = weighted(rng, volumes.MODES)
+        if decided_on > ctx.today:
+            decided_on, mode = None, ""
+        actor = ctx.user()
+        force = ctx.force()
+        referrals.append(
+            Referral(
+                reference=ctx.references.next("REF", received_on.year),
+                organisation=force,
+                received_on=received_on,
+                matter_type=matter,
+                referral_type=referral_type,
+                categories=categories,
+                summary=rng.choice(SUMMARIES[matter]),
+                force_reference=f"{force.code[:3].upper()}/{rng.randint(10000, 99999)}",
+                first_aware_on=received_on - ctx.days_between(*volumes.AWARE_BEFORE_RECEIPT_DAYS),
+                decision_due_on=due_on(received_on),
+                status=ReferralStatus.DECIDED if decided_on else ReferralStatus.AWAITING_DECISION,
+                mode=mode,
+                decided_on=decided_on,
+                created_by=actor,
+                updated_by=actor,
+            )
+        )
+        modes.append(mode)
+    bulk(Referral, referrals)
+    determinations = [
+        Determination(
+            referral=r,
+            mode=r.mode,
+            decided_on=r.decided_on,
+            reason=REASONS[r.mode],
+            decided_by=r.created_by,
+        )
+        for r in referrals
+        if r.decided_on
+    ]
+    bulk(Determination, determinations)
+    ctx.count("referrals", len(referrals))
+    ctx.count("determinations", len(determinations))
+    return referrals

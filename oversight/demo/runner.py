@@ -1,0 +1,144 @@
+"""Fill an empty database with demo casework, year by year, in one transaction."""
+
+import contextlib
+import datetime as dt
+import random
+import time
+
+import pgtrigger
+from django.db import transaction
+
+from appeals.models import Application
+from cases.models import Investigation, Referral, Theme
+from learning.models import Recommendation
+from oversight.demo import applications, investigations, recommendations, referrals, volumes
+from oversight.demo.common import Context, References, force_cum_weights, name_pool
+from oversight.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, User
+
+NOT_EMPTY = "The database already has case data; seed_demo only fills an empty database."
+DEMO_USERS = 6
+CASE_MODELS = (Referral, Investigation, Application, Recommendation)
+
+
+class NotEmptyError(Exception):
+    pass
+
+
+def has_case_data() -> bool:
+    return any(model.objects.exists() for model in CASE_MODELS)
+
+
+def insert_history_triggers() -> list[str]:
+    """The pghistory insert-event triggers of the models seeded (demo rows get no history)."""
+    return [
+        f"{model._meta.label}:{trigger.name}"
+        for model, trigger in pgtrigger.registered()
+        if model._meta.app_label in {"cases", "appeals", "learning"}
+        and trigger.name.startswith("insert")
+    ]
+
+
+def demo_users(names: list[str]) -> list[User]:
+    users = list(User.objects.filter(is_active=True, role__in=STAFF_ROLES).order_by("id"))
+    if users:
+        return users
+    created = []
+    for number, name in enumerate(names[:DEMO_USERS], start=1):
+        first, _, last = name.partition(" ")
+        user = User(
+            username=f"demo.caseworker{number}",
+            first_name=first,
+            last_name=last,
+            role=Role.CASEWORKER,
+        )
+        user.set_unusable_password()
+        created.append(user)
+    return User.objects.bulk_create(created)
+
+
+def financial_years(first_year: int, today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """(first day, last day up to today) of each financial year from first_year to today's."""
+    years = []
+    year = first_year
+    while dt.date(year, 4, 1) <= today:
+        years.append((dt.date(year, 4, 1), min(dt.date(year + 1, 3, 31), today)))
+        year += 1
+    return years
+
+
+def _sorted_pool(pool: list) -> list[tuple[str, str]]:
+    return sorted((day.isoformat(), reference) for reference, day in pool)
+
+
+def seed(
+    *,
+    scale: float = 1.0,
+    seed: int = 1,
+    today: dt.date,
+    first_year: int = volumes.FIRST_FINANCIAL_YEAR,
+    progress=None,
+    history: bool = False,
+) -> dict[str, int]:
+    """Generate and insert; returns the rows inserted by family. NotEmptyError if case data
+    already exists. Insert history is skipped unless `history` is true."""
+    if scale <= 0:
+        raise ValueError("The scale must be more than 0.")
+    with transaction.atomic():
+        if has_case_data():
+            raise NotEmptyError(NOT_EMPTY)
+        names = name_pool(seed)
+        forces = list(
+            Organisation.objects.filter(is_active=True)
+            .exclude(kind=Organisation.Kind.NATIONAL_BODY)
+            .order_by("code")
+        )
+        if not forces:
+            raise ValueError("No police forces are loaded: run migrate first.")
+        ctx = Context(
+            rng=random.Random(seed),
+            today=today,
+            scale=scale,
+            closed=frozenset(NonWorkingDay.objects.values_list("date", flat=True)),
+            users=demo_users(names),
+            forces=forces,
+            force_weights=force_cum_weights(forces),
+            national_bodies=list(
+                Organisation.objects.filter(
+                    is_active=True, kind=Organisation.Kind.NATIONAL_BODY
+                ).order_by("code")
+            ),
+            names=names,
+            references=References(),
+            progress=progress,
+        )
+        themes = list(Theme.objects.filter(is_active=True).order_by("code"))
+        theme_names = [t.name for t in themes] or ["Use of force"]
+        ignore = (
+            contextlib.nullcontext() if history else pgtrigger.ignore(*insert_history_triggers())
+        )
+        with ignore:
+            investigation_pool, application_pool = [], []
+            for first, last in financial_years(first_year, today):
+                label = f"{first.year}-{(first.year + 1) % 100:02d}"
+                fraction = ((last - first).days + 1) / (
+                    (dt.date(first.year + 1, 3, 31) - first).days + 1
+                )
+                started = time.monotonic()
+                made = referrals.generate(ctx, first, last, fraction)
+                investigations.generate(ctx, made, themes, investigation_pool)
+                applications.generate(ctx, first, last, fraction, application_pool)
+                pools = {
+                    "investigation": _sorted_pool(investigation_pool),
+                    "application": _sorted_pool(application_pool),
+                }
+                recommendations.generate(ctx, first, last, fraction, theme_names, pools)
+                ctx.say(
+                    f"{label}: {ctx.counts.get('referrals', 0)} referrals, "
+                    f"{ctx.counts.get('investigations', 0)} investigations, "
+                    f"{ctx.counts.get('applications', 0)} applications, "
+                    f"{ctx.counts.get('recommendations', 0)} recommendations so far "
+                    f"({time.monotonic() - started:.1f} s)"
+                )
+            recommendations.drafts(ctx, theme_names)
+        ctx.references.save()
+    return dict(ctx.counts)

@@ -1,0 +1,57 @@
+"""The published volumes and ratios the demo data aims at (scale 1 = one national body).
+
+Sources: the oversight body's impact reports 2019/20 to 2021/22 (see /work/shared/seeds).
+"""
+
+# Referrals: 4,674 (2018/19) and 4,379 (2019/20) received; 82-83% decided within 3 working days.
+REFERRALS_PER_YEAR = 4400
+DECIDED_WITHIN_TARGET = 0.82
+# Late decisions take this many working days (beyond the 3-day target).
+LATE_DECISION_WORKING_DAYS = (4, 15)
+
+MATTER_TYPES = {"complaint": 0.35, "conduct": 0.40, "dsi": 0.25}
+REFERRAL_TYPES = {"mandatory": 0.85, "voluntary": 0.12, "called_in": 0.03}
+# The mode decided. Independent and directed open an investigation: about 700 a year.
+MODES = {"independent": 0.15, "directed": 0.02, "local": 0.45, "no_investigation": 0.38}
+# Days before receipt that the matter came to the force's attention.
+AWARE_BEFORE_RECEIPT_DAYS = (0, 90)
+
+# Investigations: 718 core completed in 2019/20, 35% within 6 months, 83-91% within 12.
+CORE_WITHIN_6_MONTHS = 0.35
+CORE_WITHIN_12_MONTHS = 0.87
+# A few major investigations (Hillsborough, Rotherham) are excluded from the core figures.
+MAJOR_INVESTIGATIONS_PER_YEAR = 3
+MAJOR_DURATION_MONTHS = (24, 60)
+# 53% of investigations were selected in a thematic area.
+THEMATIC_SHARE = 0.53
+START_AFTER_DECISION_DAYS = (0, 10)
+SUBJECTS_PER_INVESTIGATION = (0, 3)
+
+# Appeals and reviews: 2,838 dealt with in 2019/20, 1,018 upheld (34%); a third in 2021/22.
+APPLICATIONS_PER_YEAR = 3100
+FORWARDED_SHARE = 0.04  # made to the oversight body but for the local policing body
+INVALID_SHARE = 0.08
+UPHELD_SHARE = 0.34
+LATE_SHARE = 0.07
+DECISION_WEEKS = (2, 20)
+
+# Learning recommendations: 105 (2019/20), 180 (2021/22); 86% to forces; 93% accepted.
+RECOMMENDATIONS_PER_YEAR = 140
+TO_NATIONAL_BODY_SHARE = 0.14
+STATUTORY_SHARE = 0.6
+ACCEPTED_SHARE = 0.93
+RECOMMENDATION_TYPES = {
+    "policy_guidance": 0.70,
+    "training": 0.17,
+    "legislation": 0.03,
+    "record_management": 0.03,
+    "equipment": 0.03,
+    "other": 0.04,
+}
+RECOMMENDATION_SOURCES = {"investigation": 0.6, "application": 0.15, "thematic": 0.25}
+RESPONSE_DAYS = (14, 80)
+IMPLEMENTED_SHARE = 0.12  # of those accepted, later implemented
+DRAFTS = 3  # drafts in progress at any time (scaled)
+
+FIRST_FINANCIAL_YEAR = 2019  # 2019-20
+BATCH_SIZE = 5000

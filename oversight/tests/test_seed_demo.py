@@ -1,0 +1,247 @@
+"""seed_demo: runs, is deterministic, passes every model check and rule, near the ratios."""
+
+import datetime as dt
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from appeals import rules as appeal_rules
+from appeals.models import Application
+from cases import investigation_rules
+from cases import rules as referral_rules
+from cases.models import (
+    Allegation,
+    Determination,
+    Investigation,
+    Referral,
+    StatusChange,
+    StatutoryNotice,
+    Subject,
+)
+from cases.services import referral_create
+from learning import rules as learning_rules
+from learning.models import Recommendation, RecommendationResponse
+from oversight.demo import runner, volumes
+from oversight.models import NonWorkingDay, Organisation, ReferenceCounter, User
+
+TODAY = dt.date(2024, 6, 3)
+TINY = ["--scale", "0.02", "--first-year", "2022", "--today", TODAY.isoformat()]
+
+
+def seed(**kwargs):
+    return runner.seed(**{"scale": 0.02, "first_year": 2022, "today": TODAY, **kwargs})
+
+
+def fingerprint():
+    return {
+        "referrals": list(
+            Referral.objects.order_by("reference").values_list(
+                "reference", "received_on", "organisation__code", "mode", "decided_on"
+            )
+        ),
+        "investigations": list(
+            Investigation.objects.order_by("reference").values_list(
+                "reference", "started_on", "completed_on"
+            )
+        ),
+        "applications": list(
+            Application.objects.order_by("reference").values_list("reference", "result")
+        ),
+        "recommendations": list(
+            Recommendation.objects.order_by("reference").values_list("reference", "status")
+        ),
+    }
+
+
+def wipe():
+    Recommendation.objects.all().delete()
+    Application.objects.all().delete()
+    Investigation.objects.all().delete()
+    Referral.objects.all().delete()
+    ReferenceCounter.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_command_seeds_then_refuses_a_database_with_case_data(capsys):
+    call_command("seed_demo", *TINY)
+    assert Referral.objects.exists()
+    assert Application.objects.exists()
+    assert "2023-24" in capsys.readouterr().err  # progress, a line per year
+    # The load skips the insert-history triggers (the command's help says so).
+    assert not apps.get_model("cases", "ReferralEvent").objects.exists()
+    assert not apps.get_model("appeals", "ApplicationEvent").objects.exists()
+    with pytest.raises(CommandError, match=runner.NOT_EMPTY):
+        call_command("seed_demo", *TINY)
+
+
+@pytest.mark.django_db
+def test_same_seed_same_data_and_another_seed_differs():
+    seed(seed=7)
+    first = fingerprint()
+    wipe()
+    seed(seed=7)
+    assert fingerprint() == first
+    assert first["referrals"][0][0] == "REF-2022-000001"
+    wipe()
+    seed(seed=8)
+    assert fingerprint() != first
+
+
+@pytest.mark.django_db
+def test_demo_users_are_created_only_when_there_are_no_staff():
+    seed()
+    demo = User.objects.filter(username__startswith="demo.caseworker")
+    assert demo.count() == runner.DEMO_USERS
+    assert not any(user.has_usable_password() for user in demo)
+
+
+@pytest.mark.django_db
+def test_existing_staff_are_the_demo_caseworkers(caseworker, liaison):
+    seed()
+    assert not User.objects.filter(username__startswith="demo.").exists()
+    assert set(Referral.objects.values_list("created_by", flat=True)) == {caseworker.pk}
+    assert set(Investigation.objects.values_list("lead_investigator", flat=True)) == {
+        caseworker.pk
+    }
+
+
+@pytest.mark.django_db
+def test_every_row_passes_full_clean():
+    NonWorkingDay.objects.create(date=dt.date(2023, 12, 27), description="Office closed")
+    seed()
+    models = [
+        Referral,
+        Determination,
+        Investigation,
+        StatusChange,
+        Subject,
+        Allegation,
+        StatutoryNotice,
+        Application,
+        Recommendation,
+        RecommendationResponse,
+    ]
+    for model in models:
+        rows = list(model.objects.all())
+        assert rows, model
+        for row in rows:
+            row.full_clean()
+
+
+@pytest.mark.django_db
+def test_derived_fields_follow_the_apps_rules():
+    closed = {dt.date(2023, 12, 27)}
+    NonWorkingDay.objects.create(date=dt.date(2023, 12, 27), description="Office closed")
+    seed()
+    days = settings.REFERRAL_DECISION_WORKING_DAYS
+    for r in Referral.objects.all():
+        assert r.decision_due_on == referral_rules.decision_due_on(r.received_on, days, closed)
+        assert r.first_aware_on <= r.received_on <= TODAY
+        assert (r.decided_on is None) == (r.mode == "")
+        if r.referral_type == "mandatory":
+            assert r.categories
+    for d in Determination.objects.select_related("referral"):
+        assert (d.mode, d.decided_on) == (d.referral.mode, d.referral.decided_on)
+    for inv in Investigation.objects.select_related("referral").prefetch_related(
+        "status_changes", "notices", "subjects__allegations"
+    ):
+        assert inv.mode == inv.referral.mode
+        assert inv.mode in {"independent", "directed"}
+        assert inv.mode_decided_on == inv.referral.decided_on <= inv.started_on <= TODAY
+        steps = [c.status for c in inv.status_changes.all()]
+        assert steps[0] == "started"
+        assert steps[-1] == inv.status
+        assert all(
+            investigation_rules.can_move(a, b) for a, b in zip(steps, steps[1:], strict=False)
+        )
+        given = {n.due_on for n in inv.notices.all()}
+        assert inv.next_notice_due_on == investigation_rules.next_notice_due(
+            inv.first_aware_on, given
+        )
+        if inv.completed_on:
+            people = [
+                (s.name, [a.investigator_opinion for a in s.allegations.all()])
+                for s in inv.subjects.all()
+            ]
+            assert not investigation_rules.people_without_outcome(people)
+    for app in Application.objects.all():
+        assert app.kind == appeal_rules.application_kind(app.complaint_made_on)
+        assert app.apply_by == appeal_rules.apply_by(app.outcome_notified_on)
+        assert app.made_in_time == appeal_rules.made_in_time(
+            app.outcome_notified_on, app.received_on
+        )
+        assert app.reference.startswith(appeal_rules.reference_prefix(app.kind))
+        assert appeal_rules.subject_allowed(app.subject, app.kind)
+        if app.is_valid is not None:
+            assert not appeal_rules.validity_problems(
+                is_valid=app.is_valid,
+                invalid_reason=app.invalid_reason,
+                in_time=app.made_in_time,
+                special_circumstances=app.special_circumstances,
+                applicant=app.applicant,
+            )
+        if app.result == "upheld":
+            assert app.follow_up
+    for rec in Recommendation.objects.exclude(status="draft"):
+        expected = learning_rules.response_due_on(rec.issued_on) if rec.is_statutory else None
+        assert rec.response_due_on == expected
+        assert learning_rules.source_reference_valid(rec.source_kind, rec.source_reference)
+    for resp in RecommendationResponse.objects.select_related("recommendation"):
+        assert resp.publish_by == learning_rules.publication_due_on(
+            resp.received_on,
+            is_statutory=resp.recommendation.is_statutory,
+            publication_declined=resp.publication_declined,
+        )
+
+
+@pytest.mark.django_db
+def test_ratios_are_near_the_published_ones():
+    seed(scale=0.3, first_year=2021)
+    # 2023-24: the slowest investigations completed in it started after the first year.
+    year = (dt.date(2023, 4, 1), dt.date(2024, 3, 31))
+    decided = Referral.objects.filter(decided_on__range=year)
+    within = sum(r.decided_within_target for r in decided)
+    assert within / decided.count() == pytest.approx(volumes.DECIDED_WITHIN_TARGET, abs=0.04)
+    received = Referral.objects.filter(received_on__range=year).count()
+    assert received == pytest.approx(volumes.REFERRALS_PER_YEAR * 0.3, rel=0.01)
+    core = Investigation.objects.filter(is_major=False, completed_on__range=year)
+    six = sum(i.within_6_months for i in core) / core.count()
+    twelve = sum(i.within_12_months for i in core) / core.count()
+    assert core.count() == pytest.approx(700 * 0.3, rel=0.25)
+    assert six == pytest.approx(volumes.CORE_WITHIN_6_MONTHS, abs=0.1)
+    assert 0.78 <= twelve <= 0.95
+    apps = Application.objects.filter(decided_on__range=year)
+    upheld = apps.filter(result="upheld").count() / apps.count()
+    assert upheld == pytest.approx(volumes.UPHELD_SHARE, abs=0.05)
+    responded = Recommendation.objects.responded()
+    accepted = responded.filter(status__in=learning_rules.ACCEPTED_STATUSES).count()
+    assert accepted / responded.count() == pytest.approx(volumes.ACCEPTED_SHARE, abs=0.06)
+
+
+@pytest.mark.django_db
+def test_volumes_follow_officer_strength():
+    seed(scale=0.2)
+    big = Organisation.objects.get(code="metropolitan-police-service")
+    small = Organisation.objects.order_by("officer_strength").filter(
+        officer_strength__isnull=False, kind="territorial_force"
+    )[0]
+    assert big.referrals.count() > 5 * max(1, small.referrals.count())
+
+
+@pytest.mark.django_db
+def test_the_normal_create_service_continues_the_sequence():
+    seed()
+    last = Referral.objects.filter(reference__startswith="REF-2024-").order_by("-reference")[0]
+    referral = referral_create(
+        actor=User.objects.first(),
+        organisation=Organisation.objects.first(),
+        received_on=TODAY,
+        matter_type="complaint",
+        referral_type="voluntary",
+        categories=[],
+        summary="A new referral after the demo data.",
+        today=TODAY,
+    )
+    assert referral.reference == f"REF-2024-{int(last.reference[-6:]) + 1:06d}"
