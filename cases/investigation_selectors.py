@@ -284,16 +284,6 @@ HISTORY_MODELS = (
     InvestigationTheme,
     StatutoryNotice,
 )
-YES_NO = {"True": "Yes", "False": "No"}
-
-
-def _readable(entry: HistoryEntry) -> HistoryEntry:
-    changes = [
-        Change(c.field, YES_NO.get(c.old, c.old), YES_NO.get(c.new, c.new)) for c in entry.changes
-    ]
-    return dataclasses.replace(entry, changes=changes)
-
-
 def _removals(investigation: Investigation) -> list[HistoryEntry]:
     """Removed people, allegations and themes (history_of shows only inserts and updates)."""
     labels = {m._meta.label: m for m in (Subject, Allegation, InvestigationTheme)}
@@ -332,6 +322,6 @@ def _removals(investigation: Investigation) -> list[HistoryEntry]:
 def investigation_history(*, investigation: Investigation) -> list[HistoryEntry]:
     """Who changed what on the investigation, its people, allegations, themes, status and
     notices, oldest first."""
-    entries = [_readable(e) for e in history_of(investigation, *HISTORY_MODELS)]
+    entries = list(history_of(investigation, *HISTORY_MODELS))
     entries += _removals(investigation)
     return sorted(entries, key=lambda entry: entry.at)
