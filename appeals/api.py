@@ -3,14 +3,13 @@
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
 
 from appeals import selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
+from oversight.api_views import CaseRecordMixin
 from oversight.models import Organisation
 from oversight.permissions import IsCaseworkStaff
-from oversight.services import view_log_record
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 CRITERIA_HELP = "A criterion that makes the oversight body the relevant review body."
@@ -227,6 +226,7 @@ def _unchanged(application: Application, values: dict) -> bool:
     ),
 )
 class ApplicationViewSet(
+    CaseRecordMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -236,16 +236,10 @@ class ApplicationViewSet(
     permission_classes = [IsCaseworkStaff]
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilter
-    lookup_field = "reference"
     ordering_fields = ["received_on", "decided_on", "reference", "updated_at"]
 
     def get_queryset(self):
         return selectors.application_list(user=self.request.user)
-
-    def retrieve(self, request, *args, **kwargs):
-        application = self.get_object()
-        view_log_record(user=request.user, record=application, via_api=True)
-        return Response(ApplicationSerializer(application).data)
 
     def create(self, request, *args, **kwargs):
         incoming = ApplicationWriteSerializer(data=request.data)
@@ -253,20 +247,12 @@ class ApplicationViewSet(
         application = services.application_create(
             actor=request.user, today=timezone.localdate(), **incoming.validated_data
         )
-        application = self.get_queryset().get(pk=application.pk)
-        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return self.stored(application, status_code=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         application = self.get_object()
-        incoming = ApplicationUpdateSerializer(data=request.data, partial=partial)
-        incoming.is_valid(raise_exception=True)
-        data = {
-            k: v for k, v in incoming.validated_data.items() if k in request.data or not partial
-        }
-        if "version" not in data:
-            raise serializers.ValidationError({"version": ["This field is required."]})
-        version = data.pop("version")
+        _, version, data = self.versioned_input(ApplicationUpdateSerializer, partial=partial)
         forward = {k: data.pop(k) for k in FORWARD_FIELDS if k in data}
         judgement = {k: data.pop(k) for k in JUDGEMENT_FIELDS if k in data}
         decision = {k: data.pop(k) for k in DECISION_FIELDS if k in data}
@@ -289,4 +275,4 @@ class ApplicationViewSet(
             judgement=judgement,
             decision=decision,
         )
-        return Response(ApplicationSerializer(self.get_queryset().get(pk=application.pk)).data)
+        return self.stored(application)

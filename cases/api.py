@@ -3,14 +3,13 @@
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
 
 from cases import selectors, services
 from cases.filters import ReferralFilter
 from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
+from oversight.api_views import CaseRecordMixin
 from oversight.models import Organisation
 from oversight.permissions import IsCaseworkStaff
-from oversight.services import view_log_record
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 DECIDED_ON_HELP = (
@@ -126,6 +125,7 @@ DECISION_FIELDS = ("mode", "decided_on", "reason")
     ),
 )
 class ReferralViewSet(
+    CaseRecordMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -135,16 +135,10 @@ class ReferralViewSet(
     permission_classes = [IsCaseworkStaff]
     serializer_class = ReferralSerializer
     filterset_class = ReferralFilter
-    lookup_field = "reference"
     ordering_fields = ["received_on", "decision_due_on", "decided_on", "reference", "updated_at"]
 
     def get_queryset(self):
         return selectors.referral_list_with_determinations(user=self.request.user)
-
-    def retrieve(self, request, *args, **kwargs):
-        referral = self.get_object()
-        view_log_record(user=request.user, record=referral, via_api=True)
-        return Response(ReferralSerializer(referral).data)
 
     def create(self, request, *args, **kwargs):
         incoming = ReferralWriteSerializer(data=request.data)
@@ -152,20 +146,13 @@ class ReferralViewSet(
         referral = services.referral_create(
             actor=request.user, today=timezone.localdate(), **incoming.validated_data
         )
-        referral = self.get_queryset().get(pk=referral.pk)
-        return Response(ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
+        return self.stored(referral, status_code=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
-        partial = kwargs.pop("partial", False)
         referral = self.get_object()
-        incoming = ReferralUpdateSerializer(data=request.data, partial=partial)
-        incoming.is_valid(raise_exception=True)
-        data = {
-            k: v for k, v in incoming.validated_data.items() if k in request.data or not partial
-        }
-        if "version" not in data:
-            raise serializers.ValidationError({"version": ["This field is required."]})
-        version = data.pop("version")
+        _, version, data = self.versioned_input(
+            ReferralUpdateSerializer, partial=kwargs.pop("partial", False)
+        )
         decision = {k: data.pop(k) for k in DECISION_FIELDS if k in data}
         services.referral_revise(
             actor=request.user,
@@ -175,4 +162,4 @@ class ReferralViewSet(
             changes=data,
             **decision,
         )
-        return Response(ReferralSerializer(self.get_queryset().get(pk=referral.pk)).data)
+        return self.stored(referral)

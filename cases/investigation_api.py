@@ -6,7 +6,7 @@ version read (409 if stale). Serializers are in cases.investigation_serializers.
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -20,9 +20,8 @@ from cases.investigation_serializers import (
     NoticeSerializer,
     NoticeWriteSerializer,
 )
-from cases.models import Investigation
+from oversight.api_views import CaseRecordMixin
 from oversight.permissions import IsCaseworkStaff
-from oversight.services import view_log_record
 
 TRANSITION_FIELDS = ("status", "status_changed_on", "completed_on", "pause_reason", "note")
 EXAMPLE_CREATE = {
@@ -70,6 +69,7 @@ EXAMPLE_COMPLETE = {
     ),
 )
 class InvestigationViewSet(
+    CaseRecordMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -79,19 +79,10 @@ class InvestigationViewSet(
     permission_classes = [IsCaseworkStaff]
     serializer_class = InvestigationSerializer
     filterset_class = InvestigationFilter
-    lookup_field = "reference"
     ordering_fields = ["started_on", "completed_on", "reference", "updated_at"]
 
     def get_queryset(self):
         return selectors.investigation_list_with_people(user=self.request.user)
-
-    def _read(self, investigation: Investigation) -> dict:
-        return InvestigationSerializer(self.get_queryset().get(pk=investigation.pk)).data
-
-    def retrieve(self, request, *args, **kwargs):
-        investigation = self.get_object()
-        view_log_record(user=request.user, record=investigation, via_api=True)
-        return Response(InvestigationSerializer(investigation).data)
 
     def create(self, request, *args, **kwargs):
         incoming = InvestigationWriteSerializer(data=request.data, context={"request": request})
@@ -107,21 +98,15 @@ class InvestigationViewSet(
             subjects=subjects,
             **data,
         )
-        return Response(self._read(investigation), status=status.HTTP_201_CREATED)
+        return self.stored(investigation, status_code=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
-        partial = kwargs.pop("partial", False)
         investigation = self.get_object()
-        incoming = InvestigationUpdateSerializer(
-            data=request.data, partial=partial, context={"request": request}
+        incoming, version, data = self.versioned_input(
+            InvestigationUpdateSerializer,
+            partial=kwargs.pop("partial", False),
+            context={"request": request},
         )
-        incoming.is_valid(raise_exception=True)
-        data = {
-            k: v for k, v in incoming.validated_data.items() if k in request.data or not partial
-        }
-        if "version" not in data:
-            raise serializers.ValidationError({"version": ["This field is required."]})
-        version = data.pop("version")
         transition = {k: data.pop(k) for k in TRANSITION_FIELDS if k in data}
         for name in ("status", "pause_reason", "note"):
             transition[name] = transition.get(name) or ""
@@ -139,7 +124,7 @@ class InvestigationViewSet(
             subjects=subjects,
             **transition,
         )
-        return Response(self._read(investigation))
+        return self.stored(investigation)
 
     @extend_schema(
         summary="Record a statutory notice to the local policing body as given or withheld",

@@ -19,7 +19,6 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import JSONParser
-from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from learning import selectors, services
@@ -36,8 +35,8 @@ from learning.serializers import (
     StaffRecommendationSerializer,
 )
 from learning.throttles import PerTokenRateThrottle
+from oversight.api_views import CaseRecordMixin
 from oversight.permissions import is_force_liaison
-from oversight.services import view_log_record
 
 STAFF_ONLY = "Only casework staff can do this."
 LIAISON_ONLY = (
@@ -197,13 +196,13 @@ LIST_DESCRIPTION = (
     ),
 )
 class RecommendationViewSet(
+    CaseRecordMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    lookup_field = "reference"
     filter_backends = [DjangoFilterBackend]  # the filter set orders, with a stable tie-break
     filterset_class = RecommendationFilter
     throttle_classes = [UserRateThrottle, PerTokenRateThrottle]
@@ -233,37 +232,23 @@ class RecommendationViewSet(
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
-    def _read(self, recommendation, *, status_code=status.HTTP_200_OK):
-        fresh = self.get_queryset().get(pk=recommendation.pk)
-        return Response(self.get_serializer(fresh).data, status=status_code)
-
-    def retrieve(self, request, *args, **kwargs):
-        recommendation = self.get_object()
-        view_log_record(user=request.user, record=recommendation, via_api=True)
-        return Response(self.get_serializer(recommendation).data)
-
     def create(self, request, *args, **kwargs):
         incoming = RecommendationCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         recommendation = services.recommendation_create(
             actor=request.user, today=timezone.localdate(), **incoming.validated_data
         )
-        return self._read(recommendation, status_code=status.HTTP_201_CREATED)
+        return self.stored(recommendation, status_code=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         if not kwargs.pop("partial", False):
             raise exceptions.MethodNotAllowed(request.method)
         recommendation = self.get_object()
-        incoming = RecommendationUpdateSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        data = dict(incoming.validated_data)
-        if "version" not in data:
-            raise exceptions.ValidationError({"version": ["This field is required."]})
-        version = data.pop("version")
+        _, version, data = self.versioned_input(RecommendationUpdateSerializer, partial=True)
         services.recommendation_update(
             actor=request.user, recommendation=recommendation, version=version, **data
         )
-        return self._read(recommendation)
+        return self.stored(recommendation)
 
     @extend_schema(
         summary="Issue a draft (staff)",
@@ -295,7 +280,7 @@ class RecommendationViewSet(
             today=timezone.localdate(),
             **incoming.validated_data,
         )
-        return self._read(recommendation)
+        return self.stored(recommendation)
 
     @extend_schema(
         summary="Submit your organisation's response (liaison of the recipient)",
@@ -356,7 +341,7 @@ class RecommendationViewSet(
             received_via=ReceivedVia.API,
             today=timezone.localdate(),
         )
-        return self._read(recommendation, status_code=status.HTTP_201_CREATED)
+        return self.stored(recommendation, status_code=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
