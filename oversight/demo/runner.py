@@ -13,7 +13,7 @@ from cases.models import Investigation, Referral, Theme
 from learning.models import Recommendation
 from oversight.demo import applications, investigations, recommendations, referrals, volumes
 from oversight.demo.common import Context, References, force_cum_weights, name_pool
-from oversight.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, User
+from oversight.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, Target, User
 
 NOT_EMPTY = "The database already has case data; seed_demo only fills an empty database."
 DEMO_USERS = 6
@@ -68,6 +68,23 @@ def financial_years(first_year: int, today: dt.date) -> list[tuple[dt.date, dt.d
 
 def _sorted_pool(pool: list) -> list[tuple[str, str]]:
     return sorted((day.isoformat(), reference) for reference, day in pool)
+
+
+def _targets(years: list[tuple[dt.date, dt.date]]) -> None:
+    """The published targets for each demo year, so the dashboard has something to measure
+    against (managers change them on the targets page)."""
+    Target.objects.bulk_create(
+        [
+            Target(
+                financial_year=f"{first.year}-{(first.year + 1) % 100:02d}",
+                metric=metric,
+                percentage=percentage,
+            )
+            for first, _ in years
+            for metric, percentage in volumes.TARGETS.items()
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def seed(
@@ -141,4 +158,5 @@ def seed(
                 )
             recommendations.drafts(ctx, theme_names)
         ctx.references.save()
+        _targets(financial_years(first_year, today))
     return dict(ctx.counts)

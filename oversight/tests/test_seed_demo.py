@@ -24,7 +24,7 @@ from cases.services import referral_create
 from learning import rules as learning_rules
 from learning.models import Recommendation, RecommendationResponse
 from oversight.demo import runner, volumes
-from oversight.models import NonWorkingDay, Organisation, ReferenceCounter, User
+from oversight.models import NonWorkingDay, Organisation, ReferenceCounter, Target, User
 
 TODAY = dt.date(2024, 6, 3)
 TINY = ["--scale", "0.02", "--first-year", "2022", "--today", TODAY.isoformat()]
@@ -74,6 +74,11 @@ def test_command_seeds_then_refuses_a_database_with_case_data(capsys):
     assert not apps.get_model("appeals", "ApplicationEvent").objects.exists()
     with pytest.raises(CommandError, match=runner.NOT_EMPTY):
         call_command("seed_demo", *TINY)
+    # The published target for each demo year, for the dashboard to measure against.
+    target = Target.objects.get(
+        financial_year="2023-24", metric="investigations.within_12_months_rate"
+    )
+    assert float(target.percentage) == 85.0
 
 
 @pytest.mark.django_db
