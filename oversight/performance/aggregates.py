@@ -9,8 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Count, F, Max, Q
 
-from appeals.models import Application, Kind, Subject
-from appeals.selectors import application_counts_by_year
+from appeals.models import Application, Kind, Result, Subject
 from cases.investigation_selectors import completed_within_q
 from cases.models import Investigation, Referral
 from learning import rules as learning_rules
@@ -71,25 +70,45 @@ def investigation_counts(*, today: dt.date) -> Counts:
     return counts
 
 
+def _application_parts(kind: str, subject: str) -> list[str]:
+    """The figure families an application counts in: all, its kind, and for reviews whether
+    they follow an investigation or a complaint handled otherwise."""
+    parts = ["applications", "appeals" if kind == Kind.APPEAL else "reviews"]
+    if kind == Kind.REVIEW and subject == Subject.INVESTIGATION_OUTCOME:
+        parts.append("reviews_after_investigation")
+    if kind == Kind.REVIEW and subject == Subject.NON_INVESTIGATION_HANDLING:
+        parts.append("reviews_otherwise")
+    return parts
+
+
+def application_counts_by_part(*, today: dt.date) -> dict[str, Counts]:
+    """Appeals and reviews (forwarded ones are another body's): received and valid per year
+    received, decided and upheld per year decided; two grouped queries for every part."""
+    by_part: dict[str, Counts] = defaultdict(dict)
+    base = Application.objects.counted()
+    received = (
+        base.annotate(fy=FinancialYearStart("received_on"))
+        .values("fy", "organisation_id", "kind", "subject")
+        .annotate(received=Count("id"), valid=Count("id", filter=Q(is_valid=True)))
+        .order_by()
+    )
+    decided = (
+        base.filter(is_valid=True, decided_on__isnull=False)
+        .annotate(fy=FinancialYearStart("decided_on"))
+        .values("fy", "organisation_id", "kind", "subject")
+        .annotate(decided=Count("id"), upheld=Count("id", filter=Q(result=Result.UPHELD)))
+        .order_by()
+    )
+    for rows, names in ((received, ["received", "valid"]), (decided, ["decided", "upheld"])):
+        for row in rows:
+            for part in _application_parts(row["kind"], row["subject"]):
+                _merge(by_part[part], [row], names)
+    return by_part
+
+
 def application_counts(*, today: dt.date) -> Counts:
-    """Appeals and reviews together (forwarded ones are another body's)."""
-    return application_counts_by_year()
-
-
-def appeal_counts(*, today: dt.date) -> Counts:
-    return application_counts_by_year(kind=Kind.APPEAL)
-
-
-def review_counts(*, today: dt.date) -> Counts:
-    return application_counts_by_year(kind=Kind.REVIEW)
-
-
-def review_after_investigation_counts(*, today: dt.date) -> Counts:
-    return application_counts_by_year(kind=Kind.REVIEW, subject=Subject.INVESTIGATION_OUTCOME)
-
-
-def review_otherwise_counts(*, today: dt.date) -> Counts:
-    return application_counts_by_year(kind=Kind.REVIEW, subject=Subject.NON_INVESTIGATION_HANDLING)
+    """Appeals and reviews together."""
+    return application_counts_by_part(today=today)["applications"]
 
 
 def recommendation_counts(*, today: dt.date) -> Counts:
@@ -115,16 +134,14 @@ def recommendation_counts(*, today: dt.date) -> Counts:
     return counts
 
 
-FAMILIES = {
-    "referrals": referral_counts,
-    "investigations": investigation_counts,
-    "applications": application_counts,
-    "appeals": appeal_counts,
-    "reviews": review_counts,
-    "reviews_after_investigation": review_after_investigation_counts,
-    "reviews_otherwise": review_otherwise_counts,
-    "recommendations": recommendation_counts,
-}
+def all_counts(*, today: dt.date) -> dict[str, Counts]:
+    """Every figure family: six grouped queries in all."""
+    return {
+        "referrals": referral_counts(today=today),
+        "investigations": investigation_counts(today=today),
+        **application_counts_by_part(today=today),
+        "recommendations": recommendation_counts(today=today),
+    }
 
 
 def latest_case_change():

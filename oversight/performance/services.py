@@ -13,7 +13,7 @@ from django.utils import timezone
 from oversight.calendar import FinancialYearError, parse_financial_year
 from oversight.models import Target, TimelinessRun, TimelinessSnapshot, User
 from oversight.performance import definitions
-from oversight.performance.aggregates import FAMILIES, latest_case_change
+from oversight.performance.aggregates import all_counts, latest_case_change
 
 logger = logging.getLogger(__name__)
 
@@ -55,26 +55,50 @@ def timeliness_compute(*, today: dt.date, run: TimelinessRun | None = None) -> i
 
 def _replace_snapshots(*, today: dt.date) -> int:
     by_key: dict[tuple[str, int | None], dict[str, dict[str, int]]] = {}
-    for family, count in FAMILIES.items():
-        for (year, organisation_id), values in count(today=today).items():
+    for family, counts in all_counts(today=today).items():
+        for (year, organisation_id), values in counts.items():
             for key in ((year, organisation_id), (year, None)):
                 family_counts = by_key.setdefault(key, {}).setdefault(family, {})
                 for name, value in values.items():
                     family_counts[name] = family_counts.get(name, 0) + value
     now = timezone.now()
-    snapshots = [
-        TimelinessSnapshot(
-            financial_year=year,
-            organisation_id=organisation_id,
-            figures=definitions.with_rates(counts),
-            computed_at=now,
-            as_of=today,
+    figures = {key: definitions.with_rates(counts) for key, counts in by_key.items()}
+    # Most figures do not change between runs: write only the snapshots that did, then
+    # stamp them all with this run's time in one statement.
+    stored = {
+        (year, organisation_id): (pk, old)
+        for pk, year, organisation_id, old in TimelinessSnapshot.objects.values_list(
+            "pk", "financial_year", "organisation_id", "figures"
         )
-        for (year, organisation_id), counts in sorted(by_key.items(), key=lambda i: str(i[0]))
-    ]
-    TimelinessSnapshot.objects.all().delete()
-    TimelinessSnapshot.objects.bulk_create(snapshots, batch_size=1000)
-    return len(snapshots)
+    }
+    TimelinessSnapshot.objects.filter(
+        pk__in=[pk for key, (pk, _) in stored.items() if key not in figures]
+    ).delete()
+    TimelinessSnapshot.objects.bulk_update(
+        [
+            TimelinessSnapshot(pk=stored[key][0], figures=new)
+            for key, new in figures.items()
+            if key in stored and stored[key][1] != new
+        ],
+        ["figures"],
+        batch_size=1000,
+    )
+    TimelinessSnapshot.objects.bulk_create(
+        [
+            TimelinessSnapshot(
+                financial_year=year,
+                organisation_id=organisation_id,
+                figures=new,
+                computed_at=now,
+                as_of=today,
+            )
+            for (year, organisation_id), new in figures.items()
+            if (year, organisation_id) not in stored
+        ],
+        batch_size=1000,
+    )
+    TimelinessSnapshot.objects.update(computed_at=now, as_of=today)
+    return len(figures)
 
 
 def timeliness_run_request(*, actor: User | None, trigger: str = "manual") -> TimelinessRun:
