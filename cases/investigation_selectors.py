@@ -284,6 +284,8 @@ HISTORY_MODELS = (
     InvestigationTheme,
     StatutoryNotice,
 )
+
+
 def _removals(investigation: Investigation) -> list[HistoryEntry]:
     """Removed people, allegations and themes (history_of shows only inserts and updates)."""
     labels = {m._meta.label: m for m in (Subject, Allegation, InvestigationTheme)}
