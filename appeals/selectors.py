@@ -8,7 +8,8 @@ from django.http import Http404
 
 from appeals import rules
 from appeals.models import AgeBand, Application, Result
-from oversight.db_functions import FinancialYearStart, financial_year_from_start
+from oversight.calendar import financial_year_from_start
+from oversight.db_functions import FinancialYearStart
 from oversight.history import HistoryEntry, history_of
 
 Counts = dict[tuple[str, int], dict[str, int]]

@@ -20,6 +20,8 @@ the same rules as oversight/performance/aggregates.py:
 import datetime as dt
 from collections import defaultdict
 
+from oversight.calendar import financial_year_from_start
+
 FY = "EXTRACT(YEAR FROM ({column} - INTERVAL '3 months'))::integer"
 
 REFERRALS_RECEIVED = f"""
@@ -127,7 +129,7 @@ def counts_by_year_and_force(results: dict[str, list[dict]]) -> dict:
     for name, rows in results.items():
         for row in rows:
             start = row["fy"]
-            key = (f"{start}-{(start + 1) % 100:02d}", row["organisation_id"])
+            key = (financial_year_from_start(start), row["organisation_id"])
             if name.startswith("applications_"):
                 families = _application_families(row["kind"], row["subject"])
             else:

@@ -52,10 +52,20 @@ def financial_year_start(day: dt.date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def financial_year_from_start(start: int) -> str:
+    """The financial year that began on 1 April of `start`, written as in URLs: 2019-20."""
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
 def financial_year_of(day: dt.date) -> str:
     """The financial year (1 April to 31 March) of `day`, written as in URLs: 2019-20."""
-    start = financial_year_start(day)
-    return f"{start}-{(start + 1) % 100:02d}"
+    return financial_year_from_start(financial_year_start(day))
+
+
+def previous_financial_year(value: str) -> str:
+    """The financial year before one written 2019-20: 2018-19."""
+    first, _ = parse_financial_year(value)
+    return financial_year_from_start(first.year - 1)
 
 
 def parse_financial_year(value: str) -> tuple[dt.date, dt.date]:
@@ -80,6 +90,6 @@ def financial_year_label(value: str) -> str:
 def financial_years_between(first: dt.date, last: dt.date) -> list[str]:
     """Every financial year from the one containing `first` to the one containing `last`."""
     return [
-        f"{year}-{(year + 1) % 100:02d}"
+        financial_year_from_start(year)
         for year in range(financial_year_start(first), financial_year_start(last) + 1)
     ]

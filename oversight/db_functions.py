@@ -9,8 +9,3 @@ class FinancialYearStart(Func):
 
     template = "EXTRACT(YEAR FROM (%(expressions)s - INTERVAL '3 months'))::integer"
     output_field = IntegerField()
-
-
-def financial_year_from_start(start: int) -> str:
-    """2019 becomes 2019-20."""
-    return f"{start}-{(start + 1) % 100:02d}"

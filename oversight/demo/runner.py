@@ -11,6 +11,7 @@ from django.db import transaction
 from appeals.models import Application
 from cases.models import Investigation, Referral, Theme
 from learning.models import Recommendation
+from oversight.calendar import financial_year_from_start
 from oversight.demo import applications, investigations, recommendations, referrals, volumes
 from oversight.demo.common import Context, References, force_cum_weights, name_pool
 from oversight.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, Target, User
@@ -76,7 +77,7 @@ def _targets(years: list[tuple[dt.date, dt.date]]) -> None:
     Target.objects.bulk_create(
         [
             Target(
-                financial_year=f"{first.year}-{(first.year + 1) % 100:02d}",
+                financial_year=financial_year_from_start(first.year),
                 metric=metric,
                 percentage=percentage,
             )
@@ -136,7 +137,7 @@ def seed(
         with ignore:
             investigation_pool, application_pool = [], []
             for first, last in financial_years(first_year, today):
-                label = f"{first.year}-{(first.year + 1) % 100:02d}"
+                label = financial_year_from_start(first.year)
                 fraction = ((last - first).days + 1) / (
                     (dt.date(first.year + 1, 3, 31) - first).days + 1
                 )

@@ -12,11 +12,6 @@ from oversight.models import Organisation, Target, TimelinessRun, TimelinessSnap
 from oversight.performance import definitions
 
 
-def previous_financial_year(financial_year: str) -> str:
-    start = int(financial_year[:4]) - 1
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
 def snapshot_get(*, financial_year: str, organisation: Organisation | None) -> TimelinessSnapshot:
     """The stored figures of a year (for an organisation, or in total); 404 if none."""
     snapshot = TimelinessSnapshot.objects.filter(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from oversight.calendar import financial_year_label, financial_year_of
+from oversight.calendar import financial_year_label, financial_year_of, previous_financial_year
 from oversight.models import TimelinessRun
 from oversight.performance import definitions, selectors, services
 from oversight.performance.forms import TargetsForm, YearForm
@@ -30,7 +30,7 @@ class DashboardView(ManagerOnlyMixin, View):
         form, year = _chosen_year(request)
         totals = selectors.totals_by_year()
         snapshot = totals.get(year)
-        previous = totals.get(selectors.previous_financial_year(year))
+        previous = totals.get(previous_financial_year(year))
         targets = selectors.targets_for(financial_year=year)
         lines = (
             selectors.rate_lines(

@@ -15,6 +15,7 @@ from oversight.calendar import (
     is_bank_holiday,
     is_working_day,
     parse_financial_year,
+    previous_financial_year,
 )
 
 D = dt.date
@@ -127,3 +128,8 @@ def test_financial_years_between():
 def test_every_day_is_inside_its_financial_year(day):
     first, last = parse_financial_year(financial_year_of(day))
     assert first <= day <= last
+
+
+def test_previous_financial_year():
+    assert previous_financial_year("2019-20") == "2018-19"
+    assert previous_financial_year("2000-01") == "1999-00"
