@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import F, Q
 
 from appeals.models import Application, Kind, Result, ReviewBody, Status, Subject
-from oversight.filters import FinancialYearFilter
+from oversight.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.forms import GovukFilterForm
 from oversight.models import Organisation
 
@@ -18,7 +18,9 @@ RESULT_CHOICES = [
 ]
 
 
-class ApplicationFilter(django_filters.FilterSet):
+class ApplicationFilter(StableOrderingMixin, django_filters.FilterSet):
+    default_ordering = ("-received_on",)
+
     q = django_filters.CharFilter(method="search", label="Reference")
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
@@ -108,12 +110,3 @@ class ApplicationFilter(django_filters.FilterSet):
             return queryset
         in_time = Q(received_on__lte=F("apply_by"))
         return queryset.filter(in_time) if value else queryset.exclude(in_time)
-
-    @property
-    def qs(self):
-        # A stable order for pagination: the chosen sort, then newest first, then id.
-        qs = super().qs
-        ordering = list(qs.query.order_by) or ["-received_on"]
-        if "-id" not in ordering and "id" not in ordering:
-            ordering.append("-id")
-        return qs.order_by(*ordering)

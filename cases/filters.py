@@ -6,12 +6,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
-from oversight.filters import FinancialYearFilter
+from oversight.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.models import Organisation
 
 
-class ReferralFilter(django_filters.FilterSet):
+class ReferralFilter(StableOrderingMixin, django_filters.FilterSet):
+    default_ordering = ("-received_on",)
+
     q = django_filters.CharFilter(method="search", label="Reference")
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
@@ -80,12 +82,3 @@ class ReferralFilter(django_filters.FilterSet):
 
     def filter_category(self, queryset, name, value):
         return queryset.filter(categories__contains=[value]) if value else queryset
-
-    @property
-    def qs(self):
-        # A stable order for pagination: the chosen sort, then newest first, then id.
-        qs = super().qs
-        ordering = list(qs.query.order_by) or ["-received_on"]
-        if "-id" not in ordering and "id" not in ordering:
-            ordering.append("-id")
-        return qs.order_by(*ordering)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from cases import investigation_rules as rules
 from cases import investigation_selectors as selectors
 from cases.models import INVESTIGATION_MODES, Investigation, InvestigationStatus, Subject, Theme
-from oversight.filters import FinancialYearFilter
+from oversight.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.forms import GovukFilterForm
 from oversight.models import Organisation
 
@@ -16,7 +16,9 @@ SCOPE_CHOICES = [("core", "Core only (not major)"), ("major", "Major only")]
 YES_ONLY = [("", "Any"), ("true", "Yes"), ("false", "No")]
 
 
-class InvestigationFilter(django_filters.FilterSet):
+class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
+    default_ordering = ("-started_on",)
+
     q = django_filters.CharFilter(
         method="search",
         label="Reference or name",
@@ -160,12 +162,3 @@ class InvestigationFilter(django_filters.FilterSet):
             return queryset
         condition = selectors.notice_needed_q(timezone.localdate())
         return queryset.filter(condition) if value else queryset.exclude(condition)
-
-    @property
-    def qs(self):
-        # A stable order for pagination: the chosen sort, then newest first, then id.
-        qs = super().qs
-        ordering = list(qs.query.order_by) or ["-started_on"]
-        if "-id" not in ordering and "id" not in ordering:
-            ordering.append("-id")
-        return qs.order_by(*ordering)

@@ -4,34 +4,15 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema_field
 
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
-from oversight.filters import FinancialYearFilter
+from oversight.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.models import Organisation
 
 
-@extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-25"})
-class FinancialYearParameter(FinancialYearFilter):
-    """A financial year written 2024-25 (documented as such in the schema, not as a date)."""
-
-
-class StableOrderingMixin:
-    """A stable order for pagination: the chosen sort, then the default, then id."""
-
-    default_ordering = ("-issued_on",)
-
-    @property
-    def qs(self):
-        qs = super().qs
-        ordering = list(qs.query.order_by) or list(self.default_ordering)
-        if "-id" not in ordering and "id" not in ordering:
-            ordering.append("-id")
-        return qs.order_by(*ordering)
-
-
 class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
+    default_ordering = ("-issued_on",)
     q = django_filters.CharFilter(method="search", label="Reference")
     recipient = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(),
@@ -55,7 +36,7 @@ class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
         empty_label="Any source",
         label="Source",
     )
-    financial_year = FinancialYearParameter(
+    financial_year = FinancialYearFilter(
         field_name="issued_on", label="Financial year issued", help_text="For example, 2024-25"
     )
     overdue = django_filters.BooleanFilter(
@@ -123,6 +104,8 @@ class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
 class PublicRecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
     """The filters of the public feed: nothing that could reach a draft or a response."""
 
+    default_ordering = ("-issued_on",)
+
     recipient = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(),
         to_field_name="code",
@@ -133,7 +116,7 @@ class PublicRecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
     type = django_filters.ChoiceFilter(
         choices=RecommendationType.choices, empty_label="Any type", label="Type"
     )
-    financial_year = FinancialYearParameter(
+    financial_year = FinancialYearFilter(
         field_name="issued_on", label="Financial year issued", help_text="For example, 2024-25"
     )
 
