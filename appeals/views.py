@@ -1,10 +1,7 @@
 """Application pages. Each view validates input, calls one service or selector, and renders."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -13,6 +10,7 @@ from appeals import rules, selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
 from appeals.models import Status
+from oversight.csv_export import streaming_csv
 from oversight.errors import ConflictError
 from oversight.paging import paginate
 from oversight.permissions import StaffOnlyMixin
@@ -43,11 +41,6 @@ class ApplicationListView(StaffOnlyMixin, View):
             **paginate(request, filterset.qs),
         }
         return render(request, "appeals/application_list.html", context)
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 def _yes_no(value: bool | None) -> str:
@@ -81,16 +74,14 @@ class ApplicationExportView(StaffOnlyMixin, View):
         filterset = ApplicationFilter(
             request.GET, queryset=selectors.application_list(user=request.user)
         )
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield writer.writerow([title for title, _ in CSV_COLUMNS])
-            for application in filterset.qs.iterator(chunk_size=2000):
-                yield writer.writerow([value(application) for _, value in CSV_COLUMNS])
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="applications.csv"'
-        return response
+        return streaming_csv(
+            filename="applications.csv",
+            header=[title for title, _ in CSV_COLUMNS],
+            rows=(
+                [value(application) for _, value in CSV_COLUMNS]
+                for application in filterset.qs.iterator(chunk_size=2000)
+            ),
+        )
 
 
 class ApplicationCreateView(StaffOnlyMixin, View):

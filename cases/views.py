@@ -1,10 +1,7 @@
 """Referral pages. Each view validates input, calls one service or selector, and renders."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +10,7 @@ from django.views import View
 from cases import selectors, services
 from cases.filters import ReferralFilter
 from cases.forms import DecisionForm, ReferralEditForm, ReferralForm
+from oversight.csv_export import streaming_csv
 from oversight.errors import ConflictError
 from oversight.paging import paginate
 from oversight.permissions import StaffOnlyMixin
@@ -32,11 +30,6 @@ class ReferralListView(StaffOnlyMixin, View):
             **paginate(request, referrals),
         }
         return render(request, "cases/referral_list.html", context)
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 CSV_COLUMNS = [
@@ -65,16 +58,14 @@ class ReferralExportView(StaffOnlyMixin, View):
         filterset = ReferralFilter(
             request.GET, queryset=selectors.referral_list(user=request.user)
         )
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield writer.writerow([title for title, _ in CSV_COLUMNS])
-            for referral in filterset.qs.iterator(chunk_size=2000):
-                yield writer.writerow([value(referral) for _, value in CSV_COLUMNS])
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="referrals.csv"'
-        return response
+        return streaming_csv(
+            filename="referrals.csv",
+            header=[title for title, _ in CSV_COLUMNS],
+            rows=(
+                [value(referral) for _, value in CSV_COLUMNS]
+                for referral in filterset.qs.iterator(chunk_size=2000)
+            ),
+        )
 
 
 class ReferralCreateView(StaffOnlyMixin, View):

@@ -1,8 +1,5 @@
 """The investigation list, its CSV export, and the ageing and at-risk page."""
 
-import csv
-
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
@@ -10,6 +7,7 @@ from django.views import View
 from cases import investigation_rules as rules
 from cases import investigation_selectors as selectors
 from cases.investigation_filters import InvestigationFilter
+from oversight.csv_export import streaming_csv
 from oversight.paging import paginate
 from oversight.permissions import StaffOnlyMixin
 
@@ -31,11 +29,6 @@ class InvestigationListView(StaffOnlyMixin, View):
             **paginate(request, filterset.qs),
         }
         return render(request, "investigations/investigation_list.html", context)
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 def _yes_no(value: bool | None) -> str:
@@ -84,17 +77,15 @@ class InvestigationExportView(StaffOnlyMixin, View):
             queryset=selectors.investigation_list(user=request.user),
             request=request,
         )
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield writer.writerow([title for title, _ in CSV_COLUMNS])
+        return streaming_csv(
+            filename="investigations.csv",
+            header=[title for title, _ in CSV_COLUMNS],
             # iterator() with prefetch_related needs a chunk size: themes come per chunk.
-            for investigation in filterset.qs.iterator(chunk_size=2000):
-                yield writer.writerow([value(investigation, today) for _, value in CSV_COLUMNS])
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="investigations.csv"'
-        return response
+            rows=(
+                [value(investigation, today) for _, value in CSV_COLUMNS]
+                for investigation in filterset.qs.iterator(chunk_size=2000)
+            ),
+        )
 
 
 class InvestigationAgeingView(StaffOnlyMixin, View):

@@ -1,8 +1,5 @@
 """The list of recommendations, filtered and paginated, and its CSV export."""
 
-import csv
-
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
@@ -13,6 +10,7 @@ from learning.views.common import (
     StaffOrLiaisonMixin,
 )
 from oversight.calendar import financial_year_of
+from oversight.csv_export import streaming_csv
 from oversight.paging import paginate
 from oversight.permissions import StaffOnlyMixin
 
@@ -32,11 +30,6 @@ class RecommendationListView(StaffOrLiaisonMixin, View):
             **paginate(request, filterset.qs),
         }
         return render(request, "learning/recommendation_list.html", context)
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 def _date(value) -> str:
@@ -73,13 +66,11 @@ class RecommendationExportView(StaffOnlyMixin, View):
             request.GET, queryset=selectors.recommendation_list(user=request.user)
         )
         today = timezone.localdate()
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield writer.writerow([title for title, _ in CSV_COLUMNS])
-            for recommendation in filterset.qs.iterator(chunk_size=2000):
-                yield writer.writerow([value(recommendation, today) for _, value in CSV_COLUMNS])
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
-        return response
+        return streaming_csv(
+            filename="recommendations.csv",
+            header=[title for title, _ in CSV_COLUMNS],
+            rows=(
+                [value(recommendation, today) for _, value in CSV_COLUMNS]
+                for recommendation in filterset.qs.iterator(chunk_size=2000)
+            ),
+        )
