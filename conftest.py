@@ -54,6 +54,17 @@ def liaison(db, herts):
 
 
 @pytest.fixture
+def client_as(client):
+    """Sign the test client in as a user (force_login: no password, no sign-in throttle)."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
 def users(caseworker, manager, admin_user, liaison):
     return {
         "caseworker": caseworker,

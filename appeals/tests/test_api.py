@@ -17,7 +17,7 @@ from appeals.tests.factories import (
     UpheldApplicationFactory,
     ValidApplicationFactory,
 )
-from oversight.services import api_token_create
+from oversight.tests.helpers import token_client as api_as
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -41,12 +41,6 @@ CONTRACT_FIELDS = {
 def on_3_june_2024():
     with time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False):
         yield
-
-
-def api_as(user):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
-    return client
 
 
 def payload(**overrides):

@@ -19,14 +19,11 @@ from appeals.tests.factories import (
     ValidApplicationFactory,
 )
 from oversight.models import ViewLog
+from oversight.tests.helpers import date_fields
 
 D = dt.date
 pytestmark = pytest.mark.django_db
 ON_3_JUNE_2024 = time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False)
-
-
-def date_fields(name, value):
-    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
 
 
 def valid_post(**overrides):
@@ -43,15 +40,6 @@ def valid_post(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def client_as(client):
-    def sign_in(user):
-        client.force_login(user)
-        return client
-
-    return sign_in
 
 
 def page_urls(application):

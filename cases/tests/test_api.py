@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
-from oversight.services import api_token_create
+from oversight.tests.helpers import token_client as api_as
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -21,12 +21,6 @@ def on_3_june_2024():
 
 
 URL = "/api/v1/referrals/"
-
-
-def api_as(user):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
-    return client
 
 
 def payload(**overrides):

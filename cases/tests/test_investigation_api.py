@@ -18,8 +18,8 @@ from cases.tests.factories import (
     ThemeFactory,
     UnderInvestigationFactory,
 )
-from oversight.services import api_token_create
 from oversight.tests.factories import CaseworkerFactory
+from oversight.tests.helpers import token_client as api_as
 
 D = dt.date
 URL = "/api/v1/investigations/"
@@ -37,12 +37,6 @@ def referral(herts):
     return DecidedReferralFactory(
         organisation=herts, received_on=D(2024, 5, 1), first_aware_on=D(2024, 4, 20)
     )
-
-
-def api_as(user):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
-    return client
 
 
 def payload(for_referral, **overrides):

@@ -20,14 +20,11 @@ from cases.tests.factories import (
     UnderInvestigationFactory,
 )
 from oversight.models import ViewLog
+from oversight.tests.helpers import date_fields
 
 D = dt.date
 pytestmark = pytest.mark.django_db
 ON_3_JUNE_2024 = time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False)
-
-
-def date_fields(name, value):
-    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
 
 
 def management(prefix, total, initial=0):
@@ -37,15 +34,6 @@ def management(prefix, total, initial=0):
         f"{prefix}-MIN_NUM_FORMS": 0,
         f"{prefix}-MAX_NUM_FORMS": 1000,
     }
-
-
-@pytest.fixture
-def client_as(client):
-    def sign_in(user):
-        client.force_login(user)
-        return client
-
-    return sign_in
 
 
 @pytest.fixture

@@ -9,13 +9,10 @@ from django.urls import reverse
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
 from oversight.models import ViewLog
+from oversight.tests.helpers import date_fields
 
 D = dt.date
 pytestmark = pytest.mark.django_db
-
-
-def date_fields(name, value):
-    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
 
 
 def valid_post(**overrides):
@@ -29,15 +26,6 @@ def valid_post(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def client_as(client):
-    def sign_in(user):
-        client.force_login(user)
-        return client
-
-    return sign_in
 
 
 def test_anonymous_people_are_sent_to_sign_in(client):

@@ -2,10 +2,9 @@
 
 import pytest
 from django.core.cache import cache
-from rest_framework.test import APIClient
 
-from oversight.services import api_token_create
 from oversight.tests.factories import LiaisonFactory, OrganisationFactory
+from oversight.tests.helpers import token_client
 
 
 @pytest.fixture(autouse=True)
@@ -29,19 +28,4 @@ def met_liaison(db, met):
 @pytest.fixture
 def api_as():
     """An API client authenticated with a fresh knox token of the user."""
-
-    def client_for(user):
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
-        return client
-
-    return client_for
-
-
-@pytest.fixture
-def client_as(client):
-    def sign_in(user):
-        client.force_login(user)
-        return client
-
-    return sign_in
+    return token_client

@@ -15,6 +15,7 @@ from learning.tests.factories import (
     RespondedRecommendationFactory,
 )
 from oversight.models import ViewLog
+from oversight.tests.helpers import date_fields
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -24,10 +25,6 @@ pytestmark = pytest.mark.django_db
 def on_3_june_2024():
     with time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False):
         yield
-
-
-def date_fields(name, value):
-    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
 
 
 def no_actions():

@@ -1,0 +1,17 @@
+"""Small helpers shared by every app's tests."""
+
+from rest_framework.test import APIClient
+
+from oversight.services import api_token_create
+
+
+def date_fields(name, value):
+    """A date as the GOV.UK date input posts it: day, month and year boxes."""
+    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
+
+
+def token_client(user):
+    """An API client authenticated with a fresh knox token of the user."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
+    return client
