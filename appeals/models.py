@@ -5,8 +5,10 @@ import datetime as dt
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils.text import capfirst
 
 from appeals import rules
@@ -218,6 +220,12 @@ class Application(AuditedModel):
                 fields=["organisation", "received_on"], name="application_org_received_idx"
             ),
             models.Index(fields=["status", "received_on"], name="application_status_idx"),
+            # The list's search: part of a reference (trigrams), or the force's own reference.
+            GinIndex(
+                OpClass(Upper("reference"), name="gin_trgm_ops"),
+                name="application_ref_trgm_idx",
+            ),
+            models.Index(Upper("force_reference"), name="application_force_ref_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -74,6 +74,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day + relativedelta(months=months)
 
 
+def earliest_start_reaching(day: dt.date, months: int) -> dt.date:
+    """The earliest start whose N-month mark falls on or after `day`.
+
+    add_months never decreases as the start moves later, so the starts whose mark is on or
+    after `day` are exactly those on or after this date: a condition on the mark becomes a
+    plain range of start dates, which an index on the start date can serve."""
+    start = day - relativedelta(months=months)
+    while add_months(start - dt.timedelta(days=1), months) >= day:
+        start -= dt.timedelta(days=1)
+    while add_months(start, months) < day:
+        start += dt.timedelta(days=1)
+    return start
+
+
 def completed_within(
     started_on: dt.date, completed_on: dt.date | None, months: int
 ) -> bool | None:

@@ -51,23 +51,35 @@ def with_marks(queryset: QuerySet[Investigation]) -> QuerySet[Investigation]:
     )
 
 
+def _mark_reached_by(today: dt.date, months: int) -> Q:
+    """Started early enough that the N-month mark is on or after `today` (as a range of
+    start dates, so that the open-investigations index serves it)."""
+    return Q(started_on__gte=rules.earliest_start_reaching(today, months))
+
+
 def age_band_q(band: str, today: dt.date) -> Q:
-    """SQL twin of rules.age_band, for open investigations (use on with_marks querysets)."""
+    """SQL twin of rules.age_band, for open investigations."""
     open_ = ~Q(status=InvestigationStatus.COMPLETED)
     if band == rules.BAND_UP_TO_6:
-        return open_ & Q(six_months_mark__gte=today)
+        return open_ & _mark_reached_by(today, rules.SIX_MONTHS)
     if band == rules.BAND_6_TO_12:
-        return open_ & Q(six_months_mark__lt=today, twelve_months_mark__gte=today)
+        return (
+            open_
+            & ~_mark_reached_by(today, rules.SIX_MONTHS)
+            & _mark_reached_by(today, rules.TWELVE_MONTHS)
+        )
     if band == rules.BAND_OVER_12:
-        return open_ & Q(twelve_months_mark__lt=today)
+        return open_ & ~_mark_reached_by(today, rules.TWELVE_MONTHS)
     raise ValueError(f"Unknown age band {band!r}")
 
 
 def at_risk_q(today: dt.date) -> Q:
     """SQL twin of rules.is_at_risk: open, the 12-month mark today or within 30 days."""
-    return ~Q(status=InvestigationStatus.COMPLETED) & Q(
-        twelve_months_mark__gte=today,
-        twelve_months_mark__lte=today + dt.timedelta(days=rules.AT_RISK_DAYS),
+    after_window = today + dt.timedelta(days=rules.AT_RISK_DAYS + 1)
+    return (
+        ~Q(status=InvestigationStatus.COMPLETED)
+        & _mark_reached_by(today, rules.TWELVE_MONTHS)
+        & ~_mark_reached_by(after_window, rules.TWELVE_MONTHS)
     )
 
 

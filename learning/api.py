@@ -30,9 +30,11 @@ from learning.serializers import (
     PublicRecommendationSerializer,
     RecommendationCreateSerializer,
     RecommendationSchemaSerializer,
+    RecommendationSummarySchemaSerializer,
     RecommendationUpdateSerializer,
     ResponseWriteSerializer,
     StaffRecommendationSerializer,
+    recommendation_summary,
 )
 from learning.throttles import PerTokenRateThrottle
 from oversight.api_views import CaseRecordMixin
@@ -121,11 +123,18 @@ RECOMMENDATION_EXAMPLE = {
     "implementation_evidence": "",
     "updated_at": "2024-06-03T10:15:00Z",
 }
+SUMMARY_EXAMPLE = {
+    name: value
+    for name, value in RECOMMENDATION_EXAMPLE.items()
+    if name not in ("planned_actions", "responses", "extensions", "implementation_evidence")
+}
 LIST_DESCRIPTION = (
     "Staff see every recommendation, drafts included. A force liaison sees only the issued "
     "recommendations addressed to their organisation; the fields marked “staff only” are "
     "absent for them. Pages are ordered stably (newest issued first, then the most recently "
-    "recorded first); use updated_since for incremental sync."
+    "recorded first); use updated_since for incremental sync. Each item is a summary: the "
+    "responses, their planned actions and the extensions are on the recommendation itself "
+    "(GET /api/v1/recommendations/<reference>/)."
 )
 
 
@@ -133,8 +142,8 @@ LIST_DESCRIPTION = (
     list=extend_schema(
         summary="List recommendations",
         description=LIST_DESCRIPTION,
-        responses=RecommendationSchemaSerializer(many=True),
-        examples=[OpenApiExample("An issued recommendation", value=RECOMMENDATION_EXAMPLE)],
+        responses=RecommendationSummarySchemaSerializer(many=True),
+        examples=[OpenApiExample("An issued recommendation", value=SUMMARY_EXAMPLE)],
     ),
     retrieve=extend_schema(
         summary="Read a recommendation",
@@ -221,6 +230,8 @@ class RecommendationViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Recommendation.objects.none()
+        if self.action == "list":
+            return selectors.recommendation_summaries(user=self.request.user)
         return selectors.recommendation_list_with_responses(user=self.request.user)
 
     def get_serializer_class(self):
@@ -231,6 +242,13 @@ class RecommendationViewSet(
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": timezone.localdate()}
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        today, staff = timezone.localdate(), not is_force_liaison(request.user)
+        return self.get_paginated_response(
+            [recommendation_summary(row, today=today, staff=staff) for row in page]
+        )
 
     def create(self, request, *args, **kwargs):
         incoming = RecommendationCreateSerializer(data=request.data)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from learning import rules
@@ -29,6 +29,42 @@ def _responses_prefetch() -> Prefetch:
 def recommendation_list(*, user) -> QuerySet[Recommendation]:
     """Recommendations the user may see, with the recipient joined in (one query per page)."""
     return Recommendation.objects.for_user(user).select_related("recipient")
+
+
+SUMMARY_COLUMNS = (
+    "id",
+    "reference",
+    "source_kind",
+    "source_reference",
+    "theme",
+    "type",
+    "text",
+    "is_statutory",
+    "status",
+    "issued_on",
+    "response_due_on",
+    "responded_on",
+    "response",
+    "implemented_on",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+def recommendation_summaries(*, user) -> QuerySet:
+    """The recommendations the user may see as plain rows (dicts) for a list: the columns
+    learning.serializers.recommendation_summary needs, the recipient's code and name, and
+    whether the current (latest) response is final (None before any response). One query."""
+    latest = RecommendationResponse.objects.filter(recommendation=OuterRef("pk")).order_by(
+        "-received_on", "-id"
+    )
+    return Recommendation.objects.for_user(user).values(
+        *SUMMARY_COLUMNS,
+        recipient_code=F("recipient__code"),
+        recipient_name=F("recipient__name"),
+        current_response_final=Subquery(latest.values("is_final")[:1]),
+    )
 
 
 def recommendation_list_with_responses(*, user) -> QuerySet[Recommendation]:

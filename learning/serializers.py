@@ -202,6 +202,58 @@ class StaffRecommendationSerializer(LiaisonRecommendationSerializer):
         read_only_fields = fields
 
 
+# Lists: a summary of each recommendation, built from the plain rows of
+# learning.selectors.recommendation_summaries. The responses, their planned actions and the
+# extensions are on the recommendation itself (GET …/<reference>/). A page of 50 is the
+# busiest read of the API (every force's systems poll it), so its items are plain dicts
+# rather than 50 serializer instances; a test holds them equal to the detail's fields.
+
+DETAIL_ONLY_FIELDS = ("planned_actions", "responses", "extensions", "implementation_evidence")
+_DATETIME = serializers.DateTimeField()
+
+
+def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
+    """One list item, in the order and format of the detail serializers' fields."""
+
+    def day(value):
+        return value.isoformat() if value is not None else None
+
+    item = {
+        "reference": row["reference"],
+        "recipient": row["recipient_code"],
+        "recipient_name": row["recipient_name"] or "",
+        "source": row["source_reference"] or rules.THEMATIC,
+        "theme": row["theme"],
+        "type": row["type"],
+        "text": row["text"],
+        "is_statutory": row["is_statutory"],
+        "status": row["status"],
+        "issued_on": day(row["issued_on"]),
+        "response_due_on": day(row["response_due_on"]),
+        "is_overdue": rules.is_overdue(
+            status=row["status"],
+            is_statutory=row["is_statutory"],
+            responded_on=row["responded_on"],
+            due_on=row["response_due_on"],
+            today=today,
+        ),
+        "can_respond": rules.can_respond(row["status"], row["current_response_final"]),
+        "responded_on": day(row["responded_on"]),
+        "response": row["response"],
+        "response_final": row["current_response_final"],
+        "implemented_on": day(row["implemented_on"]),
+        "updated_at": _DATETIME.to_representation(row["updated_at"]),
+    }
+    if staff:
+        item |= {
+            "source_kind": row["source_kind"],
+            "source_reference": row["source_reference"],
+            "version": row["version"],
+            "created_at": _DATETIME.to_representation(row["created_at"]),
+        }
+    return item
+
+
 # For the schema only: one shape for both roles, with what staff alone receive as optional.
 
 
@@ -420,3 +472,21 @@ class PublicRecommendationSerializer(serializers.ModelSerializer):
     def get_published_response(self, obj):
         published = obj.published_responses
         return PublicResponseSerializer(published[-1]).data if published else None
+
+
+class RecommendationSummarySchemaSerializer(RecommendationSchemaSerializer):
+    """A recommendation as the list returns it: without the responses, planned actions,
+    extensions and evidence of implementation, which GET …/<reference>/ gives."""
+
+    planned_actions = responses = extensions = None  # on the detail only
+
+    class Meta(RecommendationSchemaSerializer.Meta):
+        ref_name = "RecommendationSummary"
+        fields = [
+            f for f in RecommendationSchemaSerializer.Meta.fields if f not in DETAIL_ONLY_FIELDS
+        ]
+        read_only_fields = [
+            f
+            for f in RecommendationSchemaSerializer.Meta.read_only_fields
+            if f not in DETAIL_ONLY_FIELDS
+        ]

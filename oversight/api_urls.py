@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from appeals.api_routes import ROUTES as APPEALS
 from cases.api_routes import ROUTES as CASES
 from learning.api_routes import ROUTES as LEARNING
+from oversight.account_api import CurrentUserView
 from oversight.performance.api import TimelinessView
 
 router = DefaultRouter(trailing_slash=True)
@@ -14,6 +15,7 @@ for prefix, viewset, basename in [*CASES, *APPEALS, *LEARNING]:
     router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
+    path("me/", CurrentUserView.as_view(), name="me"),
     path("timeliness/", TimelinessView.as_view(), name="timeliness"),
     *router.urls,
 ]

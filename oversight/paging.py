@@ -1,21 +1,198 @@
-"""Pagination for list pages: a page of rows plus what the GOV.UK pagination component needs."""
+"""Keyset pagination for list pages: a page of rows plus the links the pagination component needs.
 
-from django.core.paginator import Paginator
+A list of a million referrals must page as fast at its end as at its start, so pages are
+found by the sort values of a neighbouring row (`?after=` / `?before=` a cursor), never by
+OFFSET, and the last page is the first page of the reversed order. The count is exact up to
+COUNT_LIMIT and otherwise reported as "more than" it, so no request counts every match.
+
+The queryset's ordering must be field paths (as the filter sets' StableOrderingMixin gives)
+ending in the primary key, so that no two rows share a position. PostgreSQL sorts NULL
+above every value (last ascending, first descending); the cursor conditions follow that.
+"""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import F, Q
 
 PAGE_SIZE = 25
+COUNT_LIMIT = 10_000
+AFTER, BEFORE, LAST = "after", "before", "last"
+PAGING_PARAMS = (AFTER, BEFORE, "page")
+NOTHING = Q(pk__in=[])
+
+
+@dataclass
+class Page:
+    rows: list
+    count: int | None  # None: more than COUNT_LIMIT
+    start_index: int | None  # 1-based position of the first row, when known
+    has_previous: bool
+    has_next: bool
+    links: dict[str, str] = field(default_factory=dict)  # first/previous/next/last → query
+    count_limit: int = COUNT_LIMIT
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+    @property
+    def end_index(self) -> int | None:
+        return None if self.start_index is None else self.start_index + len(self.rows) - 1
+
+    @property
+    def is_partial(self) -> bool:
+        """Whether other pages exist (so "showing X to Y" is worth saying)."""
+        return self.has_previous or self.has_next
+
+
+def _order_keys(queryset) -> list[tuple[str, bool]]:
+    """(field path, descending) per ordering term; the primary key is appended if missing."""
+    keys = []
+    for term in queryset.query.order_by:
+        if not isinstance(term, str) or term == "?":
+            raise ValueError(f"Keyset pagination needs field-path ordering, not {term!r}.")
+        descending = term.startswith("-")
+        path = term.lstrip("-+")
+        keys.append(("pk" if path == "id" else path, descending))
+    if not any(path == "pk" for path, _ in keys):
+        keys.append(("pk", True))
+    return keys
+
+
+def _field(model, path: str):
+    """The model field a `__`-separated path ends at."""
+    if path == "pk":
+        return model._meta.pk
+    *relations, last = path.split("__")
+    for name in relations:
+        model = model._meta.get_field(name).related_model
+    return model._meta.get_field(last)
+
+
+def _after_one(path: str, descending: bool, value) -> Q:
+    """Rows strictly after `value` in this key alone (NULL sorts above every value)."""
+    if value is None:
+        return Q(**{f"{path}__isnull": False}) if descending else NOTHING
+    if descending:
+        return Q(**{f"{path}__lt": value})
+    return Q(**{f"{path}__gt": value}) | Q(**{f"{path}__isnull": True})
+
+
+def _equal(path: str, value) -> Q:
+    return Q(**{f"{path}__isnull": True}) if value is None else Q(**{path: value})
+
+
+def _after(keys, values, model) -> Q:
+    """Rows strictly after the row whose sort values are `values`, in the order `keys`."""
+    condition, equal = NOTHING, Q()
+    for (path, descending), value in zip(keys, values, strict=True):
+        condition |= equal & _after_one(path, descending, value)
+        equal &= _equal(path, value)
+    # A redundant bound on the leading key lets PostgreSQL start an index scan at the cursor
+    # instead of filtering every row before it (only where the column cannot be NULL).
+    path, descending = keys[0]
+    if values[0] is not None and not _field(model, path).null:
+        condition &= Q(**{f"{path}__{'lte' if descending else 'gte'}": values[0]})
+    return condition
+
+
+def _encode(values, start: int | None) -> str:
+    payload = {"v": [v.isoformat() if hasattr(v, "isoformat") else v for v in values], "i": start}
+    raw = json.dumps(payload, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, keys, model) -> tuple[list, int | None] | None:
+    """The sort values and start position a cursor holds; None if it is not a valid one."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        payload = json.loads(raw)
+        values = payload["v"]
+        start = payload.get("i")
+        if len(values) != len(keys) or not (start is None or isinstance(start, int)):
+            return None
+        typed = [
+            None if value is None else _field(model, path).to_python(value)
+            for (path, _), value in zip(keys, values, strict=True)
+        ]
+        return typed, (start if start and start > 0 else None)
+    except (binascii.Error, ValueError, TypeError, KeyError, ValidationError, FieldDoesNotExist):
+        return None
+
+
+def _rows_after(queryset, keys, values, size: int) -> list:
+    """Up to `size` rows after `values` (from the start if None), with their sort values."""
+    names = [f"_keyset_{index}" for index in range(len(keys))]
+    annotated = queryset.annotate(
+        **{name: F(path) for name, (path, _) in zip(names, keys, strict=True)}
+    )
+    annotated = annotated.order_by(*[f"{'-' if desc else ''}{path}" for path, desc in keys])
+    if values is not None:
+        annotated = annotated.filter(_after(keys, values, queryset.model))
+    rows = list(annotated[:size])
+    for row in rows:
+        row.keyset_values = [getattr(row, name) for name in names]
+    return rows
+
+
+def _count(queryset) -> int | None:
+    """The number of rows, or None when there are more than COUNT_LIMIT."""
+    count = queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    return None if count > COUNT_LIMIT else count
 
 
 def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> dict:
-    """The requested page (an out-of-range page gives the last) and links that keep the filters."""
-    paginator = Paginator(queryset, per_page)
-    page = paginator.get_page(request.GET.get("page"))
+    """The page the request asks for (`after`/`before` a cursor, or `page=last`; else the
+    first), with links that keep the filters. An unreadable cursor gives the first page."""
+    keys = _order_keys(queryset)
+    reversed_keys = [(path, not descending) for path, descending in keys]
+    model = queryset.model
+    count = _count(queryset)
+
+    after = _decode(request.GET[AFTER], keys, model) if request.GET.get(AFTER) else None
+    before = _decode(request.GET[BEFORE], keys, model) if request.GET.get(BEFORE) else None
+    if after:
+        rows = _rows_after(queryset, keys, after[0], per_page + 1)
+        has_previous, has_next = True, len(rows) > per_page
+        rows = rows[:per_page]
+        start = after[1]
+    elif before or request.GET.get("page") == LAST:
+        rows = _rows_after(queryset, reversed_keys, before[0] if before else None, per_page + 1)
+        has_previous, has_next = len(rows) > per_page, bool(before)
+        rows = rows[:per_page][::-1]
+        if not has_previous:
+            start = 1
+        elif before and before[1]:
+            start = max(before[1] - len(rows), 1)
+        else:
+            start = count - len(rows) + 1 if count is not None and not before else None
+    else:
+        rows, start, has_previous = _rows_after(queryset, keys, None, per_page + 1), 1, False
+        has_next = len(rows) > per_page
+        rows = rows[:per_page]
+    if not rows and (after or before):
+        # The cursor's row has gone and nothing lies beyond it: start again from the top.
+        rows = _rows_after(queryset, keys, None, per_page + 1)
+        has_previous, has_next, start = False, len(rows) > per_page, 1
+        rows = rows[:per_page]
+
     query = request.GET.copy()
-    query.pop("page", None)
-    encoded = query.urlencode()
-    return {
-        "page_obj": page,
-        "page_range": list(
-            paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ),
-        "query_without_page": f"{encoded}&" if encoded else "",
-    }
+    for name in PAGING_PARAMS:
+        query.pop(name, None)
+    base = query.urlencode()
+    prefix = f"{base}&" if base else ""
+    page = Page(rows, count, start, has_previous, has_next)
+    if has_previous:
+        page.links["first"] = base
+        page.links["previous"] = f"{prefix}{BEFORE}={_encode(rows[0].keyset_values, start)}"
+    if has_next:
+        following = start + len(rows) if start else None
+        page.links["next"] = f"{prefix}{AFTER}={_encode(rows[-1].keyset_values, following)}"
+        page.links["last"] = f"{prefix}page={LAST}"
+    return {"page_obj": page, "query_without_page": prefix}

@@ -19,7 +19,7 @@ from appeals.tests.factories import (
     ValidApplicationFactory,
 )
 from oversight.models import ViewLog
-from oversight.tests.helpers import date_fields
+from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -420,7 +420,8 @@ def test_list_sorts_and_paginates(client_as, caseworker):
     ApplicationFactory.create_batch(28)
     content = client.get(url).content.decode()
     assert "30 applications, showing 1 to 25" in content
-    assert "showing 26 to 30" in client.get(url, {"page": 2}).content.decode()
+    next_page = url + pagination_link(content, "next")
+    assert "showing 26 to 30" in client.get(next_page).content.decode()
 
 
 def test_csv_export_has_the_filtered_rows(client_as, caseworker, herts, met):

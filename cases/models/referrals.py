@@ -3,8 +3,10 @@
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from cases import rules
 from oversight.models import AuditedModel, Organisation
@@ -104,6 +106,12 @@ class Referral(AuditedModel):
             models.Index(fields=["organisation", "received_on"], name="referral_org_received_idx"),
             models.Index(fields=["status", "decision_due_on"], name="referral_status_due_idx"),
             models.Index(fields=["decided_on"], name="referral_decided_idx"),
+            # The list's search: part of a reference (trigrams), or the force's own reference.
+            GinIndex(
+                OpClass(Upper("reference"), name="gin_trgm_ops"),
+                name="referral_reference_trgm_idx",
+            ),
+            models.Index(Upper("force_reference"), name="referral_force_ref_upper_idx"),
         ]
         constraints = [
             models.CheckConstraint(

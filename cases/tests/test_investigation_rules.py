@@ -70,6 +70,30 @@ def test_the_mark_is_never_before_the_start_and_keeps_the_day_where_the_month_ha
     assert mark.day == start.day or (mark.day < start.day and (mark + dt.timedelta(1)).day == 1)
 
 
+@given(
+    day=dates,
+    months=st.sampled_from([rules.SIX_MONTHS, rules.TWELVE_MONTHS]),
+    offset=st.integers(min_value=-40, max_value=40),
+)
+def test_the_earliest_start_reaching_a_day_splits_the_starts_exactly(day, months, offset):
+    earliest = rules.earliest_start_reaching(day, months)
+    start = earliest + dt.timedelta(days=offset)
+    assert (rules.add_months(start, months) >= day) == (start >= earliest)
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "earliest"),
+    [
+        (D(2025, 2, 28), 6, D(2024, 8, 28)),  # 28 Aug to 31 Aug all reach 28 February
+        (D(2025, 3, 1), 6, D(2024, 9, 1)),
+        (D(2025, 2, 28), 12, D(2024, 2, 28)),  # 29 February 2024 + 12 months is 28 February
+        (D(2025, 3, 1), 12, D(2024, 3, 1)),
+    ],
+)
+def test_earliest_start_reaching_at_month_ends(day, months, earliest):
+    assert rules.earliest_start_reaching(day, months) == earliest
+
+
 @given(start=dates, offset=st.integers(min_value=0, max_value=800))
 def test_within_12_months_follows_within_6_months(start, offset):
     completed = start + dt.timedelta(days=offset)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
 from oversight.models import ViewLog
-from oversight.tests.helpers import date_fields
+from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -216,11 +216,8 @@ def test_list_paginates(client_as, caseworker):
     client = client_as(caseworker)
     content = client.get(reverse("cases:referral-list")).content.decode()
     assert "30 referrals, showing 1 to 25" in content
-    assert 'aria-label="Page 2"' in content
-    assert (
-        "showing 26 to 30"
-        in client.get(reverse("cases:referral-list"), {"page": 2}).content.decode()
-    )
+    next_page = reverse("cases:referral-list") + pagination_link(content, "next")
+    assert "showing 26 to 30" in client.get(next_page).content.decode()
 
 
 def test_csv_export_has_the_filtered_rows(client_as, caseworker, herts, met):

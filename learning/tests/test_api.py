@@ -25,6 +25,7 @@ from oversight.services import api_token_create
 D = dt.date
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/recommendations/"
+DETAIL_ONLY = ("planned_actions", "responses", "extensions", "implementation_evidence")
 
 
 @pytest.fixture(autouse=True)
@@ -209,12 +210,47 @@ def test_a_liaison_lists_only_their_organisations_issued_recommendations(
     body = response.json()
     assert body["count"] == 2
     item = next(r for r in body["results"] if r["reference"] == answered.reference)
-    assert set(item) == set(api.LiaisonRecommendationSerializer.Meta.fields)
+    assert list(item) == [
+        f for f in api.LiaisonRecommendationSerializer.Meta.fields if f not in DETAIL_ONLY
+    ]
     assert "version" not in item
-    assert item["planned_actions"] == [
+    assert item["response_final"] is True
+    assert item["can_respond"] is False
+    detail = api_as(liaison).get(f"{URL}{answered.reference}/").json()
+    assert detail["planned_actions"] == [
         {"description": "Refresher training for custody officers", "due_on": "2024-08-18"}
     ]
-    assert "submitted_by" not in item["responses"][0]
+    assert "submitted_by" not in detail["responses"][0]
+
+
+@pytest.mark.parametrize("role", ["liaison", "caseworker"])
+def test_each_list_item_is_the_detail_without_the_nested_records(
+    api_as, role, liaison, caseworker, herts
+):
+    """The list's plain-dict summaries (learning.serializers.recommendation_summary) stay
+    equal, field for field and in order, to the detail serializers' output."""
+    user = {"liaison": liaison, "caseworker": caseworker}[role]
+    IssuedRecommendationFactory(recipient=herts)
+    RespondedRecommendationFactory(recipient=herts)
+    interim = IssuedRecommendationFactory(recipient=herts, is_statutory=False)
+    services.recommendation_respond(
+        actor=liaison,
+        recommendation=interim,
+        status="accepted",
+        response="We will answer in full next month.",
+        today=interim.issued_on + dt.timedelta(days=5),
+        received_via="api",
+        is_final=False,
+    )
+    if role == "caseworker":
+        RecommendationFactory(recipient=None, theme="")  # an incomplete draft
+    client = api_as(user)
+    listed = client.get(URL).json()["results"]
+    assert len(listed) == (4 if role == "caseworker" else 3)
+    for item in listed:
+        detail = client.get(f"{URL}{item['reference']}/").json()
+        assert item == {k: v for k, v in detail.items() if k not in DETAIL_ONLY}
+    assert next(i for i in listed if i["reference"] == interim.reference)["can_respond"]
 
 
 def test_a_liaison_filters_by_status_theme_and_updated_since(api_as, liaison, herts):

@@ -6,7 +6,7 @@ import random
 import time
 
 import pgtrigger
-from django.db import transaction
+from django.db import connection, transaction
 
 from appeals.models import Application
 from cases.models import Investigation, Referral, Theme
@@ -160,4 +160,8 @@ def seed(
             recommendations.drafts(ctx, theme_names)
         ctx.references.save()
         _targets(financial_years(first_year, today))
+    # Fresh planner statistics now, rather than whenever autovacuum gets to the new rows: a
+    # table it has not yet analysed gets plans made for the wrong size.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return dict(ctx.counts)

@@ -15,3 +15,18 @@ def token_client(user):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
     return client
+
+
+def pagination_link(content: str, rel: str) -> str:
+    """The query string of a list page's pagination link: rel "next"/"prev", or "First page" /
+    "Last page" by its label."""
+    import re
+
+    pattern = (
+        rf'href="\?([^"]*)" rel="{rel}"'
+        if rel in {"next", "prev"}
+        else rf'href="\?([^"]*)" aria-label="{rel}"'
+    )
+    match = re.search(pattern, content)
+    assert match, f"no {rel} link"
+    return "?" + match.group(1).replace("&amp;", "&")
