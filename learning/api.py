@@ -7,7 +7,6 @@ is read-only and anonymous, and shows only issued recommendations and published 
 """
 
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -38,6 +37,7 @@ from learning.serializers import (
 )
 from learning.throttles import PerTokenRateThrottle
 from oversight.api_views import CaseRecordMixin
+from oversight.filters import FilterBackend
 from oversight.permissions import is_force_liaison
 
 STAFF_ONLY = "Only casework staff can do this."
@@ -212,7 +212,7 @@ class RecommendationViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    filter_backends = [DjangoFilterBackend]  # the filter set orders, with a stable tie-break
+    filter_backends = [FilterBackend]  # the filter set orders, with a stable tie-break
     filterset_class = RecommendationFilter
     throttle_classes = [UserRateThrottle, PerTokenRateThrottle]
     parser_classes = [JSONBodyParser]
@@ -379,7 +379,7 @@ class PublicRecommendationViewSet(
     permission_classes = [permissions.AllowAny]
     throttle_classes = [AnonRateThrottle]
     serializer_class = PublicRecommendationSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = PublicRecommendationFilter
     lookup_field = "reference"
 

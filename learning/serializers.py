@@ -1,6 +1,7 @@
 """API serializers, one set per role, each naming its fields. They shape input and output;
 the services apply the rules."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -209,7 +210,13 @@ class StaffRecommendationSerializer(LiaisonRecommendationSerializer):
 # rather than 50 serializer instances; a test holds them equal to the detail's fields.
 
 DETAIL_ONLY_FIELDS = ("planned_actions", "responses", "extensions", "implementation_evidence")
-_DATETIME = serializers.DateTimeField()
+
+
+def _timestamp(value) -> str:
+    """As DRF's DateTimeField writes it (ISO 8601 in the current time zone, UTC as Z), at a
+    fraction of the cost for a page of rows."""
+    text = timezone.localtime(value).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
@@ -242,14 +249,14 @@ def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
         "response": row["response"],
         "response_final": row["current_response_final"],
         "implemented_on": day(row["implemented_on"]),
-        "updated_at": _DATETIME.to_representation(row["updated_at"]),
+        "updated_at": _timestamp(row["updated_at"]),
     }
     if staff:
         item |= {
             "source_kind": row["source_kind"],
             "source_reference": row["source_reference"],
             "version": row["version"],
-            "created_at": _DATETIME.to_representation(row["created_at"]),
+            "created_at": _timestamp(row["created_at"]),
         }
     return item
 

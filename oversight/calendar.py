@@ -8,7 +8,7 @@ any extra non-working days the caller passes (the admin table of closures).
 import datetime as dt
 import re
 from collections.abc import Collection
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -52,6 +52,7 @@ def financial_year_start(day: dt.date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+@cache  # called per row of the figures' grouped queries; there are few years
 def financial_year_from_start(start: int) -> str:
     """The financial year that began on 1 April of `start`, written as in URLs: 2019-20."""
     return f"{start}-{(start + 1) % 100:02d}"

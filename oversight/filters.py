@@ -1,6 +1,7 @@
 """Filters shared by the apps' filter sets."""
 
 import django_filters
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 
 from oversight.calendar import parse_financial_year
@@ -28,8 +29,32 @@ class StableOrderingMixin:
 
     @property
     def qs(self):
-        qs = super().qs
-        ordering = list(qs.query.order_by) or list(self.default_ordering)
+        return self.stable_order(super().qs)
+
+    @classmethod
+    def stable_order(cls, qs):
+        ordering = list(qs.query.order_by) or list(cls.default_ordering)
         if "-id" not in ordering and "id" not in ordering:
             ordering.append("-id")
         return qs.order_by(*ordering)
+
+
+NOT_FILTERS = frozenset({"page", "page_size", "format"})
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's API backend, with a short cut for a request that filters nothing.
+
+    A plain page of a list (the commonest request: every force's systems poll it) would
+    otherwise build the filter set's form, deep-copying every filter, only to apply none of
+    them. Without a filter parameter the same stable order is applied directly."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if (
+            filterset_class is not None
+            and issubclass(filterset_class, StableOrderingMixin)
+            and set(request.query_params) <= NOT_FILTERS
+        ):
+            return filterset_class.stable_order(queryset)
+        return super().filter_queryset(request, queryset, view)

@@ -102,8 +102,11 @@ def application_counts_by_part(*, today: dt.date) -> dict[str, Counts]:
     )
     for rows, names in ((received, ["received", "valid"]), (decided, ["decided", "upheld"])):
         for row in rows:
+            key = (financial_year_from_start(row["fy"]), row["organisation_id"])
             for part in _application_parts(row["kind"], row["subject"]):
-                _merge(by_part[part], [row], names)
+                bucket = by_part[part].setdefault(key, {})
+                for name in names:
+                    bucket[name] = bucket.get(name, 0) + row[name]
     return by_part
 
 
