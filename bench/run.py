@@ -122,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     today = dt.date.today()
     if not args.skip_seed:
         recreate_database(url)
+    migrate()  # with --skip-seed too, so that the schema is the code's
+    if not args.skip_seed:
         seed(args.scale, today)
-
     vacuum(url)
 
     import django
