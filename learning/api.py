@@ -36,6 +36,7 @@ from learning.serializers import (
     recommendation_summary,
 )
 from learning.throttles import PerTokenRateThrottle
+from oversight.api_pagination import KeysetPagination
 from oversight.api_views import CaseRecordMixin
 from oversight.filters import FilterBackend
 from oversight.permissions import is_force_liaison
@@ -132,7 +133,8 @@ LIST_DESCRIPTION = (
     "Staff see every recommendation, drafts included. A force liaison sees only the issued "
     "recommendations addressed to their organisation; the fields marked “staff only” are "
     "absent for them. Pages are ordered stably (newest issued first, then the most recently "
-    "recorded first); use updated_since for incremental sync. Each item is a summary: the "
+    "recorded first), by cursor: follow `next` until it is null. Use updated_since for "
+    "incremental sync. Each item is a summary: the "
     "responses, their planned actions and the extensions are on the recommendation itself "
     "(GET /api/v1/recommendations/<reference>/)."
 )
@@ -213,6 +215,7 @@ class RecommendationViewSet(
     viewsets.GenericViewSet,
 ):
     filter_backends = [FilterBackend]  # the filter set orders, with a stable tie-break
+    pagination_class = KeysetPagination
     filterset_class = RecommendationFilter
     throttle_classes = [UserRateThrottle, PerTokenRateThrottle]
     parser_classes = [JSONBodyParser]

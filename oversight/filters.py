@@ -39,7 +39,7 @@ class StableOrderingMixin:
         return qs.order_by(*ordering)
 
 
-NOT_FILTERS = frozenset({"page", "page_size", "format"})
+NOT_FILTERS = frozenset({"page", "page_size", "after", "before", "format"})
 
 
 class FilterBackend(DjangoFilterBackend):

@@ -126,8 +126,9 @@ def _decode(cursor: str, keys, model) -> tuple[list, int | None] | None:
         return None
 
 
-def _rows_after(queryset, keys, values, size: int) -> list:
-    """Up to `size` rows after `values` (from the start if None), with their sort values."""
+def _rows_after(queryset, keys, values, size: int) -> tuple[list, list[list]]:
+    """Up to `size` rows after `values` (from the start if None), and each row's sort values.
+    Works on model and values() querysets alike."""
     names = [f"_keyset_{index}" for index in range(len(keys))]
     annotated = queryset.annotate(
         **{name: F(path) for name, (path, _) in zip(names, keys, strict=True)}
@@ -136,9 +137,72 @@ def _rows_after(queryset, keys, values, size: int) -> list:
     if values is not None:
         annotated = annotated.filter(_after(keys, values, queryset.model))
     rows = list(annotated[:size])
-    for row in rows:
-        row.keyset_values = [getattr(row, name) for name in names]
-    return rows
+    if rows and isinstance(rows[0], dict):
+        return rows, [[row.pop(name) for name in names] for row in rows]
+    return rows, [[getattr(row, name) for name in names] for row in rows]
+
+
+@dataclass
+class Window:
+    """One page of rows found by keyset, and what lies either side of it."""
+
+    rows: list
+    has_previous: bool
+    has_next: bool
+    first_values: list | None  # the sort values of the first and last rows, for the links
+    last_values: list | None
+    start: int | None  # 1-based position of the first row, when known
+    bad_cursor: bool = False
+
+
+def window(queryset, params, per_page: int, *, count: int | None = None) -> Window:
+    """The rows `params` ask for: `after` or `before` a cursor, `page=last`, else the first
+    page. A cursor that cannot be read, or whose row has gone with nothing beyond it, gives
+    the first page (and `bad_cursor` for the first)."""
+    keys = _order_keys(queryset)
+    model = queryset.model
+    after = _decode(params[AFTER], keys, model) if params.get(AFTER) else None
+    before = _decode(params[BEFORE], keys, model) if params.get(BEFORE) else None
+    bad = bool(params.get(AFTER) and not after or params.get(BEFORE) and not before)
+    if after:
+        rows, values = _rows_after(queryset, keys, after[0], per_page + 1)
+        has_previous, has_next, start = True, len(rows) > per_page, after[1]
+    elif before or params.get("page") == LAST:
+        reversed_keys = [(path, not descending) for path, descending in keys]
+        rows, values = _rows_after(
+            queryset, reversed_keys, before[0] if before else None, per_page + 1
+        )
+        has_previous, has_next = len(rows) > per_page, bool(before)
+        rows, values = rows[:per_page][::-1], values[:per_page][::-1]
+        if not has_previous:
+            start = 1
+        elif before and before[1]:
+            start = max(before[1] - len(rows), 1)
+        else:
+            start = count - len(rows) + 1 if count is not None and not before else None
+    if not (after or before or params.get("page") == LAST) or not rows:
+        rows, values = _rows_after(queryset, keys, None, per_page + 1)
+        has_previous, has_next, start = False, len(rows) > per_page, 1
+    rows, values = rows[:per_page], values[:per_page]
+    return Window(
+        rows,
+        has_previous,
+        has_next,
+        values[0] if values else None,
+        values[-1] if values else None,
+        start,
+        bad,
+    )
+
+
+def cursor_after(page: Window) -> str:
+    """The `after` cursor of the page that follows."""
+    return _encode(page.last_values, page.start + len(page.rows) if page.start else None)
+
+
+def cursor_before(page: Window) -> str:
+    """The `before` cursor of the page that precedes."""
+    return _encode(page.first_values, page.start)
 
 
 def _count(queryset) -> int | None:
@@ -149,50 +213,19 @@ def _count(queryset) -> int | None:
 
 def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> dict:
     """The page the request asks for (`after`/`before` a cursor, or `page=last`; else the
-    first), with links that keep the filters. An unreadable cursor gives the first page."""
-    keys = _order_keys(queryset)
-    reversed_keys = [(path, not descending) for path, descending in keys]
-    model = queryset.model
+    first), counted, with links that keep the filters."""
     count = _count(queryset)
-
-    after = _decode(request.GET[AFTER], keys, model) if request.GET.get(AFTER) else None
-    before = _decode(request.GET[BEFORE], keys, model) if request.GET.get(BEFORE) else None
-    if after:
-        rows = _rows_after(queryset, keys, after[0], per_page + 1)
-        has_previous, has_next = True, len(rows) > per_page
-        rows = rows[:per_page]
-        start = after[1]
-    elif before or request.GET.get("page") == LAST:
-        rows = _rows_after(queryset, reversed_keys, before[0] if before else None, per_page + 1)
-        has_previous, has_next = len(rows) > per_page, bool(before)
-        rows = rows[:per_page][::-1]
-        if not has_previous:
-            start = 1
-        elif before and before[1]:
-            start = max(before[1] - len(rows), 1)
-        else:
-            start = count - len(rows) + 1 if count is not None and not before else None
-    else:
-        rows, start, has_previous = _rows_after(queryset, keys, None, per_page + 1), 1, False
-        has_next = len(rows) > per_page
-        rows = rows[:per_page]
-    if not rows and (after or before):
-        # The cursor's row has gone and nothing lies beyond it: start again from the top.
-        rows = _rows_after(queryset, keys, None, per_page + 1)
-        has_previous, has_next, start = False, len(rows) > per_page, 1
-        rows = rows[:per_page]
-
+    found = window(queryset, request.GET, per_page, count=count)
     query = request.GET.copy()
     for name in PAGING_PARAMS:
         query.pop(name, None)
     base = query.urlencode()
     prefix = f"{base}&" if base else ""
-    page = Page(rows, count, start, has_previous, has_next)
-    if has_previous:
+    page = Page(found.rows, count, found.start, found.has_previous, found.has_next)
+    if found.has_previous:
         page.links["first"] = base
-        page.links["previous"] = f"{prefix}{BEFORE}={_encode(rows[0].keyset_values, start)}"
-    if has_next:
-        following = start + len(rows) if start else None
-        page.links["next"] = f"{prefix}{AFTER}={_encode(rows[-1].keyset_values, following)}"
+        page.links["previous"] = f"{prefix}{BEFORE}={cursor_before(found)}"
+    if found.has_next:
+        page.links["next"] = f"{prefix}{AFTER}={cursor_after(found)}"
         page.links["last"] = f"{prefix}page={LAST}"
     return {"page_obj": page, "query_without_page": prefix}
