@@ -20,7 +20,7 @@ from cases.models import (
 from oversight.demo import volumes
 from oversight.demo.common import Context, bulk
 
-INVESTIGATED = frozenset({"independent", "directed"})
+INVESTIGATED = frozenset({"independent", "directed", "managed"})
 RANKS = ["PC", "PC", "PC", "DC", "PS", "DS", "Insp", "Police staff"]
 OPINIONS = {
     Outcome.NO_CASE_TO_ANSWER: 0.45,

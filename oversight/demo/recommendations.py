@@ -5,10 +5,12 @@ import datetime as dt
 
 from learning import rules
 from learning.models import (
+    PlannedAction,
     ReceivedVia,
     Recommendation,
     RecommendationResponse,
     RecommendationStatus,
+    ResponseExtension,
 )
 from oversight.demo import volumes
 from oversight.demo.common import Context, bulk, random_day, scaled, weighted
@@ -21,6 +23,13 @@ TEXTS = {
     "equipment": "Review the equipment available to officers dealing with {theme}.",
     "other": "Share the learning on {theme} with neighbouring forces.",
 }
+ACTIONS = [
+    "Brief all response officers on the revised {theme} policy.",
+    "Add {theme} to the next round of mandatory training.",
+    "Audit a sample of {theme} records and report the findings to the chief officer.",
+    "Publish updated guidance on {theme} on the force intranet.",
+]
+EXTENSION_REASON = "More time needed to consult the professional standards department."
 RESPONSES = {
     rules.ACCEPTED: "We accept this recommendation and have set out our actions.",
     rules.PARTIALLY_ACCEPTED: "We accept part of this recommendation, as explained.",
@@ -52,7 +61,7 @@ def generate(
 ):
     rng = ctx.rng
     total = scaled(rng, volumes.RECOMMENDATIONS_PER_YEAR * ctx.scale * year_fraction)
-    rows, responses = [], []
+    rows, responses, extensions, actions = [], [], [], []
     for issued_on in sorted(random_day(rng, first, last) for _ in range(total)):
         national = ctx.national_bodies and rng.random() < volumes.TO_NATIONAL_BODY_SHARE
         recipient = rng.choice(ctx.national_bodies) if national else ctx.force()
@@ -77,14 +86,62 @@ def generate(
             updated_by=actor,
         )
         responded_on = issued_on + ctx.days_between(*volumes.RESPONSE_DAYS)
+        extension = _extension(ctx, rec)
+        if extension is not None:
+            extensions.append(extension)
+            responded_on += extension.new_due_on - extension.previous_due_on
         if responded_on <= ctx.today:
-            responses.append(_respond(ctx, rec, responded_on, actor))
+            response = _respond(ctx, rec, responded_on, actor)
+            responses.append(response)
+            actions.extend(_planned_actions(ctx, response, theme))
         rows.append(rec)
     bulk(Recommendation, rows)
+    bulk(ResponseExtension, extensions)
     bulk(RecommendationResponse, responses)
+    bulk(PlannedAction, actions)
     ctx.count("recommendations", len(rows))
+    ctx.count("extensions", len(extensions))
     ctx.count("responses", len(responses))
+    ctx.count("planned actions", len(actions))
     return rows
+
+
+def _extension(ctx: Context, rec: Recommendation) -> ResponseExtension | None:
+    """Now and then, more time on a statutory recommendation, asked for before the due date
+    (learning.rules.extension_request_in_time); the recommendation is then due later."""
+    rng = ctx.rng
+    if not rec.is_statutory or rng.random() >= volumes.EXTENDED_SHARE:
+        return None
+    due = rec.response_due_on
+    requested_on = due - dt.timedelta(days=rng.randint(1, 20))
+    if requested_on > ctx.today:
+        return None
+    assert rules.extension_request_in_time(requested_on, due)
+    rec.response_due_on = due + ctx.days_between(*volumes.EXTENSION_DAYS)
+    return ResponseExtension(
+        recommendation=rec,
+        requested_on=requested_on,
+        previous_due_on=due,
+        new_due_on=rec.response_due_on,
+        reason=EXTENSION_REASON,
+        granted_by=ctx.user(),
+    )
+
+
+def _planned_actions(ctx: Context, response, theme: str) -> list[PlannedAction]:
+    """What an accepting recipient said it would do, and by when."""
+    if response.status not in rules.IMPLEMENTABLE_STATUSES:
+        return []
+    rng = ctx.rng
+    texts = rng.sample(ACTIONS, rng.randint(*volumes.PLANNED_ACTIONS))
+    return [
+        PlannedAction(
+            response=response,
+            description=text.format(theme=theme.lower()),
+            due_on=response.received_on + ctx.days_between(*volumes.PLANNED_ACTION_DAYS),
+        )
+        for text in texts
+    ]
 
 
 def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):

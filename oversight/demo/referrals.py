@@ -55,7 +55,10 @@ REASONS = {
     "directed": "Force has the resources but independent direction is needed.",
     "local": "The force can investigate appropriately.",
     "no_investigation": "Returned to the force to handle as it sees fit.",
+    "managed": "The force investigates under the oversight body's direction and control.",
+    "supervised": "The force investigates; the oversight body sets the terms of reference.",
 }
+REDETERMINATION_REASON = "Decided again on information received since: {reason}"
 
 
 def _due_on_fn(closed: frozenset[dt.date]):
@@ -94,6 +97,11 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
         mode = weighted(rng, volumes.MODES)
         if decided_on > ctx.today:
             decided_on, mode = None, ""
+        first_aware_on = received_on - ctx.days_between(*volumes.AWARE_BEFORE_RECEIPT_DAYS)
+        if mode in volumes.LEGACY_MODES:
+            legacy, share = volumes.LEGACY_MODES[mode]
+            if rules.legacy_mode_allowed(legacy, first_aware_on) and rng.random() < share:
+                mode = legacy
         actor = ctx.user()
         force = ctx.force()
         referrals.append(
@@ -106,7 +114,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
                 categories=categories,
                 summary=rng.choice(SUMMARIES[matter]),
                 force_reference=f"{force.code[:3].upper()}/{rng.randint(10000, 99999)}",
-                first_aware_on=received_on - ctx.days_between(*volumes.AWARE_BEFORE_RECEIPT_DAYS),
+                first_aware_on=first_aware_on,
                 decision_due_on=due_on(received_on),
                 status=ReferralStatus.DECIDED if decided_on else ReferralStatus.AWAITING_DECISION,
                 mode=mode,
@@ -116,19 +124,42 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
             )
         )
         modes.append(mode)
+    determinations = []
+    for referral in referrals:
+        if referral.decided_on:
+            determinations.extend(_determinations(ctx, referral, after))
     bulk(Referral, referrals)
-    determinations = [
-        Determination(
-            referral=r,
-            mode=r.mode,
-            decided_on=r.decided_on,
-            reason=REASONS[r.mode],
-            decided_by=r.created_by,
-        )
-        for r in referrals
-        if r.decided_on
-    ]
     bulk(Determination, determinations)
     ctx.count("referrals", len(referrals))
     ctx.count("determinations", len(determinations))
     return referrals
+
+
+def _determinations(ctx: Context, referral: Referral, after) -> list[Determination]:
+    """The first determination, and now and then a later one that changes the mode (the
+    referral then shows the latest mode; its decision date stays the first's)."""
+    first = Determination(
+        referral=referral,
+        mode=referral.mode,
+        decided_on=referral.decided_on,
+        reason=REASONS[referral.mode],
+        decided_by=referral.created_by,
+    )
+    if referral.mode not in volumes.REDETERMINED or (
+        ctx.rng.random() >= volumes.REDETERMINED_SHARE
+    ):
+        return [first]
+    again_on = after(
+        referral.decided_on, ctx.rng.randint(*volumes.REDETERMINED_AFTER_WORKING_DAYS)
+    )
+    if again_on > ctx.today:
+        return [first]
+    referral.mode = volumes.REDETERMINED[referral.mode]
+    second = Determination(
+        referral=referral,
+        mode=referral.mode,
+        decided_on=again_on,
+        reason=REDETERMINATION_REASON.format(reason=REASONS[referral.mode].lower()),
+        decided_by=ctx.user(),
+    )
+    return [first, second]

@@ -13,6 +13,14 @@ MATTER_TYPES = {"complaint": 0.35, "conduct": 0.40, "dsi": 0.25}
 REFERRAL_TYPES = {"mandatory": 0.85, "voluntary": 0.12, "called_in": 0.03}
 # The mode decided. Independent and directed open an investigation: about 700 a year.
 MODES = {"independent": 0.15, "directed": 0.02, "local": 0.45, "no_investigation": 0.38}
+# Before 1 February 2020 the oversight body also managed or supervised forces' own
+# investigations: of matters the force knew of by then, this share of each mode was legacy.
+LEGACY_MODES = {"directed": ("managed", 0.6), "local": ("supervised", 0.15)}
+# A few decisions are made again later (every determination is kept; the first one counts
+# for the target): local investigation and return to the force, either way round.
+REDETERMINED_SHARE = 0.02
+REDETERMINED = {"local": "no_investigation", "no_investigation": "local"}
+REDETERMINED_AFTER_WORKING_DAYS = (5, 30)
 # Days before receipt that the matter came to the force's attention.
 AWARE_BEFORE_RECEIPT_DAYS = (0, 90)
 
@@ -50,6 +58,12 @@ RECOMMENDATION_TYPES = {
 }
 RECOMMENDATION_SOURCES = {"investigation": 0.6, "application": 0.15, "thematic": 0.25}
 RESPONSE_DAYS = (14, 80)
+# Statutory recommendations whose recipient asked in time for more time, and how much.
+EXTENDED_SHARE = 0.08
+EXTENSION_DAYS = (14, 42)
+# Planned actions set out in an accepted (or partly accepted) response.
+PLANNED_ACTIONS = (1, 3)
+PLANNED_ACTION_DAYS = (30, 365)
 IMPLEMENTED_SHARE = 0.12  # of those accepted, later implemented
 DRAFTS = 3  # drafts in progress at any time (scaled)
 

@@ -1,11 +1,13 @@
 """seed_demo: runs, is deterministic, passes every model check and rule, near the ratios."""
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from appeals import rules as appeal_rules
 from appeals.models import Application
@@ -22,7 +24,7 @@ from cases.models import (
 )
 from cases.services import referral_create
 from learning import rules as learning_rules
-from learning.models import Recommendation, RecommendationResponse
+from learning.models import PlannedAction, Recommendation, RecommendationResponse
 from oversight.demo import runner, volumes
 from oversight.models import NonWorkingDay, Organisation, ReferenceCounter, Target, User
 
@@ -147,13 +149,20 @@ def test_derived_fields_follow_the_apps_rules():
         assert (r.decided_on is None) == (r.mode == "")
         if r.referral_type == "mandatory":
             assert r.categories
-    for d in Determination.objects.select_related("referral"):
-        assert (d.mode, d.decided_on) == (d.referral.mode, d.referral.decided_on)
+    for r in Referral.objects.prefetch_related("determinations"):
+        made = sorted(r.determinations.all(), key=lambda d: (d.decided_on, d.id))
+        if r.decided_on is None:
+            assert not made
+            continue
+        # The first decision counts for the target; the latest gives the mode.
+        assert (made[0].decided_on, made[-1].mode) == (r.decided_on, r.mode)
+        assert all(a.mode != b.mode and a.decided_on <= b.decided_on for a, b in pairwise(made))
+        assert all(referral_rules.legacy_mode_allowed(d.mode, r.first_aware_on) for d in made)
     for inv in Investigation.objects.select_related("referral").prefetch_related(
         "status_changes", "notices", "subjects__allegations"
     ):
         assert inv.mode == inv.referral.mode
-        assert inv.mode in {"independent", "directed"}
+        assert inv.mode in {"independent", "directed", "managed"}
         assert inv.mode_decided_on == inv.referral.decided_on <= inv.started_on <= TODAY
         steps = [c.status for c in inv.status_changes.all()]
         assert steps[0] == "started"
@@ -189,8 +198,13 @@ def test_derived_fields_follow_the_apps_rules():
             )
         if app.result == "upheld":
             assert app.follow_up
-    for rec in Recommendation.objects.exclude(status="draft"):
+    for rec in Recommendation.objects.exclude(status="draft").prefetch_related("extensions"):
         expected = learning_rules.response_due_on(rec.issued_on) if rec.is_statutory else None
+        for extension in rec.extensions.all():
+            assert extension.previous_due_on == expected
+            assert learning_rules.extension_request_in_time(extension.requested_on, expected)
+            assert extension.requested_on <= TODAY
+            expected = extension.new_due_on
         assert rec.response_due_on == expected
         assert learning_rules.source_reference_valid(rec.source_kind, rec.source_reference)
     for resp in RecommendationResponse.objects.select_related("recommendation"):
@@ -250,3 +264,22 @@ def test_the_normal_create_service_continues_the_sequence():
         today=TODAY,
     )
     assert referral.reference == f"REF-2024-{int(last.reference[-6:]) + 1:06d}"
+
+
+@pytest.mark.django_db
+def test_the_rarer_records_appear_and_follow_the_rules():
+    """Over the years from 2019-20: legacy modes before February 2020, decisions made again,
+    extensions of statutory response dates, and planned actions of accepting responses."""
+    counts = seed(scale=0.1, first_year=2019)
+    assert counts["determinations"] > counts["referrals"] * 0.9
+    legacy = Referral.objects.filter(mode__in=["managed", "supervised"])
+    assert legacy.exists()
+    assert not legacy.filter(first_aware_on__gte=referral_rules.LEGACY_MODES_END).exists()
+    assert Investigation.objects.filter(mode="managed").exists()
+    again = Referral.objects.annotate(made=Count("determinations")).filter(made__gt=1)
+    assert again.exists()
+    assert counts["extensions"] > 0
+    assert counts["planned actions"] > 0
+    for action in PlannedAction.objects.select_related("response"):
+        assert action.response.status in learning_rules.IMPLEMENTABLE_STATUSES
+        assert action.due_on > action.response.received_on
