@@ -118,14 +118,18 @@ class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        people = Subject.objects.filter(
-            Q(name__icontains=value) | Q(collar_number__iexact=value)
-        ).values("investigation_id")
-        return queryset.filter(
-            Q(reference__icontains=value)
-            | Q(referral__reference__icontains=value)
-            | Q(pk__in=people)
+        # One set of ids from three searches, each served by its own index, rather than an
+        # OR across joined tables, which no index can serve.
+        matches = (
+            Investigation.objects.filter(reference__icontains=value)
+            .values("pk")
+            .union(
+                Investigation.objects.filter(referral__reference__icontains=value).values("pk"),
+                Subject.objects.filter(name__icontains=value).values("investigation_id"),
+                Subject.objects.filter(collar_number__iexact=value).values("investigation_id"),
+            )
         )
+        return queryset.filter(pk__in=matches)
 
     def filter_open(self, queryset, name, value):
         if value is None:

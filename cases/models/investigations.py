@@ -5,9 +5,11 @@ import datetime as dt
 
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from cases import investigation_rules as rules
 from cases.models.referrals import Mode, Referral
@@ -167,6 +169,10 @@ class Investigation(AuditedModel):
                 condition=~Q(status=InvestigationStatus.COMPLETED),
                 name="investigation_open_idx",
             ),
+            # The list's search by part of a reference (trigrams).
+            GinIndex(
+                OpClass(Upper("reference"), name="gin_trgm_ops"), name="investigation_ref_trgm_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -293,6 +299,11 @@ class Subject(models.Model):
         verbose_name = "person serving with the police"
         verbose_name_plural = "people serving with the police"
         ordering = ["id"]
+        indexes = [
+            # The investigation list's search by part of a name, or a collar number.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="subject_name_trgm_idx"),
+            models.Index(Upper("collar_number"), name="subject_collar_upper_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="subject_charging_needs_cps_referral",

@@ -526,3 +526,40 @@ def test_service_errors_on_unknown_fields_appear_above_the_form(caseworker):
     form.is_valid()
     add_service_errors(form, ValidationError({"referral": services.REFERRAL_UNDECIDED}))
     assert services.REFERRAL_UNDECIDED in form.non_field_errors()
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("inv-2024-0000", {"first", "second"}),  # part of a reference, any case
+        ("REF-2024-777", {"first"}),  # the referral's reference
+        ("ambrose", {"second"}),  # part of a name
+        ("pc 4242", {"first"}),  # a collar number, whole
+        ("4242", set()),  # not part of one
+        ("nobody", set()),
+    ],
+)
+def test_the_list_searches_references_names_and_collar_numbers(client_as, caseworker, term, found):
+    first = InvestigationFactory(reference="INV-2024-000001")
+    first.referral.reference = "REF-2024-777001"
+    first.referral.save()
+    second = InvestigationFactory(reference="INV-2024-000002")
+    SubjectFactory(investigation=first, name="Jo Smith", collar_number="PC 4242")
+    SubjectFactory(investigation=second, name="Sam Ambrose")
+    SubjectFactory(investigation=second, name="Sam Ambrose-Hill")  # two matches, listed once
+    InvestigationFactory(reference="INV-2023-000003")
+    content = (
+        client_as(caseworker)
+        .get(reverse("investigations:investigation-list"), {"q": term})
+        .content.decode()
+    )
+    listed = {
+        name
+        for name, inv in {"first": first, "second": second}.items()
+        if inv.reference in content
+    }
+    assert listed == found
+    assert "INV-2023-000003" not in content
+    if found:
+        count = len(found)
+        assert f"{count} investigation{'s' if count > 1 else ''}" in content
