@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.db.models import Count, DateField, F, Func, Prefetch, Q, QuerySet
 from django.http import Http404
-from pghistory.models import Events
 
 from cases import investigation_rules as rules
 from cases.models import (
@@ -21,7 +20,7 @@ from cases.models import (
     Subject,
     Theme,
 )
-from oversight.history import Change, HistoryEntry, history_of
+from oversight.history import HistoryEntry, history_of
 from oversight.models import STAFF_ROLES, User
 
 
@@ -298,44 +297,7 @@ HISTORY_MODELS = (
 )
 
 
-def _removals(investigation: Investigation) -> list[HistoryEntry]:
-    """Removed people, allegations and themes (history_of shows only inserts and updates)."""
-    labels = {m._meta.label: m for m in (Subject, Allegation, InvestigationTheme)}
-    events = [
-        e
-        for e in Events.objects.references(investigation).filter(pgh_label="delete")
-        if e.pgh_obj_model in labels
-    ]
-    if not events:
-        return []
-    user_ids = {(e.pgh_context or {}).get("user") for e in events} - {None}
-    users = {u.pk: u.display_name for u in User.objects.filter(pk__in=user_ids)}
-    theme_ids = {e.pgh_data.get("theme_id") for e in events} - {None}
-    themes = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
-    entries = []
-    for event in events:
-        model = labels[event.pgh_obj_model]
-        data = event.pgh_data
-        if model is Subject:
-            what = data.get("name", "")
-        elif model is Allegation:
-            what = data.get("description", "")[:80]
-        else:
-            what = themes.get(data.get("theme_id"), "")
-        entries.append(
-            HistoryEntry(
-                at=event.pgh_created_at,
-                who=users.get((event.pgh_context or {}).get("user"), "System"),
-                what=f"{model._meta.verbose_name.capitalize()} removed",
-                changes=[Change(str(model._meta.verbose_name).capitalize(), what, "—")],
-            )
-        )
-    return entries
-
-
 def investigation_history(*, investigation: Investigation) -> list[HistoryEntry]:
     """Who changed what on the investigation, its people, allegations, themes, status and
     notices, oldest first."""
-    entries = list(history_of(investigation, *HISTORY_MODELS))
-    entries += _removals(investigation)
-    return sorted(entries, key=lambda entry: entry.at)
+    return history_of(investigation, *HISTORY_MODELS)

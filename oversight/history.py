@@ -1,7 +1,8 @@
 """The audit trail of a record as people read it: who changed what, and when.
 
-pghistory's triggers record every insert and update in event tables, with the acting
-user in the context. This module turns those events into readable entries.
+pghistory's triggers record every insert, update and (where a model tracks them) delete in
+event tables, with the acting user in the context. This module turns those events into
+readable entries, in a fixed number of queries however long the history.
 """
 
 import dataclasses
@@ -42,7 +43,7 @@ def _field(model: type[models.Model], column: str) -> models.Field | None:
     return None
 
 
-def _display(model: type[models.Model], name: str, value) -> str:
+def _display(model: type[models.Model], name: str, value, related: dict) -> str:
     if value in (None, "", []):
         return "—"
     field = _field(model, name)
@@ -59,9 +60,24 @@ def _display(model: type[models.Model], name: str, value) -> str:
     if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
         return dt.date.fromisoformat(value).strftime("%-d %B %Y")
     if field.is_relation:
-        related = field.related_model.objects.filter(pk=value).first()
-        return str(related) if related else str(value)
+        return related.get((field.related_model, value), str(value))
     return str(choices.get(value, value))
+
+
+def _related_names(shown: list[tuple[type[models.Model], str, object]]) -> dict:
+    """{(related model, pk): its name} for every related value shown: one query per related
+    model, rather than one per value."""
+    wanted: dict[type[models.Model], set] = {}
+    for model, name, value in shown:
+        field = _field(model, name)
+        if field is not None and field.is_relation and value not in (None, "", []):
+            wanted.setdefault(field.related_model, set()).add(value)
+    return {
+        # People by the name they go by (User.display_name), anything else as it reads.
+        (related_model, pk): getattr(row, "display_name", None) or str(row)
+        for related_model, pks in wanted.items()
+        for pk, row in related_model.objects.in_bulk(list(pks)).items()
+    }
 
 
 def _label(model: type[models.Model], name: str) -> str:
@@ -88,25 +104,45 @@ def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryE
     user_ids = {e.pgh_context.get("user") for e in events if e.pgh_context}
     users = {u.pk: u.display_name for u in User.objects.filter(pk__in=user_ids - {None})}
     models_by_label = {m._meta.label: m for m in tracked}
-    entries = []
+    readable = []
     for event in events:
         model = models_by_label.get(event.pgh_obj_model)
         if model is None:
             continue
-        who = users.get((event.pgh_context or {}).get("user"), "System")
+        noun = capfirst(model._meta.verbose_name)
         if event.pgh_label == "insert":
-            what = f"{capfirst(model._meta.verbose_name)} recorded"
-            source = {k: [None, v] for k, v in event.pgh_data.items()}
+            what, source = f"{noun} recorded", {k: [None, v] for k, v in event.pgh_data.items()}
+        elif event.pgh_label == "delete":
+            what, source = f"{noun} removed", {k: [v, None] for k, v in event.pgh_data.items()}
         else:
-            what = f"{capfirst(model._meta.verbose_name)} changed"
-            source = event.pgh_diff or {}
-        changes = [
-            Change(_label(model, name), _display(model, name, old), _display(model, name, new))
+            what, source = f"{noun} changed", event.pgh_diff or {}
+        pairs = [
+            (name, old, new)
             for name, (old, new) in source.items()
             if _shown(model, name, obj)
             and (old not in (None, "", []) or new not in (None, "", []))
         ]
-        if event.pgh_label != "insert" and not changes:
+        readable.append((event, model, what, pairs))
+    related = _related_names(
+        [
+            (model, name, value)
+            for _, model, _, pairs in readable
+            for name, *values in pairs
+            for value in values
+        ]
+    )
+    entries = []
+    for event, model, what, pairs in readable:
+        if event.pgh_label == "update" and not pairs:
             continue
+        changes = [
+            Change(
+                _label(model, name),
+                _display(model, name, old, related),
+                _display(model, name, new, related),
+            )
+            for name, old, new in pairs
+        ]
+        who = users.get((event.pgh_context or {}).get("user"), "System")
         entries.append(HistoryEntry(at=event.pgh_created_at, who=who, what=what, changes=changes))
     return entries

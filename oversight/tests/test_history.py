@@ -1,0 +1,67 @@
+"""oversight.history: readable entries, related values by name, and a number of queries that
+does not grow with the history. (Deletions: cases/tests/test_investigation_services.py.)"""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cases import services
+from cases.selectors import referral_history
+
+MODES = ["local", "no_investigation", "directed", "independent"]
+
+
+def logged(caseworker, herts, today):
+    return services.referral_create(
+        actor=caseworker,
+        organisation=herts,
+        received_on=dt.date(2024, 6, 3),
+        matter_type="dsi",
+        referral_type="mandatory",
+        categories=["death_or_serious_injury"],
+        summary="Man found unresponsive in a cell.",
+        today=today,
+    )
+
+
+def decide(referral, people, times, today):
+    for index in range(times):
+        referral.refresh_from_db()
+        services.referral_decide(
+            actor=people[index % len(people)],
+            referral=referral,
+            mode=MODES[index % len(MODES)],
+            decided_on=today,
+            reason=f"Decision {index + 1}",
+            today=today,
+        )
+
+
+def queries(referral) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        referral_history(referral=referral)
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_related_values_show_by_name_in_a_fixed_number_of_queries(
+    caseworker, manager, herts, met, today
+):
+    short, long = logged(caseworker, herts, today), logged(caseworker, met, today)
+    decide(short, [caseworker], 1, today)
+    decide(long, [caseworker, manager], 8, today)
+    assert queries(short) == queries(long)
+    entries = referral_history(referral=long)
+    recorded = entries[0]
+    assert (recorded.who, recorded.what) == (caseworker.display_name, "Referral recorded")
+    assert ("Force", "—", met.name) in [(c.field, c.old, c.new) for c in recorded.changes]
+    deciders = {
+        c.new
+        for e in entries
+        for c in e.changes
+        if e.what == "Determination recorded"
+        if c.field == "Decided by"
+    }
+    assert deciders == {caseworker.display_name, manager.display_name}
