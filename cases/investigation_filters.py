@@ -150,15 +150,12 @@ class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
     def filter_age_band(self, queryset, name, value):
         if not value:
             return queryset
-        return selectors.with_marks(queryset).filter(
-            selectors.age_band_q(value, timezone.localdate())
-        )
+        return queryset.filter(selectors.age_band_q(value, timezone.localdate()))
 
     def filter_at_risk(self, queryset, name, value):
         if value is None:
             return queryset
         condition = selectors.at_risk_q(timezone.localdate())
-        queryset = selectors.with_marks(queryset)
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_notice_needed(self, queryset, name, value):

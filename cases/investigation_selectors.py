@@ -42,14 +42,6 @@ def completed_within_q(months: int) -> Q:
     )
 
 
-def with_marks(queryset: QuerySet[Investigation]) -> QuerySet[Investigation]:
-    """Adds the 6- and 12-month marks (for filtering and ordering, not selected)."""
-    return queryset.alias(
-        six_months_mark=AddMonths(F("started_on"), months=rules.SIX_MONTHS),
-        twelve_months_mark=AddMonths(F("started_on"), months=rules.TWELVE_MONTHS),
-    )
-
-
 def _mark_reached_by(today: dt.date, months: int) -> Q:
     """Started early enough that the N-month mark is on or after `today` (as a range of
     start dates, so that the open-investigations index serves it)."""
@@ -92,7 +84,7 @@ def notice_needed_q(today: dt.date) -> Q:
 
 def investigation_list(*, user) -> QuerySet[Investigation]:
     """Investigations the user may see, with the referral, force, lead and themes loaded."""
-    return with_marks(
+    return (
         Investigation.objects.for_user(user)
         .select_related("referral", "referral__organisation", "lead_investigator")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
@@ -172,7 +164,7 @@ class AgeingSummary:
 def ageing_summary(*, user, today: dt.date, lead: User | None = None) -> AgeingSummary:
     """Counts of open investigations per age band (core only), major ones, those at risk and
     those needing a notice; one query, for everyone's or one lead investigator's cases."""
-    queryset = with_marks(Investigation.objects.for_user(user)).filter(
+    queryset = Investigation.objects.for_user(user).filter(
         ~Q(status=InvestigationStatus.COMPLETED)
     )
     if lead is not None:

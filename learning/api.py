@@ -24,6 +24,7 @@ from learning import selectors, services
 from learning.filters import PublicRecommendationFilter, RecommendationFilter
 from learning.models import ReceivedVia, Recommendation
 from learning.serializers import (
+    DETAIL_ONLY_FIELDS,
     IssueSerializer,
     LiaisonRecommendationSerializer,
     PublicRecommendationSerializer,
@@ -125,9 +126,7 @@ RECOMMENDATION_EXAMPLE = {
     "updated_at": "2024-06-03T10:15:00Z",
 }
 SUMMARY_EXAMPLE = {
-    name: value
-    for name, value in RECOMMENDATION_EXAMPLE.items()
-    if name not in ("planned_actions", "responses", "extensions", "implementation_evidence")
+    name: value for name, value in RECOMMENDATION_EXAMPLE.items() if name not in DETAIL_ONLY_FIELDS
 }
 LIST_DESCRIPTION = (
     "Staff see every recommendation, drafts included. A force liaison sees only the issued "

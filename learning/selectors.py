@@ -32,7 +32,6 @@ def recommendation_list(*, user) -> QuerySet[Recommendation]:
 
 
 SUMMARY_COLUMNS = (
-    "id",
     "reference",
     "source_kind",
     "source_reference",

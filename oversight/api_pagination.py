@@ -28,12 +28,8 @@ class KeysetPagination(BasePagination):
     page_size_query_param = StandardPagination.page_size_query_param
     max_page_size = StandardPagination.max_page_size
 
-    def get_page_size(self, request) -> int:
-        try:
-            size = int(request.query_params[self.page_size_query_param])
-        except (KeyError, ValueError):
-            return self.page_size
-        return min(size, self.max_page_size) if size > 0 else self.page_size
+    # The same reading of ?page_size= (a positive number, capped) as the numbered pages.
+    get_page_size = PageNumberPagination.get_page_size
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -45,7 +41,7 @@ class KeysetPagination(BasePagination):
 
     def _link(self, name: str, cursor: str) -> str:
         url = self.request.build_absolute_uri()
-        for param in (paging.AFTER, paging.BEFORE, "page"):
+        for param in paging.PAGING_PARAMS:
             url = remove_query_param(url, param)
         return replace_query_param(url, name, cursor)
 

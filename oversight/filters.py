@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from oversight.calendar import parse_financial_year
 from oversight.forms import FinancialYearField
+from oversight.paging import PAGING_PARAMS
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-25"})
@@ -39,7 +40,7 @@ class StableOrderingMixin:
         return qs.order_by(*ordering)
 
 
-NOT_FILTERS = frozenset({"page", "page_size", "after", "before", "format"})
+NOT_FILTERS = frozenset({*PAGING_PARAMS, "page_size", "format"})
 
 
 class FilterBackend(DjangoFilterBackend):

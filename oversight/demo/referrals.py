@@ -82,7 +82,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
     working_days = settings.REFERRAL_DECISION_WORKING_DAYS
     total = scaled(rng, volumes.REFERRALS_PER_YEAR * ctx.scale * year_fraction)
     days = sorted(random_day(rng, first, last) for _ in range(total))
-    referrals, modes = [], []
+    referrals = []
     for received_on in days:
         matter = weighted(rng, volumes.MATTER_TYPES)
         referral_type = weighted(rng, volumes.REFERRAL_TYPES)
@@ -123,7 +123,6 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
                 updated_by=actor,
             )
         )
-        modes.append(mode)
     determinations = []
     for referral in referrals:
         if referral.decided_on:

@@ -32,12 +32,16 @@ def _rows(queryset) -> list[dict]:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _add(into: Counts, row: dict, names: list[str], organisation: str) -> None:
+    """Add one grouped row's counts to its (financial year, organisation) bucket."""
+    bucket = into.setdefault((financial_year_from_start(row["fy"]), row[organisation]), {})
+    for name in names:
+        bucket[name] = bucket.get(name, 0) + row[name]
+
+
 def _merge(into: Counts, rows, names: list[str], organisation: str = "organisation_id") -> None:
     for row in _rows(rows):
-        key = (financial_year_from_start(row["fy"]), row[organisation])
-        bucket = into.setdefault(key, {})
-        for name in names:
-            bucket[name] = bucket.get(name, 0) + row[name]
+        _add(into, row, names, organisation)
 
 
 def referral_counts(*, today: dt.date) -> Counts:
@@ -96,7 +100,7 @@ def _application_parts(kind: str, subject: str) -> list[str]:
 
 def application_counts_by_part(*, today: dt.date) -> dict[str, Counts]:
     """Appeals and reviews (forwarded ones are another body's): received and valid per year
-    received, decided and upheld per year decided; two grouped queries for every part."""
+    received, decided and upheld per year decided; two grouped queries for all the parts."""
     by_part: dict[str, Counts] = defaultdict(dict)
     base = Application.objects.counted()
     received = (
@@ -114,11 +118,8 @@ def application_counts_by_part(*, today: dt.date) -> dict[str, Counts]:
     )
     for rows, names in ((received, ["received", "valid"]), (decided, ["decided", "upheld"])):
         for row in _rows(rows):
-            key = (financial_year_from_start(row["fy"]), row["organisation_id"])
             for part in _application_parts(row["kind"], row["subject"]):
-                bucket = by_part[part].setdefault(key, {})
-                for name in names:
-                    bucket[name] = bucket.get(name, 0) + row[name]
+                _add(by_part[part], row, names, "organisation_id")
     return by_part
 
 
