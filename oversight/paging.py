@@ -228,4 +228,4 @@ def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> dict:
     if found.has_next:
         page.links["next"] = f"{prefix}{AFTER}={cursor_after(found)}"
         page.links["last"] = f"{prefix}page={LAST}"
-    return {"page_obj": page, "query_without_page": prefix}
+    return {"page_obj": page}
