@@ -7,9 +7,9 @@ from rest_framework import mixins, serializers, status, viewsets
 from appeals import selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
-from oversight.api_views import CaseRecordMixin
-from oversight.models import Organisation
-from oversight.permissions import IsCaseworkStaff
+from oversight.core.api_views import CaseRecordMixin
+from oversight.core.models import Organisation
+from oversight.core.permissions import IsCaseworkStaff
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 CRITERIA_HELP = "A criterion that makes the oversight body the relevant review body."

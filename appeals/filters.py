@@ -5,9 +5,9 @@ from django import forms
 from django.db.models import F, Q
 
 from appeals.models import Application, Kind, Result, ReviewBody, Status, Subject
-from oversight.filters import FinancialYearFilter, StableOrderingMixin
-from oversight.forms import GovukFilterForm
-from oversight.models import Organisation
+from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.forms import GovukFilterForm
+from oversight.core.models import Organisation
 
 DECIDED_CHOICES = [("", "Any"), ("true", "Decided"), ("false", "Not decided")]
 IN_TIME_CHOICES = [("", "Any"), ("true", "Made in time"), ("false", "Made late")]

@@ -11,8 +11,8 @@ from appeals.models import (
     Result,
     Subject,
 )
-from oversight.forms import GovukDateField, GovukFormMixin
-from oversight.selectors import organisations_for_choice
+from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.selectors import organisations_for_choice
 
 CRITERIA_CHOICES = [
     ("about_senior_officer", "The complaint is about a senior officer"),

@@ -12,7 +12,7 @@ from django.db.models.functions import Upper
 from django.utils.text import capfirst
 
 from appeals import rules
-from oversight.models import AuditedModel, Organisation
+from oversight.core.models import AuditedModel, Organisation
 
 
 class Kind(models.TextChoices):

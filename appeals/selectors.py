@@ -8,9 +8,9 @@ from django.http import Http404
 
 from appeals import rules
 from appeals.models import AgeBand, Application, Result
-from oversight.calendar import financial_year_from_start
-from oversight.db_functions import FinancialYearStart
-from oversight.history import HistoryEntry, history_of
+from oversight.core.calendar import financial_year_from_start
+from oversight.core.db_functions import FinancialYearStart
+from oversight.core.history import HistoryEntry, history_of
 
 Counts = dict[tuple[str, int], dict[str, int]]
 

@@ -10,11 +10,11 @@ from appeals import rules, selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
 from appeals.models import Status
-from oversight.csv_export import streaming_csv
-from oversight.errors import ConflictError
-from oversight.paging import paginate
-from oversight.permissions import StaffOnlyMixin
-from oversight.services import view_log_record
+from oversight.core.csv_export import streaming_csv
+from oversight.core.errors import ConflictError
+from oversight.core.paging import paginate
+from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.services import view_log_record
 
 
 def _add_errors(form, error: ValidationError) -> None:

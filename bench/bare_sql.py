@@ -1,7 +1,7 @@
 """The timeliness counts as bare SQL aggregates: the floor compute_timeliness is measured against.
 
 Each query groups by the financial year a figure counts in (by the calendar year it starts,
-as oversight.db_functions.FinancialYearStart does) and by force, on the same tables and with
+as oversight.core.db_functions.FinancialYearStart does) and by force, on the same tables and with
 the same rules as oversight/performance/aggregates.py:
 
 - referrals: received per year of receipt; decided, and decided by decision_due_on, per year
@@ -20,7 +20,7 @@ the same rules as oversight/performance/aggregates.py:
 import datetime as dt
 from collections import defaultdict
 
-from oversight.calendar import financial_year_from_start
+from oversight.core.calendar import financial_year_from_start
 
 FY = "EXTRACT(YEAR FROM ({column} - INTERVAL '3 months'))::integer"
 

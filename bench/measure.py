@@ -30,10 +30,11 @@ from appeals.models import Application
 from bench import bare_sql
 from cases.models import Investigation, Referral
 from learning.models import Recommendation
-from oversight.calendar import financial_year_of
-from oversight.models import Organisation, Role, TimelinessSnapshot, User
-from oversight.performance.services import timeliness_compute
-from oversight.services import api_token_create
+from oversight.core.calendar import financial_year_of
+from oversight.core.models import Organisation, Role, User
+from oversight.core.services import api_token_create
+from oversight.performance.models import TimelinessSnapshot
+from oversight.performance.snapshots import timeliness_compute
 
 ROOT = Path(__file__).resolve().parent.parent
 LIAISON_FORCE = "metropolitan-police-service"

@@ -7,9 +7,9 @@ from rest_framework import mixins, serializers, status, viewsets
 from cases import selectors, services
 from cases.filters import ReferralFilter
 from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
-from oversight.api_views import CaseRecordMixin
-from oversight.models import Organisation
-from oversight.permissions import IsCaseworkStaff
+from oversight.core.api_views import CaseRecordMixin
+from oversight.core.models import Organisation
+from oversight.core.permissions import IsCaseworkStaff
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 DECIDED_ON_HELP = (

@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
-from oversight.filters import FinancialYearFilter, StableOrderingMixin
-from oversight.forms import OVERDUE_CHOICES, GovukFilterForm
-from oversight.models import Organisation
+from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
+from oversight.core.models import Organisation
 
 
 class ReferralFilter(StableOrderingMixin, django_filters.FilterSet):

@@ -3,8 +3,8 @@
 from django import forms
 
 from cases.models import Category, MatterType, Mode, ReferralType
-from oversight.forms import GovukDateField, GovukFormMixin
-from oversight.selectors import organisations_for_choice
+from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.selectors import organisations_for_choice
 
 
 class ReferralForm(GovukFormMixin, forms.Form):

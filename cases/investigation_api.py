@@ -20,8 +20,8 @@ from cases.investigation_serializers import (
     NoticeSerializer,
     NoticeWriteSerializer,
 )
-from oversight.api_views import CaseRecordMixin
-from oversight.permissions import IsCaseworkStaff
+from oversight.core.api_views import CaseRecordMixin
+from oversight.core.permissions import IsCaseworkStaff
 
 TRANSITION_FIELDS = ("status", "status_changed_on", "completed_on", "pause_reason", "note")
 EXAMPLE_CREATE = {

@@ -8,9 +8,9 @@ from django.utils import timezone
 from cases import investigation_rules as rules
 from cases import investigation_selectors as selectors
 from cases.models import INVESTIGATION_MODES, Investigation, InvestigationStatus, Subject, Theme
-from oversight.filters import FinancialYearFilter, StableOrderingMixin
-from oversight.forms import GovukFilterForm
-from oversight.models import Organisation
+from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.forms import GovukFilterForm
+from oversight.core.models import Organisation
 
 SCOPE_CHOICES = [("core", "Core only (not major)"), ("major", "Major only")]
 YES_ONLY = [("", "Any"), ("true", "Yes"), ("false", "No")]

@@ -16,8 +16,8 @@ from cases.models import (
     Outcome,
     PauseReason,
 )
-from oversight.forms import GovukDateField, GovukFormMixin
-from oversight.selectors import organisations_for_choice
+from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.selectors import organisations_for_choice
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

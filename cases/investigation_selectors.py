@@ -20,8 +20,8 @@ from cases.models import (
     Subject,
     Theme,
 )
-from oversight.history import HistoryEntry, history_of
-from oversight.models import STAFF_ROLES, User
+from oversight.core.history import HistoryEntry, history_of
+from oversight.core.models import STAFF_ROLES, User
 
 
 class AddMonths(Func):

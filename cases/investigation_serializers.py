@@ -22,7 +22,7 @@ from cases.models import (
     Subject,
     Theme,
 )
-from oversight.models import Organisation
+from oversight.core.models import Organisation
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 VERSION_HELP = "The version you read; the update is refused with 409 if it has changed since."

@@ -3,7 +3,7 @@
 import datetime as dt
 from collections.abc import Collection
 
-from oversight.calendar import add_working_days
+from oversight.core.calendar import add_working_days
 
 # Matters that came to a force's attention before this date may carry the legacy modes.
 LEGACY_MODES_END = dt.date(2020, 2, 1)

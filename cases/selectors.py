@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from cases.models import Determination, Referral
-from oversight.history import HistoryEntry, history_of
+from oversight.core.history import HistoryEntry, history_of
 
 
 def referral_list(*, user) -> QuerySet[Referral]:

@@ -10,10 +10,10 @@ from django.db import transaction
 
 from cases import rules
 from cases.models import Determination, Mode, Referral, ReferralStatus, ReferralType
-from oversight.errors import ConflictError
-from oversight.models import Organisation, User
-from oversight.references import next_reference
-from oversight.selectors import closed_days_from
+from oversight.core.errors import ConflictError
+from oversight.core.models import Organisation, User
+from oversight.core.references import next_reference
+from oversight.core.selectors import closed_days_from
 
 RECEIVED_IN_FUTURE = "The date received cannot be in the future."
 AWARE_AFTER_RECEIVED = (

@@ -10,11 +10,11 @@ from django.views import View
 from cases import selectors, services
 from cases.filters import ReferralFilter
 from cases.forms import DecisionForm, ReferralEditForm, ReferralForm
-from oversight.csv_export import streaming_csv
-from oversight.errors import ConflictError
-from oversight.paging import paginate
-from oversight.permissions import StaffOnlyMixin
-from oversight.services import view_log_record
+from oversight.core.csv_export import streaming_csv
+from oversight.core.errors import ConflictError
+from oversight.core.paging import paginate
+from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.services import view_log_record
 
 
 class ReferralListView(StaffOnlyMixin, View):

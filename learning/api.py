@@ -37,10 +37,10 @@ from learning.serializers import (
     recommendation_summary,
 )
 from learning.throttles import PerTokenRateThrottle
-from oversight.api_pagination import KeysetPagination
-from oversight.api_views import CaseRecordMixin
-from oversight.filters import FilterBackend
-from oversight.permissions import is_force_liaison
+from oversight.core.api_pagination import KeysetPagination
+from oversight.core.api_views import CaseRecordMixin
+from oversight.core.filters import FilterBackend
+from oversight.core.permissions import is_force_liaison
 
 STAFF_ONLY = "Only casework staff can do this."
 LIAISON_ONLY = (

@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
-from oversight.filters import FinancialYearFilter, StableOrderingMixin
-from oversight.forms import OVERDUE_CHOICES, GovukFilterForm
-from oversight.models import Organisation
+from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
+from oversight.core.models import Organisation
 
 
 class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):

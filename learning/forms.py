@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from learning.models import ReceivedVia, RecommendationType, ResponseStatus, SourceKind
-from oversight.forms import GovukDateField, GovukFormMixin
-from oversight.selectors import organisations_for_choice
+from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.selectors import organisations_for_choice
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

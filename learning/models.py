@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Upper
 
 from learning import rules
-from oversight.models import AuditedModel, Organisation, Role
+from oversight.core.models import AuditedModel, Organisation, Role
 
 
 class RecommendationType(models.TextChoices):

@@ -13,8 +13,8 @@ from learning.models import (
     RecommendationStatus,
     ResponseExtension,
 )
-from oversight.history import HistoryEntry, history_of
-from oversight.models import Organisation
+from oversight.core.history import HistoryEntry, history_of
+from oversight.core.models import Organisation
 
 
 def _responses_prefetch() -> Prefetch:

@@ -17,7 +17,7 @@ from learning.models import (
     ResponseStatus,
     SourceKind,
 )
-from oversight.models import Organisation
+from oversight.core.models import Organisation
 
 SOURCE_HELP = (
     "The reference of the investigation (INV-…) or application (appeal APP-…, review REV-…) "

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from oversight.models import Role, User
+from oversight.core.models import Role, User
 
 
 class CurrentUserSerializer(serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from oversight.models import NonWorkingDay, Organisation, User, ViewLog
+from oversight.core.models import NonWorkingDay, Organisation, User, ViewLog
 
 
 @admin.register(Organisation)

@@ -7,4 +7,4 @@ class OversightConfig(AppConfig):
 
     def ready(self):
         # Registers the permission rules with django-rules.
-        from oversight import permissions  # noqa: F401
+        from oversight.core import permissions  # noqa: F401

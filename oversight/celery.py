@@ -9,3 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.settings")
 app = Celery("oversight")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The figures' tasks belong to the performance layer, which is not an installed app of its own.
+app.autodiscover_tasks(["oversight.performance"])

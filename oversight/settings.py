@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "pghistory.middleware.HistoryMiddleware",
-    "oversight.middleware.NoStoreForSignedInMiddleware",
+    "oversight.core.middleware.NoStoreForSignedInMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -177,10 +177,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "oversight.api_pagination.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "oversight.core.api_pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
-        "oversight.filters.FilterBackend",
+        "oversight.core.filters.FilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -195,7 +195,7 @@ REST_FRAMEWORK = {
         "recommendations_token": env.str("API_THROTTLE_TOKEN", default="600/minute"),
     },
     "DATE_INPUT_FORMATS": ["iso-8601"],
-    "EXCEPTION_HANDLER": "oversight.api_errors.exception_handler",
+    "EXCEPTION_HANDLER": "oversight.core.api_errors.exception_handler",
 }
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
@@ -237,12 +237,12 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     # Nightly, so that figures depending on today (overdue responses) move on by themselves.
     "timeliness-nightly": {
-        "task": "oversight.tasks.compute_timeliness",
+        "task": "oversight.performance.tasks.compute_timeliness",
         "schedule": crontab(hour=2, minute=0),
     },
     # Within a minute of a change to a case; a cheap check when nothing changed.
     "timeliness-when-changed": {
-        "task": "oversight.tasks.refresh_timeliness_if_stale",
+        "task": "oversight.performance.tasks.refresh_timeliness_if_stale",
         "schedule": 60.0,
     },
 }

@@ -125,7 +125,7 @@ def create_demo_users(env: dict) -> None:
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.settings")
     django.setup()
-    from oversight.models import User
+    from oversight.core.models import User
 
     created = []
     for username, role, organisation in DEMO_USERS:

@@ -22,8 +22,8 @@ from appeals.services.decisions import (
 )
 from appeals.services.details import application_forward, application_update, record_forwarding
 from appeals.services.messages import *  # noqa: F403
-from oversight.models import Organisation, User
-from oversight.references import next_reference
+from oversight.core.models import Organisation, User
+from oversight.core.references import next_reference
 
 
 def application_create(

@@ -11,8 +11,8 @@ from appeals.services.messages import (
     RECEIVED_IN_FUTURE,
     UNKNOWN_CHOICE,
 )
-from oversight.errors import ConflictError
-from oversight.models import User
+from oversight.core.errors import ConflictError
+from oversight.core.models import User
 
 DETAIL_FIELDS = frozenset(
     {

@@ -31,7 +31,7 @@ from appeals.services.messages import (
     VALIDITY_MESSAGES,
     VALIDITY_REQUIRED,
 )
-from oversight.models import User
+from oversight.core.models import User
 
 
 def application_judge(

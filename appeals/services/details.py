@@ -31,8 +31,8 @@ from appeals.services.messages import (
     RECEIVED_AFTER_JUDGED,
     REVIEW_BODY_FIXED,
 )
-from oversight.models import User
-from oversight.references import next_reference
+from oversight.core.models import User
+from oversight.core.references import next_reference
 
 
 def application_update(

@@ -331,7 +331,7 @@ def test_list_query_count_does_not_grow_with_rows_or_page_size(caseworker, herts
 
 
 def test_retrieve_logs_the_view(caseworker):
-    from oversight.models import ViewLog
+    from oversight.core.models import ViewLog
 
     application = ApplicationFactory()
     api_as(caseworker).get(f"{URL}{application.reference}/")

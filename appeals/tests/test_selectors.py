@@ -15,7 +15,7 @@ from appeals.tests.factories import (
     UpheldApplicationFactory,
     ValidApplicationFactory,
 )
-from oversight.calendar import financial_year_of
+from oversight.core.calendar import financial_year_of
 
 D = dt.date
 pytestmark = pytest.mark.django_db

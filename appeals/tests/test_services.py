@@ -15,7 +15,7 @@ from appeals.tests.factories import (
     LateApplicationFactory,
     ValidApplicationFactory,
 )
-from oversight.errors import ConflictError
+from oversight.core.errors import ConflictError
 
 D = dt.date
 pytestmark = pytest.mark.django_db

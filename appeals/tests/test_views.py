@@ -18,7 +18,7 @@ from appeals.tests.factories import (
     UpheldApplicationFactory,
     ValidApplicationFactory,
 )
-from oversight.models import ViewLog
+from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date

@@ -4,8 +4,8 @@ import datetime as dt
 
 from cases import investigation_rules as rules
 from cases.models import Investigation, InvestigationStatus
-from oversight.errors import ConflictError
-from oversight.models import User
+from oversight.core.errors import ConflictError
+from oversight.core.models import User
 
 
 def day_text(value: dt.date) -> str:

@@ -35,7 +35,7 @@ from cases.models import (
     Referral,
     Theme,
 )
-from oversight.models import User
+from oversight.core.models import User
 
 
 def check_details(

@@ -4,7 +4,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from oversight.models import Organisation
+from oversight.core.models import Organisation
 
 
 class _Keep:

@@ -27,7 +27,7 @@ from cases.investigation_services.messages import (
 )
 from cases.investigation_services.people import check_outcomes, save_subjects
 from cases.models import Investigation, InvestigationStatus, PauseReason, StatusChange
-from oversight.models import User
+from oversight.core.models import User
 
 
 def requested_transition(

@@ -19,7 +19,7 @@ from cases.investigation_services.messages import (
     NOTICE_NOT_YET_DUE,
 )
 from cases.models import Investigation, NoticeAction, StatutoryNotice
-from oversight.models import User
+from oversight.core.models import User
 
 
 def investigation_notice_record(

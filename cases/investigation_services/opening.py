@@ -31,8 +31,8 @@ from cases.models import (
     StatusChange,
     Theme,
 )
-from oversight.models import User
-from oversight.references import next_reference
+from oversight.core.models import User
+from oversight.core.references import next_reference
 
 REFERENCE_PREFIX = "INV"
 

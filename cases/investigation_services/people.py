@@ -35,7 +35,7 @@ from cases.models import (
     Outcome,
     Subject,
 )
-from oversight.models import User
+from oversight.core.models import User
 
 
 def investigation_subject_save(

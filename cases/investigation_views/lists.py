@@ -7,9 +7,9 @@ from django.views import View
 from cases import investigation_rules as rules
 from cases import investigation_selectors as selectors
 from cases.investigation_filters import InvestigationFilter
-from oversight.csv_export import streaming_csv
-from oversight.paging import paginate
-from oversight.permissions import StaffOnlyMixin
+from oversight.core.csv_export import streaming_csv
+from oversight.core.paging import paginate
+from oversight.core.permissions import StaffOnlyMixin
 
 # How many rows the ageing page lists before pointing to the filtered list.
 AGEING_LIST_LIMIT = 50

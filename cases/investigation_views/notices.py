@@ -10,8 +10,8 @@ from cases import investigation_selectors as selectors
 from cases import investigation_services as services
 from cases.investigation_forms import NoticeForm, add_service_errors
 from cases.investigation_views.common import investigation_or_404
-from oversight.errors import ConflictError
-from oversight.permissions import StaffOnlyMixin
+from oversight.core.errors import ConflictError
+from oversight.core.permissions import StaffOnlyMixin
 
 
 class NoticeView(StaffOnlyMixin, View):

@@ -10,8 +10,8 @@ from cases import investigation_services as services
 from cases.investigation_forms import AllegationFormSet, SubjectOutcomeForm, add_service_errors
 from cases.investigation_views.common import allegation_inputs, investigation_or_404
 from cases.models import Subject
-from oversight.errors import ConflictError
-from oversight.permissions import StaffOnlyMixin
+from oversight.core.errors import ConflictError
+from oversight.core.permissions import StaffOnlyMixin
 
 
 class SubjectView(StaffOnlyMixin, View):

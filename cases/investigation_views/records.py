@@ -18,9 +18,9 @@ from cases.investigation_forms import (
     add_service_errors,
 )
 from cases.investigation_views.common import investigation_or_404, subject_inputs
-from oversight.errors import ConflictError
-from oversight.permissions import StaffOnlyMixin
-from oversight.services import view_log_record
+from oversight.core.errors import ConflictError
+from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.services import view_log_record
 
 STATUS_DATE_ALIASES = {"completed_on": "changed_on", "status_changed_on": "changed_on"}
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Upper
 
 from cases import investigation_rules as rules
 from cases.models.referrals import Mode, Referral
-from oversight.models import AuditedModel, Organisation
+from oversight.core.models import AuditedModel, Organisation
 
 # The modes in which the oversight body runs (or, for legacy matters, oversees) an investigation.
 INVESTIGATION_MODES = (Mode.INDEPENDENT, Mode.DIRECTED, Mode.SUPERVISED, Mode.MANAGED)

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 
 from cases import rules
-from oversight.models import AuditedModel, Organisation
+from oversight.core.models import AuditedModel, Organisation
 
 
 class MatterType(models.TextChoices):

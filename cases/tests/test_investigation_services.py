@@ -26,7 +26,7 @@ from cases.tests.factories import (
     ThemeFactory,
     UnderInvestigationFactory,
 )
-from oversight.errors import ConflictError
+from oversight.core.errors import ConflictError
 from oversight.tests.factories import LiaisonFactory, OrganisationFactory
 
 D = dt.date

@@ -19,7 +19,7 @@ from cases.tests.factories import (
     ThemeFactory,
     UnderInvestigationFactory,
 )
-from oversight.models import ViewLog
+from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields
 
 D = dt.date
@@ -494,7 +494,7 @@ def test_list_pages_query_count_does_not_grow_with_rows(client_as, caseworker, u
 
 
 def _queries_outside_history(client, url):
-    """Queries of the page, less the one-row lookups oversight.history makes to show each
+    """Queries of the page, less the one-row lookups oversight.core.history makes to show each
     related value in the audit trail (a shared module: its cost is reported separately)."""
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

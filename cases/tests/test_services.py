@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from cases import services
 from cases.models import Determination, Referral, ReferralStatus
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
-from oversight.errors import ConflictError
-from oversight.models import NonWorkingDay
+from oversight.core.errors import ConflictError
+from oversight.core.models import NonWorkingDay
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
-from oversight.models import ViewLog
+from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from learning.models import Recommendation
-from oversight.errors import ConflictError
-from oversight.models import User
+from oversight.core.errors import ConflictError
+from oversight.core.models import User
 
 
 def day(value: dt.date) -> str:

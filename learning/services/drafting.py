@@ -9,8 +9,8 @@ from django.db import transaction
 from learning import rules
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
 from learning.services.common import day, lock, touch
-from oversight.models import Organisation, User
-from oversight.references import next_reference
+from oversight.core.models import Organisation, User
+from oversight.core.references import next_reference
 
 REFERENCE_PREFIX = "REC"
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from learning import rules
 from learning.models import Recommendation, RecommendationStatus, ResponseExtension
 from learning.services.common import day, lock, touch
-from oversight.models import User
+from oversight.core.models import User
 
 EXTEND_NOT_STATUTORY = "Only a statutory recommendation has a response period to extend."
 EXTEND_NOT_AWAITING = "The recommendation has been responded to: there is nothing to extend."

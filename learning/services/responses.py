@@ -10,7 +10,7 @@ from django.db import transaction
 from learning import rules
 from learning.models import PlannedAction, ReceivedVia, Recommendation, RecommendationResponse
 from learning.services.common import day, lock, touch
-from oversight.models import User
+from oversight.core.models import User
 
 RESPOND_TO_DRAFT = "A draft has not been issued, so it cannot be responded to."
 ALREADY_FINAL = (

@@ -18,7 +18,7 @@ from learning.tests.factories import (
     RecommendationFactory,
     RespondedRecommendationFactory,
 )
-from oversight.services import api_token_create
+from oversight.core.services import api_token_create
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,8 @@ from learning.tests.factories import (
     RecommendationFactory,
     RespondedRecommendationFactory,
 )
-from oversight import api_pagination
-from oversight.services import api_token_create
+from oversight.core import api_pagination
+from oversight.core.services import api_token_create
 
 D = dt.date
 pytestmark = pytest.mark.django_db

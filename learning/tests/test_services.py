@@ -16,7 +16,7 @@ from learning.tests.factories import (
     RecommendationFactory,
     RespondedRecommendationFactory,
 )
-from oversight.errors import ConflictError
+from oversight.core.errors import ConflictError
 
 D = dt.date
 pytestmark = pytest.mark.django_db

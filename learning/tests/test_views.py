@@ -14,7 +14,7 @@ from learning.tests.factories import (
     RecommendationFactory,
     RespondedRecommendationFactory,
 )
-from oversight.models import ViewLog
+from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date

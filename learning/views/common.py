@@ -10,8 +10,8 @@ from django.views import View
 
 from learning import selectors
 from learning.forms import add_service_errors
-from oversight.errors import ConflictError
-from oversight.permissions import is_force_liaison
+from oversight.core.errors import ConflictError
+from oversight.core.permissions import is_force_liaison
 
 
 class StaffOrLiaisonMixin(LoginRequiredMixin):

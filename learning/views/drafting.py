@@ -18,8 +18,8 @@ from learning.views.common import (
     form_context,
     redirect_to_detail,
 )
-from oversight.errors import ConflictError
-from oversight.permissions import StaffOnlyMixin
+from oversight.core.errors import ConflictError
+from oversight.core.permissions import StaffOnlyMixin
 
 
 class RecommendationCreateView(StaffOnlyMixin, View):

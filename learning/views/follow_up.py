@@ -20,8 +20,8 @@ from learning.forms import (
 )
 from learning.models import ReceivedVia
 from learning.views.common import StaffOrLiaisonMixin, TransitionView, redirect_to_detail
-from oversight.permissions import StaffOnlyMixin
-from oversight.services import view_log_record
+from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.services import view_log_record
 
 
 class RecommendationDetailView(StaffOrLiaisonMixin, View):

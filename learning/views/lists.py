@@ -9,10 +9,10 @@ from learning.filters import RecommendationFilter
 from learning.views.common import (
     StaffOrLiaisonMixin,
 )
-from oversight.calendar import financial_year_of
-from oversight.csv_export import streaming_csv
-from oversight.paging import paginate
-from oversight.permissions import StaffOnlyMixin
+from oversight.core.calendar import financial_year_of
+from oversight.core.csv_export import streaming_csv
+from oversight.core.paging import paginate
+from oversight.core.permissions import StaffOnlyMixin
 
 
 class RecommendationListView(StaffOrLiaisonMixin, View):

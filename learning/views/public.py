@@ -5,7 +5,7 @@ from django.views import View
 
 from learning import selectors
 from learning.filters import PublicRecommendationFilter
-from oversight.paging import paginate
+from oversight.core.paging import paginate
 
 
 class PublicRecommendationListView(View):

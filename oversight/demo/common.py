@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from oversight.core.models import Organisation, ReferenceCounter, User
+from oversight.core.references import format_reference
 from oversight.demo import volumes
-from oversight.models import Organisation, ReferenceCounter, User
-from oversight.references import format_reference
 
 FALLBACK_FIRST = ["Amelia", "Oliver", "Priya", "James", "Chloe", "Mohammed", "Sophie", "Daniel"]
 FALLBACK_LAST = ["Smith", "Patel", "Jones", "Williams", "Khan", "Taylor", "Brown", "Evans"]

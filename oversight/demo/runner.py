@@ -11,10 +11,11 @@ from django.db import connection, transaction
 from appeals.models import Application
 from cases.models import Investigation, Referral, Theme
 from learning.models import Recommendation
-from oversight.calendar import financial_year_from_start
+from oversight.core.calendar import financial_year_from_start
+from oversight.core.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, User
 from oversight.demo import applications, investigations, recommendations, referrals, volumes
 from oversight.demo.common import Context, References, force_cum_weights, name_pool
-from oversight.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, Target, User
+from oversight.performance.models import Target
 
 NOT_EMPTY = "The database already has case data; seed_demo only fills an empty database."
 DEMO_USERS = 6

@@ -15,8 +15,8 @@ from cases.investigation_selectors import completed_within_q
 from cases.models import Investigation, Referral
 from learning import rules as learning_rules
 from learning.models import Recommendation
-from oversight.calendar import financial_year_from_start
-from oversight.db_functions import FinancialYearStart
+from oversight.core.calendar import financial_year_from_start
+from oversight.core.db_functions import FinancialYearStart
 
 Counts = dict[tuple[str, int], dict[str, int]]
 

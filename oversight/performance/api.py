@@ -5,10 +5,10 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from oversight.calendar import FinancialYearError, parse_financial_year
-from oversight.models import Organisation
+from oversight.core.calendar import FinancialYearError, parse_financial_year
+from oversight.core.models import Organisation
+from oversight.core.permissions import IsCaseworkStaff
 from oversight.performance import selectors
-from oversight.permissions import IsCaseworkStaff
 
 EXAMPLE = {
     "financial_year": "2019-20",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from oversight.calendar import parse_financial_year
+from oversight.core.calendar import parse_financial_year
 
 RATES = {
     "referrals": {"decided_within_target_rate": ("decided_within_target", "decided")},

@@ -2,8 +2,8 @@
 
 from django import forms
 
-from oversight.forms import FinancialYearField, GovukFormMixin
-from oversight.models import Target
+from oversight.core.forms import FinancialYearField, GovukFormMixin
+from oversight.performance.models import Target
 
 
 class YearForm(GovukFormMixin, forms.Form):

@@ -7,9 +7,10 @@ from django.http import Http404
 
 from cases.investigation_selectors import ageing_summary, investigations_at_risk
 from learning.models import Recommendation
-from oversight.calendar import financial_year_label
-from oversight.models import Organisation, Target, TimelinessRun, TimelinessSnapshot
+from oversight.core.calendar import financial_year_label
+from oversight.core.models import Organisation
 from oversight.performance import definitions
+from oversight.performance.models import Target, TimelinessRun, TimelinessSnapshot
 
 
 def snapshot_get(*, financial_year: str, organisation: Organisation | None) -> TimelinessSnapshot:

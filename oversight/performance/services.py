@@ -1,24 +1,22 @@
-"""Writes of the figures: compute and store snapshots, record runs, set targets."""
+"""Writes of the figures that people ask for: a recalculation queued on the worker, targets.
 
-import datetime as dt
+The computation itself is in snapshots.py, which the task runs."""
+
 import logging
 from decimal import Decimal
 
 import pghistory
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.db.models import Max
+from django.db import transaction
 from django.utils import timezone
 
-from oversight.calendar import FinancialYearError, parse_financial_year
-from oversight.models import Target, TimelinessRun, TimelinessSnapshot, User
-from oversight.performance import definitions
-from oversight.performance.aggregates import all_counts, latest_case_change
+from oversight.core.calendar import FinancialYearError, parse_financial_year
+from oversight.core.models import User
+from oversight.performance.models import Target, TimelinessRun
+from oversight.performance.tasks import compute_timeliness
 
 logger = logging.getLogger(__name__)
 
-# Any fixed number: runs take this PostgreSQL advisory lock so that two never interleave.
-COMPUTE_LOCK = 720_260_001
 TARGET_OUT_OF_RANGE = "A target is a percentage between 0 and 100."
 QUEUE_UNAVAILABLE = (
     "The figures could not be queued for recalculation because the task queue is not "
@@ -26,85 +24,8 @@ QUEUE_UNAVAILABLE = (
 )
 
 
-def timeliness_compute(*, today: dt.date, run: TimelinessRun | None = None) -> int:
-    """Recompute every year's figures, per organisation and in total, and replace the snapshots.
-
-    Idempotent: a second run at the same time waits for the first, then writes the same rows.
-    """
-    if run is not None:
-        TimelinessRun.objects.filter(pk=run.pk).update(
-            status=TimelinessRun.Status.RUNNING, started_at=timezone.now()
-        )
-    try:
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [COMPUTE_LOCK])
-            written = _replace_snapshots(today=today)
-    except Exception as error:
-        if run is not None:
-            TimelinessRun.objects.filter(pk=run.pk).update(
-                status=TimelinessRun.Status.FAILED, finished_at=timezone.now(), error=str(error)
-            )
-        raise
-    if run is not None:
-        TimelinessRun.objects.filter(pk=run.pk).update(
-            status=TimelinessRun.Status.DONE, finished_at=timezone.now(), snapshots_written=written
-        )
-    return written
-
-
-def _replace_snapshots(*, today: dt.date) -> int:
-    by_key: dict[tuple[str, int | None], dict[str, dict[str, int]]] = {}
-    for family, counts in all_counts(today=today).items():
-        for (year, organisation_id), values in counts.items():
-            for key in ((year, organisation_id), (year, None)):
-                family_counts = by_key.setdefault(key, {}).setdefault(family, {})
-                for name, value in values.items():
-                    family_counts[name] = family_counts.get(name, 0) + value
-    now = timezone.now()
-    figures = {key: definitions.with_rates(counts) for key, counts in by_key.items()}
-    # Most figures do not change between runs: write only the snapshots that did, then
-    # stamp them all with this run's time in one statement.
-    stored = {
-        (year, organisation_id): (pk, old)
-        for pk, year, organisation_id, old in TimelinessSnapshot.objects.values_list(
-            "pk", "financial_year", "organisation_id", "figures"
-        )
-    }
-    TimelinessSnapshot.objects.filter(
-        pk__in=[pk for key, (pk, _) in stored.items() if key not in figures]
-    ).delete()
-    TimelinessSnapshot.objects.bulk_update(
-        [
-            TimelinessSnapshot(pk=stored[key][0], figures=new)
-            for key, new in figures.items()
-            if key in stored and stored[key][1] != new
-        ],
-        ["figures"],
-        batch_size=1000,
-    )
-    TimelinessSnapshot.objects.bulk_create(
-        [
-            TimelinessSnapshot(
-                financial_year=year,
-                organisation_id=organisation_id,
-                figures=new,
-                computed_at=now,
-                as_of=today,
-            )
-            for (year, organisation_id), new in figures.items()
-            if (year, organisation_id) not in stored
-        ],
-        batch_size=1000,
-    )
-    TimelinessSnapshot.objects.update(computed_at=now, as_of=today)
-    return len(figures)
-
-
 def timeliness_run_request(*, actor: User | None, trigger: str = "manual") -> TimelinessRun:
     """Queue a recomputation on the Celery worker, once the current transaction commits."""
-    from oversight.tasks import compute_timeliness
-
     run = TimelinessRun.objects.create(requested_by=actor, trigger=trigger)
     try:
         compute_timeliness.delay_on_commit(run.pk)
@@ -115,15 +36,6 @@ def timeliness_run_request(*, actor: User | None, trigger: str = "manual") -> Ti
         )
         raise ValidationError(QUEUE_UNAVAILABLE) from error
     return run
-
-
-def timeliness_is_stale() -> bool:
-    """A case changed after the last successful computation started (or none has run)."""
-    last = TimelinessRun.objects.filter(status=TimelinessRun.Status.DONE).aggregate(
-        at=Max("started_at")
-    )["at"]
-    changed = latest_case_change()
-    return last is None or (changed is not None and changed > last)
 
 
 def target_set(*, actor: User, financial_year: str, metric: str, percentage: Decimal) -> Target:

@@ -10,11 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from oversight.calendar import financial_year_label, financial_year_of, previous_financial_year
-from oversight.models import TimelinessRun
+from oversight.core.calendar import (
+    financial_year_label,
+    financial_year_of,
+    previous_financial_year,
+)
+from oversight.core.permissions import ManagerOnlyMixin
 from oversight.performance import definitions, selectors, services
 from oversight.performance.forms import TargetsForm, YearForm
-from oversight.permissions import ManagerOnlyMixin
+from oversight.performance.models import TimelinessRun
 
 
 def _chosen_year(request) -> tuple[YearForm, str]:

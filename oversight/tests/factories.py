@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth.hashers import make_password
 from factory.django import DjangoModelFactory
 
-from oversight.models import Organisation, Role, User
+from oversight.core.models import Organisation, Role, User
 
 TEST_PASSWORD = "Correct-Horse-Battery-9"
 

@@ -2,7 +2,7 @@
 
 from rest_framework.test import APIClient
 
-from oversight.services import api_token_create
+from oversight.core.services import api_token_create
 
 
 def date_fields(name, value):

@@ -4,7 +4,7 @@ from django.core.management.base import CommandError
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from oversight.models import Organisation, Role, User
+from oversight.core.models import Organisation, Role, User
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Long-enough-password-42"

@@ -25,8 +25,9 @@ from cases.models import (
 from cases.services import referral_create
 from learning import rules as learning_rules
 from learning.models import PlannedAction, Recommendation, RecommendationResponse
+from oversight.core.models import NonWorkingDay, Organisation, ReferenceCounter, User
 from oversight.demo import runner, volumes
-from oversight.models import NonWorkingDay, Organisation, ReferenceCounter, Target, User
+from oversight.performance.models import Target
 
 TODAY = dt.date(2024, 6, 3)
 TINY = ["--scale", "0.02", "--first-year", "2022", "--today", TODAY.isoformat()]

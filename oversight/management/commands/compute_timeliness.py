@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from oversight.models import TimelinessRun
-from oversight.performance.services import timeliness_compute
+from oversight.performance.models import TimelinessRun
+from oversight.performance.snapshots import timeliness_compute
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.models import User
-from oversight.services import api_token_create
+from oversight.core.models import User
+from oversight.core.services import api_token_create
 
 
 class Command(BaseCommand):

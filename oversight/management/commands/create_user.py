@@ -3,8 +3,8 @@ import os
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.models import Role
-from oversight.services import user_create
+from oversight.core.models import Role
+from oversight.core.services import user_create
 
 
 class Command(BaseCommand):

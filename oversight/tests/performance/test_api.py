@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from cases.tests.factories import DecidedReferralFactory
 from oversight.performance.definitions import COUNTS, RATES
-from oversight.performance.services import timeliness_compute
+from oversight.performance.snapshots import timeliness_compute
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/timeliness/"

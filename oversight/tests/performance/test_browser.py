@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cases.tests.factories import DecidedReferralFactory
-from oversight.models import Organisation
+from oversight.core.models import Organisation
 from oversight.tests.factories import TEST_PASSWORD, ManagerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

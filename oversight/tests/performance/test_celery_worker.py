@@ -10,8 +10,10 @@ from django.db import connection
 
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
 from oversight.celery import app
-from oversight.models import Organisation, TimelinessRun, TimelinessSnapshot
-from oversight.performance.services import timeliness_compute, timeliness_run_request
+from oversight.core.models import Organisation
+from oversight.performance.models import TimelinessRun, TimelinessSnapshot
+from oversight.performance.services import timeliness_run_request
+from oversight.performance.snapshots import timeliness_compute
 from oversight.tests.factories import ManagerFactory
 
 BROKER = os.environ.get("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/15")

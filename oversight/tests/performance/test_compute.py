@@ -9,10 +9,11 @@ from django.db import connection
 
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
-from oversight.calendar import add_working_days, financial_years_between
-from oversight.models import Organisation, TimelinessRun, TimelinessSnapshot
+from oversight.core.calendar import add_working_days, financial_years_between
+from oversight.core.models import Organisation
 from oversight.performance import aggregates, definitions
-from oversight.performance.services import timeliness_compute, timeliness_is_stale
+from oversight.performance.models import TimelinessRun, TimelinessSnapshot
+from oversight.performance.snapshots import timeliness_compute, timeliness_is_stale
 
 D = dt.date
 TODAY = D(2024, 6, 3)
@@ -131,7 +132,7 @@ def test_stale_until_computed_and_again_after_a_change(herts):
 
 @pytest.mark.django_db
 def test_beat_check_recomputes_only_after_a_change(herts):
-    from oversight.tasks import refresh_timeliness_if_stale
+    from oversight.performance.tasks import refresh_timeliness_if_stale
 
     ReferralFactory(organisation=herts, received_on=D(2022, 5, 3))
     assert refresh_timeliness_if_stale() is True

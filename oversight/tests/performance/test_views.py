@@ -11,8 +11,8 @@ from cases.tests.factories import (
     UnderInvestigationFactory,
 )
 from learning.tests.factories import OverdueRecommendationFactory
-from oversight.models import Target, TimelinessRun
-from oversight.performance.services import timeliness_compute
+from oversight.performance.models import Target, TimelinessRun
+from oversight.performance.snapshots import timeliness_compute
 
 pytestmark = pytest.mark.django_db
 URL = "/performance/"

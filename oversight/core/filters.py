@@ -4,9 +4,9 @@ import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 
-from oversight.calendar import parse_financial_year
-from oversight.forms import FinancialYearField
-from oversight.paging import PAGING_PARAMS
+from oversight.core.calendar import parse_financial_year
+from oversight.core.forms import FinancialYearField
+from oversight.core.paging import PAGING_PARAMS
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-25"})

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from knox.models import AuthToken
 
-from oversight.models import Organisation, Role, User, ViewLog
+from oversight.core.models import Organisation, Role, User, ViewLog
 
 LIAISON_NEEDS_ORGANISATION = "A force liaison needs --organisation (an organisation code)."
 UNKNOWN_ORGANISATION = "No organisation has the code “{code}”."

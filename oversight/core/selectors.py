@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from oversight.models import NonWorkingDay, Organisation
+from oversight.core.models import NonWorkingDay, Organisation
 
 # Working-day deadlines in this system are short; look this far ahead for closures.
 CLOSURE_HORIZON = dt.timedelta(days=120)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oversight.calendar import (
+from oversight.core.calendar import (
     FinancialYearError,
     add_working_days,
     financial_year_label,

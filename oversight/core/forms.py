@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
-from oversight.calendar import FinancialYearError, parse_financial_year
+from oversight.core.calendar import FinancialYearError, parse_financial_year
 
 
 def govuk_class(widget: forms.Widget) -> str | None:

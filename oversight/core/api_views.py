@@ -4,7 +4,7 @@ writes checked against the version the client read, and the stored record sent b
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from oversight.services import view_log_record
+from oversight.core.services import view_log_record
 
 VERSION_REQUIRED = {"version": ["This field is required."]}
 

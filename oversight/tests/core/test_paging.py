@@ -1,5 +1,5 @@
-"""Keyset pagination (oversight.paging): every row once, in order, forwards and backwards, with
-ties, NULLs, a last page, bad cursors, a capped count and a constant number of queries."""
+"""Keyset pagination (oversight.core.paging): every row once, in order, forwards and
+backwards, with ties, NULLs, a last page, bad cursors, a capped count and constant queries."""
 
 import datetime as dt
 from urllib.parse import parse_qsl
@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
-from oversight import paging
+from oversight.core import paging
 
 D = dt.date
 

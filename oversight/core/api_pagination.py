@@ -2,7 +2,7 @@
 
 StandardPagination numbers pages and counts the matches. KeysetPagination serves the lists
 that other organisations' systems sync: it moves `after` or `before` a cursor (the sort
-values of the row at the page's edge, as oversight.paging does for the pages), so a page
+values of the row at the page's edge, as oversight.core.paging does for the pages), so a page
 costs the same at the end of a long list as at its start, nothing is counted, and a record
 issued during a sync never shifts the rest between pages.
 """
@@ -12,7 +12,7 @@ from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from oversight import paging
+from oversight.core import paging
 
 BAD_CURSOR = "Not a cursor from this list: follow the next and previous links as given."
 

@@ -1,4 +1,4 @@
-"""Celery tasks that compute the timeliness figures. Thin: they load ids and call a service."""
+"""Celery tasks that compute the timeliness figures. Thin: they load ids and call snapshots."""
 
 import datetime as dt
 
@@ -6,8 +6,8 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
-from oversight.models import TimelinessRun
-from oversight.performance import services
+from oversight.performance import snapshots
+from oversight.performance.models import TimelinessRun
 
 
 @shared_task(
@@ -20,7 +20,7 @@ def compute_timeliness(run_id: int | None = None, today: str | None = None) -> i
     """Recompute every snapshot. Safe to run twice at once: runs take a database lock."""
     run = TimelinessRun.objects.filter(pk=run_id).first() if run_id else None
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
-    return services.timeliness_compute(today=day, run=run)
+    return snapshots.timeliness_compute(today=day, run=run)
 
 
 @shared_task(acks_late=True)
@@ -30,8 +30,8 @@ def refresh_timeliness_if_stale() -> bool:
         status__in=[TimelinessRun.Status.QUEUED, TimelinessRun.Status.RUNNING],
         queued_at__gte=timezone.now() - dt.timedelta(minutes=30),
     ).exists()
-    if busy or not services.timeliness_is_stale():
+    if busy or not snapshots.timeliness_is_stale():
         return False
     run = TimelinessRun.objects.create(trigger="change")
-    services.timeliness_compute(today=timezone.localdate(), run=run)
+    snapshots.timeliness_compute(today=timezone.localdate(), run=run)
     return True

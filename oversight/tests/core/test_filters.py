@@ -1,4 +1,4 @@
-"""oversight.filters.FilterBackend: without a filter parameter it orders as the filter set
+"""oversight.core.filters.FilterBackend: without a filter parameter it orders as the filter set
 would, without building the form; with one it filters as django-filter does."""
 
 import datetime as dt
@@ -14,7 +14,7 @@ from cases.models import Referral
 from cases.tests.factories import ReferralFactory
 from learning.filters import RecommendationFilter
 from learning.models import Recommendation
-from oversight.filters import FilterBackend
+from oversight.core.filters import FilterBackend
 
 
 class View:

@@ -8,7 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from rest_framework import exceptions, permissions
 
-from oversight.models import Role
+from oversight.core.models import Role
 
 
 @rules.predicate

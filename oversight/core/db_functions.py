@@ -1,4 +1,4 @@
-"""SQL twins of oversight.calendar rules, for grouping by financial year in the database."""
+"""SQL twins of oversight.core.calendar rules, for grouping by financial year in the database."""
 
 from django.db.models import Func, IntegerField
 

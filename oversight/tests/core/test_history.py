@@ -1,4 +1,4 @@
-"""oversight.history: readable entries, related values by name, and a number of queries that
+"""oversight.core.history: readable entries, related values by name, and a number of queries that
 does not grow with the history. (Deletions: cases/tests/test_investigation_services.py.)"""
 
 import datetime as dt

@@ -7,7 +7,7 @@ get different numbers, and the second waits only until the first commits.
 
 from django.db import connection
 
-from oversight.models import ReferenceCounter
+from oversight.core.models import ReferenceCounter
 
 _NEXT_NUMBER_SQL = f"""
     INSERT INTO {ReferenceCounter._meta.db_table} (prefix, year, last)

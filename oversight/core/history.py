@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.text import capfirst
 from pghistory.models import Events
 
-from oversight.models import User
+from oversight.core.models import User
 
 # Bookkeeping columns that change on every save and mean nothing to a reader.
 HIDDEN_FIELDS = frozenset(

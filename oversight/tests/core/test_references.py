@@ -8,7 +8,7 @@ import pytest
 from django.db import close_old_connections, connection, transaction
 
 from cases import services
-from oversight.references import format_reference, next_reference
+from oversight.core.references import format_reference, next_reference
 from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

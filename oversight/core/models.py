@@ -1,0 +1,140 @@
+"""The ground's models: organisations, users and roles, extra non-working days, reference
+counters, the audited base of case records and the log of who viewed them."""
+
+import pghistory
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+
+
+@pghistory.track()
+class Organisation(models.Model):
+    """A police force or a national body that recommendations can be addressed to."""
+
+    class Kind(models.TextChoices):
+        TERRITORIAL_FORCE = "territorial_force", "Territorial police force"
+        SPECIAL_FORCE = "special_force", "Special police force"
+        NATIONAL_BODY = "national_body", "National body"
+
+    code = models.SlugField(max_length=80, unique=True, help_text="Slug of the official name.")
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Approximate officer strength; used to give forces demo volumes in proportion.
+    officer_strength = models.PositiveIntegerField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_force(self) -> bool:
+        return self.kind != self.Kind.NATIONAL_BODY
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", "Caseworker"
+    MANAGER = "manager", "Manager"
+    FORCE_LIAISON = "force_liaison", "Force liaison"
+    ADMIN = "admin", "Administrator"
+
+
+STAFF_ROLES = frozenset({Role.CASEWORKER, Role.MANAGER, Role.ADMIN})
+
+
+class User(AbstractUser):
+    """A person who signs in. A force liaison belongs to exactly one organisation."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CASEWORKER)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="liaison_has_organisation",
+                condition=~Q(role="force_liaison") | Q(organisation__isnull=False),
+                violation_error_message="A force liaison must belong to an organisation.",
+            ),
+        ]
+
+    @property
+    def is_casework_staff(self) -> bool:
+        """Caseworkers, managers and admins see all casework; liaisons see only their own."""
+        return self.is_active and self.role in STAFF_ROLES
+
+    @property
+    def is_manager(self) -> bool:
+        return self.is_active and self.role in {Role.MANAGER, Role.ADMIN}
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+@pghistory.track()
+class NonWorkingDay(models.Model):
+    """A closure on a weekday that is not a bank holiday (set by admins)."""
+
+    date = models.DateField(unique=True)
+    description = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d %B %Y}: {self.description}"
+
+
+class ReferenceCounter(models.Model):
+    """The last number given out for a reference prefix and year (see references.py)."""
+
+    prefix = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="unique_reference_counter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+
+class AuditedModel(models.Model):
+    """Who created and last changed a row, and when. History itself is kept by pghistory."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ViewLog(models.Model):
+    """Who looked at which case record, and when (DPA 2018 s.62 logging of consultation)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    record_type = models.CharField(max_length=40)
+    reference = models.CharField(max_length=30)
+    viewed_at = models.DateTimeField(auto_now_add=True)
+    via_api = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["reference", "viewed_at"], name="viewlog_reference_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} viewed {self.reference} at {self.viewed_at:%Y-%m-%d %H:%M}"
