@@ -3,8 +3,8 @@
 Each entry is (prefix, viewset, basename).
 """
 
-from cases.api import ReferralViewSet
-from cases.investigation_api import InvestigationViewSet
+from cases.investigations.api import InvestigationViewSet
+from cases.referrals.api import ReferralViewSet
 
 ROUTES: list[tuple] = [
     ("referrals", ReferralViewSet, "referral"),

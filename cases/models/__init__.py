@@ -1,21 +1,18 @@
-"""The cases app's models: referrals (referrals.py) and investigations (investigations.py)."""
+"""The cases app's models, by topic: referrals and their determinations (referrals.py),
+investigations (investigations.py), the people under investigation and their outcomes
+(people.py), and statutory notices (notices.py)."""
 
 from cases.models.investigations import (
     INVESTIGATION_MODES,
-    Allegation,
-    ChargingDecision,
-    DisciplinaryResult,
     Investigation,
     InvestigationStatus,
     InvestigationTheme,
-    NoticeAction,
-    Outcome,
     PauseReason,
     StatusChange,
-    StatutoryNotice,
-    Subject,
     Theme,
 )
+from cases.models.notices import NoticeAction, StatutoryNotice
+from cases.models.people import Allegation, ChargingDecision, DisciplinaryResult, Outcome, Subject
 from cases.models.referrals import (
     Category,
     Determination,

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
 
-from cases import rules
+from cases.referrals import rules
 from oversight.core.models import AuditedModel, Organisation
 
 

@@ -1,9 +1,9 @@
-"""Template helpers that show investigation rules; the rules live in cases.investigation_rules."""
+"""Template helpers that show investigation rules; the rules live in cases.investigations.rules."""
 
 from django import template
 from django.utils.html import format_html
 
-from cases import investigation_rules as rules
+from cases.investigations import rules
 
 TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
 STATUS_COLOURS = {

@@ -1,9 +1,9 @@
-"""Template helpers that show referral rules; the rules themselves live in cases.rules."""
+"""Template helpers that show referral rules; the rules live in cases.referrals.rules."""
 
 from django import template
 from django.utils.html import format_html
 
-from cases import rules
+from cases.referrals import rules
 
 TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
 

@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from cases import investigation_rules, rules
+from cases.investigations import rules as investigation_rules
 from cases.models import (
     Allegation,
     Determination,
@@ -20,6 +20,7 @@ from cases.models import (
     Subject,
     Theme,
 )
+from cases.referrals import rules
 from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
 
 

@@ -3,7 +3,7 @@ lifecycle, themes, people and outcomes, and the statutory notices that fell due.
 
 import datetime as dt
 
-from cases import investigation_rules as rules
+from cases.investigations import rules
 from cases.models import (
     Allegation,
     Investigation,

@@ -5,8 +5,8 @@ from functools import cache
 
 from django.conf import settings
 
-from cases import rules
 from cases.models import Category, Determination, Referral, ReferralStatus
+from cases.referrals import rules
 from oversight.core.calendar import add_working_days
 from oversight.demo import volumes
 from oversight.demo.common import Context, bulk, random_day, scaled, weighted

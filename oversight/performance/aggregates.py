@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Count, F, Max, Q
 
 from appeals.models import Application, Kind, Result, Subject
-from cases.investigation_selectors import completed_within_q
+from cases.investigations.selectors import completed_within_q
 from cases.models import Investigation, Referral
 from learning import rules as learning_rules
 from learning.models import Recommendation

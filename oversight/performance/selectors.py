@@ -5,7 +5,7 @@ import dataclasses
 from django.db.models import Count
 from django.http import Http404
 
-from cases.investigation_selectors import ageing_summary, investigations_at_risk
+from cases.investigations.selectors import ageing_summary, investigations_at_risk
 from learning.models import Recommendation
 from oversight.core.calendar import financial_year_label
 from oversight.core.models import Organisation

@@ -11,8 +11,7 @@ from django.db.models import Count
 
 from appeals import rules as appeal_rules
 from appeals.models import Application
-from cases import investigation_rules
-from cases import rules as referral_rules
+from cases.investigations import rules as investigation_rules
 from cases.models import (
     Allegation,
     Determination,
@@ -22,7 +21,8 @@ from cases.models import (
     StatutoryNotice,
     Subject,
 )
-from cases.services import referral_create
+from cases.referrals import rules as referral_rules
+from cases.referrals.services import referral_create
 from learning import rules as learning_rules
 from learning.models import PlannedAction, Recommendation, RecommendationResponse
 from oversight.core.models import NonWorkingDay, Organisation, ReferenceCounter, User

@@ -9,8 +9,8 @@ from rest_framework.test import APIRequestFactory
 
 from appeals.filters import ApplicationFilter
 from appeals.models import Application
-from cases.filters import ReferralFilter
 from cases.models import Referral
+from cases.referrals.filters import ReferralFilter
 from cases.tests.factories import ReferralFactory
 from learning.filters import RecommendationFilter
 from learning.models import Recommendation

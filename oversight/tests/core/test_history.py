@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cases import services
-from cases.selectors import referral_history
+from cases.referrals import services
+from cases.referrals.selectors import referral_history
 
 MODES = ["local", "no_investigation", "directed", "independent"]
 

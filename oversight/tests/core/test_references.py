@@ -7,7 +7,7 @@ import time
 import pytest
 from django.db import close_old_connections, connection, transaction
 
-from cases import services
+from cases.referrals import services
 from oversight.core.references import format_reference, next_reference
 from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
 

@@ -1,0 +1,270 @@
+"""Investigation forms. They check the shape of the input; the services check the rules."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from cases.investigations import rules, selectors
+from cases.models import (
+    INVESTIGATION_MODES,
+    ChargingDecision,
+    DisciplinaryResult,
+    InvestigationStatus,
+    NoticeAction,
+    Outcome,
+    PauseReason,
+)
+from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.selectors import organisations_for_choice
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def yes_no_field(label: str, help_text: str = "", message: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="no",
+        error_messages={"required": message or f"Select yes or no: {label.lower()}"},
+    )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError, aliases=None) -> None:
+    """Show a service's errors next to the form's fields, or above the form for the others."""
+    aliases = aliases or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages in error.message_dict.items():
+        field = aliases.get(name, name)
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class ForceChoiceField(forms.ModelChoiceField):
+    def __init__(self, *, error_messages=None, **kwargs):
+        super().__init__(
+            queryset=organisations_for_choice(forces_only=True),
+            to_field_name="code",
+            error_messages={
+                "invalid_choice": "Choose a force from the list",
+                **(error_messages or {}),
+            },
+            **kwargs,
+        )
+
+
+class InvestigationForm(GovukFormMixin, forms.Form):
+    started_on = GovukDateField(
+        label="Date the investigation started",
+        help_text="The 6- and 12-month clocks run from this date. For example, 27 3 2024",
+        label_for_errors="the date the investigation started",
+    )
+    lead_investigator = forms.ModelChoiceField(
+        queryset=selectors.lead_investigators_for_choice(),
+        to_field_name="username",
+        label="Lead investigator",
+        empty_label="Choose a lead investigator",
+        error_messages={
+            "required": "Choose the lead investigator",
+            "invalid_choice": "Choose a lead investigator from the list",
+        },
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=selectors.themes_for_choice(),
+        to_field_name="code",
+        label="Thematic areas",
+        help_text="Select all that apply.",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    is_major = yes_no_field(
+        "Is this a major investigation?",
+        "Major investigations (such as Hillsborough) are listed but left out of the core "
+        "timeliness figures.",
+        "Select whether this is a major investigation",
+    )
+    first_aware_on = GovukDateField(
+        label="Date the matter first came to the force's attention (or the complaint was made)",
+        help_text="Statutory notices to the local policing body fall due 12 months after this "
+        "date while the investigation is open, then every 6 months.",
+        label_for_errors="the date the matter came to the force's attention",
+        required=False,
+    )
+
+    def __init__(self, *args, themes_on_record=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_investigator"].label_from_instance = lambda user: user.display_name
+        if themes_on_record is not None:
+            self.fields["themes"].queryset = selectors.themes_for_choice(keep=themes_on_record)
+
+
+class InvestigationEditForm(InvestigationForm):
+    mode = forms.ChoiceField(
+        label="Mode of investigation",
+        choices=[(m.value, m.label) for m in INVESTIGATION_MODES],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the mode of investigation"},
+    )
+    completed_on = GovukDateField(
+        label="Date completed",
+        help_text="Correct it here if it was recorded wrongly.",
+        label_for_errors="the date completed",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    field_order = ["mode", "started_on", "completed_on", "lead_investigator", "themes", "is_major"]
+
+    def __init__(self, *args, completed: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not completed:
+            del self.fields["completed_on"]
+
+
+def name_field() -> forms.CharField:
+    return forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the person's name"}
+    )
+
+
+def rank_field() -> forms.CharField:
+    return forms.CharField(label="Rank or role (optional)", max_length=80, required=False)
+
+
+def collar_number_field() -> forms.CharField:
+    return forms.CharField(label="Collar number (optional)", max_length=20, required=False)
+
+
+class SubjectForm(GovukFormMixin, forms.Form):
+    """A person serving with the police: who they are (outcomes are on their own page)."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = name_field()
+    rank = rank_field()
+    collar_number = collar_number_field()
+    organisation = ForceChoiceField(
+        label="Force", required=False, empty_label="The referring force"
+    )
+
+
+SubjectFormSet = forms.formset_factory(SubjectForm, extra=2, can_delete=True)
+
+
+class StatusForm(GovukFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label="New status",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the new status"},
+    )
+    changed_on = GovukDateField(
+        label="Date of the change",
+        help_text="For completion, the date the investigation was completed. Dates cannot go "
+        "before the last change.",
+        label_for_errors="the date of the change",
+    )
+    pause_reason = forms.ChoiceField(
+        label="Reason for pausing (only when pausing)",
+        help_text="A pause is shown on the case but does not stop the 6- and 12-month clocks.",
+        choices=PauseReason.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    note = forms.CharField(
+        label="Note (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, current_status: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (status, InvestigationStatus(status).label)
+            for status in rules.next_statuses(current_status)
+        ]
+
+
+class SubjectOutcomeForm(GovukFormMixin, forms.Form):
+    """One person with the outcomes for them; their allegations come in a formset."""
+
+    name = name_field()
+    rank = rank_field()
+    collar_number = collar_number_field()
+    organisation = ForceChoiceField(
+        label="Force",
+        empty_label="Choose a force",
+        error_messages={"required": "Choose the person's force"},
+    )
+    referred_to_cps = yes_no_field(
+        "Referred to the Crown Prosecution Service?", message="Select whether referred to the CPS"
+    )
+    charging_decision = forms.ChoiceField(
+        label="CPS charging decision",
+        choices=[("", "None yet"), *ChargingDecision.choices],
+        required=False,
+    )
+    disciplinary_result = forms.ChoiceField(
+        label="Disciplinary result",
+        choices=[("", "None yet"), *DisciplinaryResult.choices],
+        required=False,
+    )
+    barred_list = yes_no_field(
+        "Entered on the barred list?", message="Select whether entered on the barred list"
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AllegationForm(GovukFormMixin, forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    description = forms.CharField(
+        label="Allegation",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+        error_messages={"required": "Describe the allegation"},
+    )
+    investigator_opinion = forms.ChoiceField(
+        label="Investigator's opinion",
+        choices=[("", "Not yet given"), *Outcome.choices],
+        required=False,
+    )
+    force_determination = forms.ChoiceField(
+        label="Force's determination",
+        help_text="Recorded separately, once the force has read the report.",
+        choices=[("", "Not yet determined"), *Outcome.choices],
+        required=False,
+    )
+
+
+AllegationFormSet = forms.formset_factory(AllegationForm, extra=1, can_delete=True)
+
+
+class NoticeForm(GovukFormMixin, forms.Form):
+    due_on = forms.TypedChoiceField(
+        label="Which notice",
+        coerce=dt.date.fromisoformat,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the notice you are recording"},
+    )
+    action = forms.ChoiceField(
+        label="What happened",
+        choices=NoticeAction.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the notice was given or withheld"},
+    )
+    actioned_on = GovukDateField(
+        label="Date given or withheld", label_for_errors="the date the notice was given"
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        help_text="For a withheld notice, why giving it might prejudice an investigation.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, due_dates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].choices = [
+            (day.isoformat(), f"Due {day:%-d %B %Y}") for day in due_dates
+        ]

@@ -1,0 +1,295 @@
+"""Reads of investigations: querysets with their joins, the SQL twins of the timeliness rules
+(checked against cases.investigation_rules by a parity test), the ageing view, the at-risk
+and notice lists, the timeline and the audit history."""
+
+import dataclasses
+import datetime as dt
+
+from django.db.models import Count, DateField, F, Func, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from cases.investigations import rules
+from cases.models import (
+    Allegation,
+    Determination,
+    Investigation,
+    InvestigationStatus,
+    InvestigationTheme,
+    StatusChange,
+    StatutoryNotice,
+    Subject,
+    Theme,
+)
+from oversight.core.history import HistoryEntry, history_of
+from oversight.core.models import STAFF_ROLES, User
+
+
+class AddMonths(Func):
+    """`date + N calendar months` in SQL. PostgreSQL, like dateutil's relativedelta, keeps the
+    day or clamps it to the month's last day (31 August + 6 months = 28/29 February)."""
+
+    template = "(%(expressions)s + make_interval(months => %(months)s))::date"
+    output_field = DateField()
+
+    def __init__(self, expression, *, months: int):
+        super().__init__(expression, months=int(months))
+
+
+def completed_within_q(months: int) -> Q:
+    """SQL twin of rules.completed_within: `completed_on <= started_on + N months`."""
+    return Q(
+        completed_on__isnull=False, completed_on__lte=AddMonths(F("started_on"), months=months)
+    )
+
+
+def _mark_reached_by(today: dt.date, months: int) -> Q:
+    """Started early enough that the N-month mark is on or after `today` (as a range of
+    start dates, so that the open-investigations index serves it)."""
+    return Q(started_on__gte=rules.earliest_start_reaching(today, months))
+
+
+def age_band_q(band: str, today: dt.date) -> Q:
+    """SQL twin of rules.age_band, for open investigations."""
+    open_ = ~Q(status=InvestigationStatus.COMPLETED)
+    if band == rules.BAND_UP_TO_6:
+        return open_ & _mark_reached_by(today, rules.SIX_MONTHS)
+    if band == rules.BAND_6_TO_12:
+        return (
+            open_
+            & ~_mark_reached_by(today, rules.SIX_MONTHS)
+            & _mark_reached_by(today, rules.TWELVE_MONTHS)
+        )
+    if band == rules.BAND_OVER_12:
+        return open_ & ~_mark_reached_by(today, rules.TWELVE_MONTHS)
+    raise ValueError(f"Unknown age band {band!r}")
+
+
+def at_risk_q(today: dt.date) -> Q:
+    """SQL twin of rules.is_at_risk: open, the 12-month mark today or within 30 days."""
+    after_window = today + dt.timedelta(days=rules.AT_RISK_DAYS + 1)
+    return (
+        ~Q(status=InvestigationStatus.COMPLETED)
+        & _mark_reached_by(today, rules.TWELVE_MONTHS)
+        & ~_mark_reached_by(after_window, rules.TWELVE_MONTHS)
+    )
+
+
+def notice_needed_q(today: dt.date) -> Q:
+    """SQL twin of rules.notice_needed: open, and an unrecorded notice has fallen due."""
+    return ~Q(status=InvestigationStatus.COMPLETED) & Q(next_notice_due_on__lte=today)
+
+
+# Lists and one record ----------------------------------------------------------------------
+
+
+def investigation_list(*, user) -> QuerySet[Investigation]:
+    """Investigations the user may see, with the referral, force, lead and themes loaded."""
+    return (
+        Investigation.objects.for_user(user)
+        .select_related("referral", "referral__organisation", "lead_investigator")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
+    )
+
+
+def _subjects_prefetch() -> Prefetch:
+    return Prefetch(
+        "subjects",
+        queryset=Subject.objects.select_related("organisation").prefetch_related(
+            Prefetch("allegations", queryset=Allegation.objects.order_by("id"))
+        ),
+    )
+
+
+def investigation_list_with_people(*, user) -> QuerySet[Investigation]:
+    """As investigation_list, with every person and their allegations (for the API)."""
+    return investigation_list(user=user).prefetch_related(_subjects_prefetch())
+
+
+def investigation_get(*, user, reference: str) -> Investigation:
+    """One investigation with everything its page shows, or 404 if absent or not visible."""
+    investigation = (
+        investigation_list_with_people(user=user)
+        .prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=StatusChange.objects.select_related("changed_by").order_by(
+                    "changed_on", "id"
+                ),
+            ),
+            Prefetch("notices", queryset=StatutoryNotice.objects.select_related("recorded_by")),
+            Prefetch(
+                "referral__determinations",
+                queryset=Determination.objects.select_related("decided_by").order_by(
+                    "decided_on", "id"
+                ),
+            ),
+        )
+        .filter(reference=reference)
+        .first()
+    )
+    if investigation is None:
+        raise Http404("No investigation with that reference.")
+    return investigation
+
+
+def lead_investigators_for_choice() -> QuerySet[User]:
+    """Casework staff who can lead an investigation, by name."""
+    return User.objects.filter(is_active=True, role__in=STAFF_ROLES).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+def themes_for_choice(*, keep: QuerySet[Theme] | None = None) -> QuerySet[Theme]:
+    """Active themes, plus any inactive ones already on the record being edited."""
+    condition = Q(is_active=True)
+    if keep is not None:
+        condition |= Q(pk__in=keep.values("pk"))
+    return Theme.objects.filter(condition).order_by("name")
+
+
+# Ageing, at risk and notices ---------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class AgeingSummary:
+    """Open investigations by age band: core ones counted, major ones shown apart."""
+
+    bands: list[tuple[str, str, int]]  # (band code, label, core count)
+    core: int
+    major: int
+    at_risk: int
+    notice_needed: int
+
+
+def ageing_summary(*, user, today: dt.date, lead: User | None = None) -> AgeingSummary:
+    """Counts of open investigations per age band (core only), major ones, those at risk and
+    those needing a notice; one query, for everyone's or one lead investigator's cases."""
+    queryset = Investigation.objects.for_user(user).filter(
+        ~Q(status=InvestigationStatus.COMPLETED)
+    )
+    if lead is not None:
+        queryset = queryset.filter(lead_investigator=lead)
+    core = Q(is_major=False)
+    counts = queryset.aggregate(
+        **{
+            f"band_{band}": Count("id", filter=core & age_band_q(band, today))
+            for band in rules.AGE_BANDS
+        },
+        core=Count("id", filter=core),
+        major=Count("id", filter=Q(is_major=True)),
+        at_risk=Count("id", filter=at_risk_q(today)),
+        notice_needed=Count("id", filter=notice_needed_q(today)),
+    )
+    return AgeingSummary(
+        bands=[(band, label, counts[f"band_{band}"]) for band, label in rules.AGE_BANDS.items()],
+        core=counts["core"],
+        major=counts["major"],
+        at_risk=counts["at_risk"],
+        notice_needed=counts["notice_needed"],
+    )
+
+
+def investigations_at_risk(
+    *, user, today: dt.date, lead: User | None = None
+) -> QuerySet[Investigation]:
+    """Open investigations whose 12-month mark is within 30 days, nearest first (major ones
+    included and marked)."""
+    queryset = investigation_list(user=user).filter(at_risk_q(today))
+    if lead is not None:
+        queryset = queryset.filter(lead_investigator=lead)
+    return queryset.order_by("started_on", "id")
+
+
+def investigations_needing_notice(
+    *, user, today: dt.date, lead: User | None = None
+) -> QuerySet[Investigation]:
+    """Open investigations with a statutory notice fallen due and not recorded, oldest first."""
+    queryset = investigation_list(user=user).filter(notice_needed_q(today))
+    if lead is not None:
+        queryset = queryset.filter(lead_investigator=lead)
+    return queryset.order_by("next_notice_due_on", "id")
+
+
+@dataclasses.dataclass(frozen=True)
+class NoticeRow:
+    due_on: dt.date
+    notice: StatutoryNotice | None
+    state: str  # "recorded", "needed" (fallen due, not recorded) or "upcoming"
+
+
+def notice_schedule(investigation: Investigation, today: dt.date) -> list[NoticeRow]:
+    """Each notice due so far (while the investigation was unfinished), recorded or not, and
+    the next one if it is still open; uses the prefetched notices."""
+    recorded = {notice.due_on: notice for notice in investigation.notices.all()}
+    due = rules.notices_required(investigation.first_aware_on, investigation.completed_on, today)
+    rows = [
+        NoticeRow(day, recorded.get(day), "recorded" if day in recorded else "needed")
+        for day in due
+    ]
+    if investigation.is_open and investigation.first_aware_on is not None:
+        upcoming = rules.notice_due_on(investigation.first_aware_on, len(due) + 1)
+        rows.append(NoticeRow(upcoming, recorded.get(upcoming), "upcoming"))
+    return rows
+
+
+# Timeline and history ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    on: dt.date
+    title: str
+    detail: str = ""
+
+
+def investigation_timeline(investigation: Investigation) -> list[TimelineEntry]:
+    """Referral received, each decision, the start, every status change, notices and the
+    completion, in date order (from prefetched rows: no queries)."""
+    referral = investigation.referral
+    entries = [TimelineEntry(referral.received_on, f"Referral {referral.reference} received")]
+    for determination in referral.determinations.all():
+        entries.append(
+            TimelineEntry(
+                determination.decided_on,
+                f"Mode decided: {determination.get_mode_display()}",
+                determination.decided_by.display_name,
+            )
+        )
+    changes = list(investigation.status_changes.all())
+    for index, change in enumerate(changes):
+        if index == 0 and change.status == InvestigationStatus.STARTED:
+            title = "Investigation started"
+        elif change.status == InvestigationStatus.COMPLETED:
+            title = "Investigation completed"
+        elif change.status == InvestigationStatus.PAUSED:
+            title = f"Paused: {change.get_pause_reason_display().lower()}"
+        else:
+            title = f"Status changed to {change.get_status_display().lower()}"
+        detail = " – ".join(filter(None, [change.changed_by.display_name, change.note]))
+        entries.append(TimelineEntry(change.changed_on, title, detail))
+    for notice in investigation.notices.all():
+        entries.append(
+            TimelineEntry(
+                notice.actioned_on,
+                f"Statutory notice {notice.get_action_display().lower()}",
+                f"Due {notice.due_on:%-d %B %Y}",
+            )
+        )
+    # sorted() is stable: on the same day, the order above (the natural one) is kept.
+    return sorted(entries, key=lambda entry: entry.on)
+
+
+HISTORY_MODELS = (
+    Investigation,
+    StatusChange,
+    Subject,
+    Allegation,
+    InvestigationTheme,
+    StatutoryNotice,
+)
+
+
+def investigation_history(*, investigation: Investigation) -> list[HistoryEntry]:
+    """Who changed what on the investigation, its people, allegations, themes, status and
+    notices, oldest first."""
+    return history_of(investigation, *HISTORY_MODELS)

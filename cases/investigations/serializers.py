@@ -1,0 +1,266 @@
+"""Serializers of investigations for the REST API: reads nest the people and their outcomes;
+writes shape input for the services, which apply the rules. Choice fields are documented as
+named enum components so that the schema's names never collide with other resources'."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cases.investigations import selectors, services
+from cases.models import (
+    INVESTIGATION_MODES,
+    Allegation,
+    ChargingDecision,
+    DisciplinaryResult,
+    Investigation,
+    InvestigationStatus,
+    NoticeAction,
+    Outcome,
+    PauseReason,
+    Referral,
+    StatutoryNotice,
+    Subject,
+    Theme,
+)
+from oversight.core.models import Organisation
+
+FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
+VERSION_HELP = "The version you read; the update is refused with 409 if it has changed since."
+SUBJECTS_HELP = (
+    "On update, the full list of people: those with an id are changed, those without are "
+    "added, and those left out are removed. Leave the field out to keep the people as they are."
+)
+
+
+def _enum(name: str, choices, *, blank: bool = False) -> type[serializers.ChoiceField]:
+    """A choice field documented as the enum component `name`: one name per choice set, so
+    the schema's enums never collide with the referral's (or another app's) `status`/`mode`."""
+    values = [value for value, _ in choices] + ([""] if blank else [])
+    schema = {
+        "type": "string",
+        "enum": values,
+        "description": "\n".join(f"* `{value}` - {label}" for value, label in choices)
+        + ("\n* `` - not recorded" if blank else ""),
+    }
+    field = type(f"{name}Field", (serializers.ChoiceField,), {})
+    return extend_schema_field(schema, component_name=name)(field)
+
+
+MODES = [(m.value, m.label) for m in INVESTIGATION_MODES]
+ModeField = _enum("InvestigationModeEnum", MODES)
+StatusField = _enum("InvestigationStatusEnum", InvestigationStatus.choices)
+PauseReasonField = _enum("PauseReasonEnum", PauseReason.choices, blank=True)
+OutcomeField = _enum("OutcomeEnum", Outcome.choices, blank=True)
+ChargingDecisionField = _enum("ChargingDecisionEnum", ChargingDecision.choices, blank=True)
+DisciplinaryResultField = _enum("DisciplinaryResultEnum", DisciplinaryResult.choices, blank=True)
+NoticeActionField = _enum("NoticeActionEnum", NoticeAction.choices)
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+class AllegationSerializer(serializers.ModelSerializer):
+    investigator_opinion = OutcomeField(choices=Outcome.choices, read_only=True)
+    force_determination = OutcomeField(choices=Outcome.choices, read_only=True)
+
+    class Meta:
+        model = Allegation
+        fields = ["id", "description", "investigator_opinion", "force_determination"]
+        read_only_fields = fields
+
+
+class SubjectSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    outcome = OutcomeField(
+        choices=Outcome.choices,
+        read_only=True,
+        help_text="The most serious investigator's opinion on this person's allegations.",
+    )
+    charging_decision = ChargingDecisionField(choices=ChargingDecision.choices, read_only=True)
+    disciplinary_result = DisciplinaryResultField(
+        choices=DisciplinaryResult.choices, read_only=True
+    )
+    allegations = AllegationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Subject
+        fields = [
+            "id",
+            "name",
+            "rank",
+            "collar_number",
+            "organisation",
+            "outcome",
+            "referred_to_cps",
+            "charging_decision",
+            "disciplinary_result",
+            "barred_list",
+            "allegations",
+        ]
+        read_only_fields = fields
+
+
+class NoticeSerializer(serializers.ModelSerializer):
+    action = NoticeActionField(choices=NoticeAction.choices, read_only=True)
+    recorded_by = serializers.CharField(source="recorded_by.username", read_only=True)
+
+    class Meta:
+        model = StatutoryNotice
+        fields = ["due_on", "action", "actioned_on", "note", "recorded_by", "recorded_at"]
+        read_only_fields = fields
+
+
+class InvestigationSerializer(serializers.ModelSerializer):
+    referral = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    organisation = serializers.CharField(
+        source="referral.organisation.code", read_only=True, help_text="The referring force."
+    )
+    lead_investigator = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    mode = ModeField(choices=MODES, read_only=True)
+    status = StatusField(choices=InvestigationStatus.choices, read_only=True)
+    pause_reason = PauseReasonField(choices=PauseReason.choices, read_only=True)
+    six_months_on = serializers.DateField(read_only=True)
+    twelve_months_on = serializers.DateField(read_only=True)
+    within_6_months = serializers.BooleanField(read_only=True, allow_null=True)
+    within_12_months = serializers.BooleanField(read_only=True, allow_null=True)
+    subjects = SubjectSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Investigation
+        fields = [
+            "reference",
+            "referral",
+            "organisation",
+            "mode",
+            "lead_investigator",
+            "themes",
+            "is_major",
+            "first_aware_on",
+            "started_on",
+            "status",
+            "status_changed_on",
+            "pause_reason",
+            "completed_on",
+            "six_months_on",
+            "twelve_months_on",
+            "within_6_months",
+            "within_12_months",
+            "next_notice_due_on",
+            "subjects",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+class AllegationWriteSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False, help_text="An existing allegation to change.")
+    description = serializers.CharField(max_length=5000)
+    investigator_opinion = OutcomeField(choices=Outcome.choices, required=False, allow_blank=True)
+    force_determination = OutcomeField(choices=Outcome.choices, required=False, allow_blank=True)
+
+
+class SubjectWriteSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False, help_text="An existing person to change.")
+    name = serializers.CharField(max_length=200)
+    rank = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    collar_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    organisation = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=FORCES,
+        required=False,
+        allow_null=True,
+        help_text="The person's force; the referring force if left out.",
+        error_messages={"does_not_exist": "No force has the code “{value}”."},
+    )
+    referred_to_cps = serializers.BooleanField(required=False)
+    charging_decision = ChargingDecisionField(
+        choices=ChargingDecision.choices, required=False, allow_blank=True
+    )
+    disciplinary_result = DisciplinaryResultField(
+        choices=DisciplinaryResult.choices, required=False, allow_blank=True
+    )
+    barred_list = serializers.BooleanField(required=False)
+    allegations = AllegationWriteSerializer(
+        many=True, required=False, help_text="Replaces the person's allegations when given."
+    )
+
+    def to_input(self, data: dict) -> services.SubjectInput:
+        allegations = data.pop("allegations", None)
+        return services.SubjectInput(
+            **data,
+            allegations=None
+            if allegations is None
+            else [services.AllegationInput(**a) for a in allegations],
+        )
+
+
+class InvestigationWriteSerializer(serializers.Serializer):
+    referral = serializers.SlugRelatedField(
+        slug_field="reference",
+        queryset=Referral.objects.none(),
+        error_messages={"does_not_exist": "No referral has the reference “{value}”."},
+    )
+    started_on = serializers.DateField()
+    lead_investigator = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=selectors.lead_investigators_for_choice(),
+        required=False,
+        allow_null=True,
+        error_messages={"does_not_exist": "No member of casework staff is called “{value}”."},
+    )
+    themes = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Theme.objects.all(),
+        many=True,
+        required=False,
+        error_messages={"does_not_exist": "No theme has the code “{value}”."},
+    )
+    is_major = serializers.BooleanField(required=False)
+    first_aware_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="The date the matter came to the force's attention; the referral's if left out.",
+    )
+    subjects = SubjectWriteSerializer(many=True, required=False, help_text=SUBJECTS_HELP)
+    status = StatusField(choices=InvestigationStatus.choices, required=False)
+    status_changed_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="When the new status took effect; today if left out.",
+    )
+    completed_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="Completes the investigation (with status completed, or on its own).",
+    )
+    pause_reason = PauseReasonField(choices=PauseReason.choices, required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, help_text="On a status change.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        # Scoped like the API's reads: a caller attaches only a referral they may see.
+        if "referral" in self.fields and request is not None:
+            self.fields["referral"].queryset = Referral.objects.for_user(request.user)
+
+
+class InvestigationUpdateSerializer(InvestigationWriteSerializer):
+    referral = None
+    started_on = serializers.DateField(required=False)
+    mode = ModeField(choices=MODES, required=False)
+    version = serializers.IntegerField(help_text=VERSION_HELP)
+
+
+class NoticeWriteSerializer(serializers.Serializer):
+    due_on = serializers.DateField(help_text="The due date of the notice being recorded.")
+    action = NoticeActionField(choices=NoticeAction.choices)
+    actioned_on = serializers.DateField(required=False, help_text="Today if left out.")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, help_text=VERSION_HELP)

@@ -1,0 +1,168 @@
+"""An investigation's details: lead, themes, major, dates and mode, and corrections of the
+completion date."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.investigations.services.common import day_text, lock, next_notice_due, saved
+from cases.investigations.services.inputs import KEEP, SubjectInput
+from cases.investigations.services.messages import (
+    AWARE_AFTER_RECEIVED,
+    AWARE_IN_FUTURE,
+    COMPLETED_BEFORE_PREVIOUS,
+    COMPLETED_IN_FUTURE,
+    COMPLETED_ON_REQUIRED,
+    COMPLETED_ON_WITHOUT_COMPLETION,
+    LEAD_NOT_STAFF,
+    LEGACY_MODE_NOT_ALLOWED,
+    MODE_NOT_INVESTIGATIVE,
+    STARTED_AFTER_CHANGE,
+    STARTED_BEFORE_DECISION,
+    STARTED_IN_FUTURE,
+    STARTED_REQUIRED,
+)
+from cases.investigations.services.people import save_subjects
+from cases.models import (
+    INVESTIGATION_MODES,
+    Investigation,
+    InvestigationStatus,
+    InvestigationTheme,
+    Referral,
+    Theme,
+)
+from cases.referrals import rules as referral_rules
+from oversight.core.models import User
+
+
+def check_details(
+    *,
+    referral: Referral,
+    mode: str,
+    first_aware_on: dt.date | None,
+    lead_investigator: User | None,
+    today: dt.date,
+) -> dict[str, str]:
+    """Field errors in the details: an investigative mode (the legacy ones only for matters
+    known before February 2020), a date of attention neither in the future nor after receipt,
+    and a lead from casework staff."""
+    errors = {}
+    if mode not in INVESTIGATION_MODES:
+        errors["mode"] = MODE_NOT_INVESTIGATIVE
+    elif not referral_rules.legacy_mode_allowed(mode, first_aware_on):
+        errors["mode"] = LEGACY_MODE_NOT_ALLOWED
+    if first_aware_on is not None:
+        if first_aware_on > today:
+            errors["first_aware_on"] = AWARE_IN_FUTURE
+        elif first_aware_on > referral.received_on:
+            errors["first_aware_on"] = AWARE_AFTER_RECEIVED.format(
+                received=day_text(referral.received_on)
+            )
+    if lead_investigator is not None and not lead_investigator.is_casework_staff:
+        errors["lead_investigator"] = LEAD_NOT_STAFF
+    return errors
+
+
+DETAIL_FIELDS = frozenset(
+    {"lead_investigator", "themes", "is_major", "first_aware_on", "started_on", "mode"}
+)
+
+
+def apply_details(*, locked: Investigation, today: dt.date, fields: dict) -> None:
+    """Apply detail changes to the locked investigation, keeping the dates in order."""
+    unknown = set(fields) - DETAIL_FIELDS - {"completed_on"}
+    if unknown:
+        raise ValueError(f"investigation_update cannot change {sorted(unknown)}")
+    themes = fields.pop("themes", None)
+    completed_on = fields.pop("completed_on", KEEP)
+    previous_started = locked.started_on
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    errors = check_details(
+        referral=locked.referral,
+        mode=locked.mode,
+        first_aware_on=locked.first_aware_on,
+        lead_investigator=locked.lead_investigator,
+        today=today,
+    )
+    changes = list(locked.status_changes.order_by("changed_on", "id"))
+    if "started_on" in fields and locked.started_on != previous_started:
+        started_on = locked.started_on
+        later = changes[1:]
+        if started_on is None:
+            errors["started_on"] = STARTED_REQUIRED
+        elif started_on > today:
+            errors["started_on"] = STARTED_IN_FUTURE
+        elif started_on < locked.mode_decided_on:
+            errors["started_on"] = STARTED_BEFORE_DECISION.format(
+                decided=day_text(locked.mode_decided_on)
+            )
+        elif later and started_on > later[0].changed_on:
+            changed = day_text(later[0].changed_on)
+            errors["started_on"] = STARTED_AFTER_CHANGE.format(changed=changed)
+        elif changes:
+            changes[0].changed_on = started_on
+            changes[0].save()
+            if not later:
+                locked.status_changed_on = started_on
+    if completed_on is not KEEP and completed_on != locked.completed_on:
+        errors.update(_correct_completion(locked, completed_on, changes, today))
+    if errors:
+        raise ValidationError(errors)
+    if themes is not None:
+        set_themes(locked, themes)
+    locked.next_notice_due_on = next_notice_due(locked)
+
+
+def _correct_completion(
+    locked: Investigation, completed_on: dt.date | None, changes: list, today: dt.date
+) -> dict[str, str]:
+    """Correct the completion date of a completed investigation (never earlier than the step
+    before it, never in the future)."""
+    if locked.status != InvestigationStatus.COMPLETED:
+        return {"completed_on": COMPLETED_ON_WITHOUT_COMPLETION}
+    if completed_on is None:
+        return {"completed_on": COMPLETED_ON_REQUIRED}
+    if completed_on > today:
+        return {"completed_on": COMPLETED_IN_FUTURE}
+    previous = changes[-2].changed_on if len(changes) >= 2 else locked.started_on
+    if completed_on < previous:
+        return {"completed_on": COMPLETED_BEFORE_PREVIOUS.format(previous=day_text(previous))}
+    completion = changes[-1]
+    completion.changed_on = completed_on
+    completion.save()
+    locked.completed_on = locked.status_changed_on = completed_on
+    return {}
+
+
+def set_themes(investigation: Investigation, themes: Sequence[Theme]) -> None:
+    """Make the investigation's themes exactly these (links added and removed one by one)."""
+    wanted = {theme.pk for theme in themes}
+    current = set(investigation.theme_links.values_list("theme_id", flat=True))
+    investigation.theme_links.filter(theme_id__in=current - wanted).delete()
+    InvestigationTheme.objects.bulk_create(
+        InvestigationTheme(investigation=investigation, theme_id=pk)
+        for pk in sorted(wanted - current)
+    )
+
+
+def investigation_update(
+    *,
+    actor: User,
+    investigation: Investigation,
+    version: int,
+    today: dt.date,
+    subjects: Sequence[SubjectInput] | None = None,
+    **fields,
+) -> Investigation:
+    """Edit an investigation's details and (if given) its people, all or nothing, refusing
+    the save if someone else changed it since `version` was read."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = lock(investigation, version)
+        apply_details(locked=locked, today=today, fields=dict(fields))
+        if subjects is not None:
+            save_subjects(locked, subjects, replace=True)
+        return saved(locked, actor)

@@ -1,0 +1,185 @@
+"""The status lifecycle: each move checked against the transition table and the date rules."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.investigations import rules
+from cases.investigations.services.common import day_text, lock, saved, status_text
+from cases.investigations.services.details import apply_details
+from cases.investigations.services.inputs import KEEP, SubjectInput
+from cases.investigations.services.messages import (
+    ALREADY_IN_STATUS,
+    CHANGED_BEFORE_PREVIOUS,
+    CHANGED_IN_FUTURE,
+    CHANGED_ON_REQUIRED,
+    COMPLETED_BEFORE_PREVIOUS,
+    COMPLETED_IN_FUTURE,
+    COMPLETED_ON_REQUIRED,
+    COMPLETED_ON_WITHOUT_COMPLETION,
+    PAUSE_REASON_NOT_PAUSED,
+    PAUSE_REASON_REQUIRED,
+    STATUS_UNKNOWN,
+    TRANSITION_NOT_ALLOWED,
+)
+from cases.investigations.services.people import check_outcomes, save_subjects
+from cases.models import Investigation, InvestigationStatus, PauseReason, StatusChange
+from oversight.core.models import User
+
+
+def requested_transition(
+    investigation: Investigation,
+    *,
+    status: str,
+    status_changed_on: dt.date | None,
+    completed_on: dt.date | None,
+    today: dt.date,
+) -> tuple[str, dt.date | None] | None:
+    """The status change an API write asks for, if any (completed_on alone completes)."""
+    if completed_on is not None and status not in ("", InvestigationStatus.COMPLETED):
+        raise ValidationError({"completed_on": COMPLETED_ON_WITHOUT_COMPLETION})
+    if completed_on is not None or status == InvestigationStatus.COMPLETED:
+        if investigation.status == InvestigationStatus.COMPLETED:
+            return None  # a correction of the date, handled as a detail
+        return InvestigationStatus.COMPLETED, completed_on
+    if not status or status == investigation.status:
+        return None
+    return status, status_changed_on or today
+
+
+def investigation_change_status(
+    *,
+    actor: User,
+    investigation: Investigation,
+    status: str,
+    changed_on: dt.date | None,
+    today: dt.date,
+    version: int | None = None,
+    pause_reason: str = "",
+    note: str = "",
+) -> Investigation:
+    """Move the investigation to a new status on a date no earlier than the last change; it is
+    completed only with a completion date and an outcome for every person."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = lock(investigation, version)
+        transition(
+            actor=actor,
+            investigation=locked,
+            status=status,
+            changed_on=changed_on,
+            pause_reason=pause_reason,
+            note=note,
+            today=today,
+        )
+        return saved(locked, actor)
+
+
+def transition(
+    *,
+    actor: User,
+    investigation: Investigation,
+    status: str,
+    changed_on: dt.date | None,
+    pause_reason: str,
+    note: str,
+    today: dt.date,
+) -> None:
+    """Move the locked investigation to `status` on `changed_on`, recording the step."""
+    current = investigation.status
+    completing = status == InvestigationStatus.COMPLETED
+    date_field = "completed_on" if completing else "status_changed_on"
+    if status not in InvestigationStatus.values:
+        raise ValidationError({"status": STATUS_UNKNOWN.format(status=status)})
+    if status == current:
+        raise ValidationError({"status": ALREADY_IN_STATUS.format(status=status_text(status))})
+    if not rules.can_move(current, status):
+        raise ValidationError(
+            {
+                "status": TRANSITION_NOT_ALLOWED.format(
+                    current=status_text(current), new=status_text(status)
+                )
+            }
+        )
+    errors = {}
+    previous = investigation.status_changed_on
+    if changed_on is None:
+        errors[date_field] = COMPLETED_ON_REQUIRED if completing else CHANGED_ON_REQUIRED
+    elif changed_on > today:
+        errors[date_field] = COMPLETED_IN_FUTURE if completing else CHANGED_IN_FUTURE
+    elif changed_on < previous:
+        message = COMPLETED_BEFORE_PREVIOUS if completing else CHANGED_BEFORE_PREVIOUS
+        errors[date_field] = message.format(previous=day_text(previous))
+    if status == InvestigationStatus.PAUSED:
+        if pause_reason not in PauseReason.values:
+            errors["pause_reason"] = PAUSE_REASON_REQUIRED
+    elif pause_reason:
+        errors["pause_reason"] = PAUSE_REASON_NOT_PAUSED
+    if errors:
+        raise ValidationError(errors)
+    if completing:
+        check_outcomes(investigation, field="status")
+    investigation.status = status
+    investigation.status_changed_on = changed_on
+    investigation.pause_reason = pause_reason if status == InvestigationStatus.PAUSED else ""
+    investigation.completed_on = changed_on if completing else None
+    StatusChange.objects.create(
+        investigation=investigation,
+        status=status,
+        changed_on=changed_on,
+        pause_reason=investigation.pause_reason,
+        note=note,
+        changed_by=actor,
+    )
+
+
+def investigation_revise(
+    *,
+    actor: User,
+    investigation: Investigation,
+    version: int,
+    today: dt.date,
+    changes: dict,
+    subjects: Sequence[SubjectInput] | None = None,
+    status: str = "",
+    status_changed_on: dt.date | None = None,
+    completed_on: dt.date | None = KEEP,
+    pause_reason: str = "",
+    note: str = "",
+) -> Investigation:
+    """Edit details and people and, if asked, change the status: one save, all or nothing."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = lock(investigation, version)
+        requested = requested_transition(
+            locked,
+            status=status,
+            status_changed_on=status_changed_on,
+            completed_on=None if completed_on is KEEP else completed_on,
+            today=today,
+        )
+        fields = dict(changes)
+        if requested is None and completed_on is not KEEP:
+            fields["completed_on"] = completed_on  # correcting a completed investigation
+        apply_details(locked=locked, today=today, fields=fields)
+        if subjects is not None:
+            save_subjects(locked, subjects, replace=True)
+        if requested:
+            transition(
+                actor=actor,
+                investigation=locked,
+                status=requested[0],
+                changed_on=requested[1],
+                pause_reason=pause_reason,
+                note=note,
+                today=today,
+            )
+        elif pause_reason:
+            # While paused, the reason may be changed; otherwise a reason makes no sense.
+            if locked.status != InvestigationStatus.PAUSED:
+                raise ValidationError({"pause_reason": PAUSE_REASON_NOT_PAUSED})
+            if pause_reason not in PauseReason.values:
+                raise ValidationError({"pause_reason": PAUSE_REASON_REQUIRED})
+            locked.pause_reason = pause_reason
+        return saved(locked, actor)

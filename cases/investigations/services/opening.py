@@ -1,0 +1,150 @@
+"""Opening an investigation from a referral decided as independent or directed."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.investigations import rules
+from cases.investigations.services.common import day_text
+from cases.investigations.services.details import check_details, set_themes
+from cases.investigations.services.inputs import KEEP, SubjectInput
+from cases.investigations.services.lifecycle import requested_transition, transition
+from cases.investigations.services.messages import (
+    ALREADY_OPEN,
+    PAUSE_REASON_NOT_PAUSED,
+    REFERRAL_NOT_INVESTIGATED,
+    REFERRAL_UNDECIDED,
+    STARTED_BEFORE_DECISION,
+    STARTED_IN_FUTURE,
+    STARTED_REQUIRED,
+)
+from cases.investigations.services.people import save_subjects
+from cases.models import (
+    INVESTIGATION_MODES,
+    Investigation,
+    InvestigationStatus,
+    Mode,
+    Referral,
+    StatusChange,
+    Theme,
+)
+from oversight.core.models import User
+from oversight.core.references import next_reference
+
+REFERENCE_PREFIX = "INV"
+
+
+def investigation_openable_error(referral: Referral) -> str | None:
+    """Why this referral cannot open an investigation, or None if it can."""
+    if not referral.mode:
+        return REFERRAL_UNDECIDED.format(reference=referral.reference)
+    if referral.mode not in INVESTIGATION_MODES:
+        return REFERRAL_NOT_INVESTIGATED.format(
+            reference=referral.reference, mode=Mode(referral.mode).label.lower()
+        )
+    existing = Investigation.objects.filter(referral=referral).only("reference").first()
+    if existing is not None:
+        return ALREADY_OPEN.format(reference=referral.reference, investigation=existing.reference)
+    return None
+
+
+def _decision_to_investigate_on(referral: Referral) -> dt.date:
+    """The date of the determination in force: the one that chose the current mode."""
+    latest = referral.determinations.order_by("-decided_on", "-id").first()
+    return latest.decided_on if latest is not None else referral.decided_on
+
+
+def investigation_open(
+    *,
+    actor: User,
+    referral: Referral,
+    started_on: dt.date | None,
+    today: dt.date,
+    lead_investigator: User | None = None,
+    themes: Sequence[Theme] = (),
+    is_major: bool = False,
+    first_aware_on: dt.date | None = KEEP,
+    subjects: Sequence[SubjectInput] = (),
+    status: str = "",
+    status_changed_on: dt.date | None = None,
+    completed_on: dt.date | None = None,
+    pause_reason: str = "",
+    note: str = "",
+) -> Investigation:
+    """Open an investigation from a referral decided as independent or directed (or a legacy
+    mode), with a new reference; its people are saved with it or not at all."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        # Locking the referral makes two people opening it at once wait for each other.
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        problem = investigation_openable_error(referral)
+        if problem:
+            raise ValidationError({"referral": problem})
+        if first_aware_on is KEEP:
+            first_aware_on = referral.first_aware_on
+        mode_decided_on = _decision_to_investigate_on(referral)
+        errors: dict[str, str] = {}
+        if started_on is None:
+            errors["started_on"] = STARTED_REQUIRED
+        elif started_on > today:
+            errors["started_on"] = STARTED_IN_FUTURE
+        elif started_on < mode_decided_on:
+            decided = day_text(mode_decided_on)
+            errors["started_on"] = STARTED_BEFORE_DECISION.format(decided=decided)
+        errors.update(
+            check_details(
+                referral=referral,
+                mode=referral.mode,
+                first_aware_on=first_aware_on,
+                lead_investigator=lead_investigator,
+                today=today,
+            )
+        )
+        if errors:
+            raise ValidationError(errors)
+        investigation = Investigation.objects.create(
+            reference=next_reference(prefix=REFERENCE_PREFIX, year=started_on.year),
+            referral=referral,
+            mode=referral.mode,
+            mode_decided_on=mode_decided_on,
+            lead_investigator=lead_investigator,
+            is_major=is_major,
+            first_aware_on=first_aware_on,
+            started_on=started_on,
+            status=InvestigationStatus.STARTED,
+            status_changed_on=started_on,
+            next_notice_due_on=rules.next_notice_due(first_aware_on, ()),
+            created_by=actor,
+            updated_by=actor,
+        )
+        StatusChange.objects.create(
+            investigation=investigation,
+            status=InvestigationStatus.STARTED,
+            changed_on=started_on,
+            changed_by=actor,
+        )
+        set_themes(investigation, themes)
+        save_subjects(investigation, subjects, replace=True)
+        requested = requested_transition(
+            investigation,
+            status=status,
+            status_changed_on=status_changed_on,
+            completed_on=completed_on,
+            today=today,
+        )
+        if requested:
+            transition(
+                actor=actor,
+                investigation=investigation,
+                status=requested[0],
+                changed_on=requested[1],
+                pause_reason=pause_reason,
+                note=note,
+                today=today,
+            )
+            investigation.save()
+        elif pause_reason:
+            raise ValidationError({"pause_reason": PAUSE_REASON_NOT_PAUSED})
+    return investigation

@@ -1,0 +1,220 @@
+"""People serving with the police under investigation, their allegations and outcomes."""
+
+from collections.abc import Sequence
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.investigations import rules
+from cases.investigations.services.common import lock, saved
+from cases.investigations.services.inputs import (
+    ALLEGATION_DEFAULTS,
+    KEEP,
+    SUBJECT_DEFAULTS,
+    AllegationInput,
+    SubjectInput,
+)
+from cases.investigations.services.messages import (
+    ALLEGATION_REQUIRED,
+    CHARGING_NEEDS_CPS,
+    DETERMINATION_NEEDS_OPINION,
+    FORCE_REQUIRED,
+    NAME_REQUIRED,
+    OUTCOMES_MISSING,
+    UNKNOWN_ALLEGATION,
+    UNKNOWN_CHOICE,
+    UNKNOWN_SUBJECT,
+)
+from cases.models import (
+    Allegation,
+    ChargingDecision,
+    DisciplinaryResult,
+    Investigation,
+    InvestigationStatus,
+    Outcome,
+    Subject,
+)
+from oversight.core.models import User
+
+
+def investigation_subject_save(
+    *, actor: User, investigation: Investigation, version: int, subject: SubjectInput
+) -> Subject:
+    """Add one person, or change one person and their allegations and outcomes, refusing the
+    save if the investigation changed since `version` was read."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = lock(investigation, version)
+        people = save_subjects(locked, [subject], replace=False)
+        saved(locked, actor)
+    return people[0]
+
+
+def investigation_subject_remove(
+    *, actor: User, investigation: Investigation, version: int, subject_id: int
+) -> None:
+    """Take a person (and their allegations) off the investigation."""
+    with transaction.atomic(), pghistory.context(user=actor.pk):
+        locked = lock(investigation, version)
+        deleted, _ = locked.subjects.filter(pk=subject_id).delete()
+        if not deleted:
+            raise ValidationError({"subjects": UNKNOWN_SUBJECT.format(id=subject_id)})
+        saved(locked, actor)
+
+
+def _who(data: SubjectInput, existing: Subject | None, position: int) -> str:
+    """How messages name a person: their name, or their place in the list."""
+    name = data.name if data.name is not KEEP else (existing.name if existing else "")
+    return name.strip() or f"Person {position}"
+
+
+def _check_choice(errors: list, value, choices, who: str, what: str) -> None:
+    """Note a value that is not one of the choices (the API and forms check too)."""
+    if value is not KEEP and value and value not in choices:
+        errors.append(UNKNOWN_CHOICE.format(who=who, value=value, what=what))
+
+
+def save_subjects(
+    investigation: Investigation, subjects: Sequence[SubjectInput], *, replace: bool
+) -> list[Subject]:
+    """Create, change and (when replacing the whole list) remove people and their allegations.
+
+    Every input is checked before anything is written, so all problems are reported at once.
+    """
+    existing = {
+        s.pk: s
+        for s in investigation.subjects.prefetch_related("allegations").select_related(
+            "organisation"
+        )
+    }
+    errors: list[str] = []
+    plans = []
+    for position, data in enumerate(subjects, start=1):
+        current = None
+        if data.id is not None:
+            current = existing.get(data.id)
+            if current is None:
+                errors.append(UNKNOWN_SUBJECT.format(id=data.id))
+                continue
+        who = _who(data, current, position)
+        values = {
+            name: getattr(data, name)
+            for name in [*SUBJECT_DEFAULTS, "name", "organisation"]
+            if getattr(data, name) is not KEEP
+        }
+        if current is None:
+            values = {**SUBJECT_DEFAULTS, **values}
+        if "name" in values or current is None:
+            values["name"] = (values.get("name") or "").strip()
+            if not values["name"]:
+                errors.append(NAME_REQUIRED)
+        if current is None and values.get("organisation") is None:
+            values["organisation"] = investigation.referral.organisation
+        if "organisation" in values:
+            if values["organisation"] is None:
+                values["organisation"] = current.organisation
+            elif not values["organisation"].is_force:
+                errors.append(FORCE_REQUIRED)
+        _check_choice(errors, data.charging_decision, ChargingDecision.values, who, "decision")
+        _check_choice(errors, data.disciplinary_result, DisciplinaryResult.values, who, "result")
+        cps = values.get("referred_to_cps", current.referred_to_cps if current else False)
+        charging = values.get("charging_decision", current.charging_decision if current else "")
+        if charging and not cps:
+            errors.append(CHARGING_NEEDS_CPS.format(who=who))
+        allegation_plans = None
+        if data.allegations is not None:
+            allegation_plans = _plan_allegations(data.allegations, current, who, errors)
+        plans.append((current, values, allegation_plans))
+    if errors:
+        raise ValidationError({"subjects": errors})
+
+    written = []
+    kept = set()
+    for current, values, allegation_plans in plans:
+        if current is None:
+            subject = Subject.objects.create(investigation=investigation, **values)
+        else:
+            subject = current
+            changed = [name for name, value in values.items() if getattr(subject, name) != value]
+            for name in changed:
+                setattr(subject, name, values[name])
+            if changed:
+                subject.save(update_fields=changed)
+        kept.add(subject.pk)
+        if allegation_plans is not None:
+            _save_allegations(investigation, subject, allegation_plans)
+        written.append(subject)
+    if replace:
+        investigation.subjects.exclude(pk__in=kept).delete()
+    if investigation.status == InvestigationStatus.COMPLETED:
+        check_outcomes(investigation, field="subjects")
+    return written
+
+
+def _plan_allegations(
+    allegations: Sequence[AllegationInput], subject: Subject | None, who: str, errors: list
+) -> list[tuple[Allegation | None, dict]]:
+    """Check a person's allegations and plan their writes (existing row or None, values)."""
+    existing = {a.pk: a for a in subject.allegations.all()} if subject else {}
+    plans = []
+    for data in allegations:
+        current = None
+        if data.id is not None:
+            current = existing.get(data.id)
+            if current is None:
+                errors.append(UNKNOWN_ALLEGATION.format(who=who, id=data.id))
+                continue
+        values = {
+            name: getattr(data, name)
+            for name in ["description", "investigator_opinion", "force_determination"]
+            if getattr(data, name) is not KEEP
+        }
+        if current is None:
+            values = {**ALLEGATION_DEFAULTS, **values}
+        if "description" in values or current is None:
+            values["description"] = (values.get("description") or "").strip()
+            if not values["description"]:
+                errors.append(ALLEGATION_REQUIRED.format(who=who))
+        _check_choice(errors, data.investigator_opinion, Outcome.values, who, "opinion")
+        _check_choice(errors, data.force_determination, Outcome.values, who, "determination")
+        opinion = values.get(
+            "investigator_opinion", current.investigator_opinion if current else ""
+        )
+        determination = values.get(
+            "force_determination", current.force_determination if current else ""
+        )
+        if determination and not opinion:
+            errors.append(DETERMINATION_NEEDS_OPINION.format(who=who))
+        plans.append((current, values))
+    return plans
+
+
+def _save_allegations(
+    investigation: Investigation, subject: Subject, plans: list[tuple[Allegation | None, dict]]
+) -> None:
+    """Write the planned allegations and remove the person's others."""
+    kept = set()
+    for current, values in plans:
+        if current is None:
+            current = Allegation.objects.create(
+                investigation=investigation, subject=subject, **values
+            )
+        else:
+            changed = [name for name, value in values.items() if getattr(current, name) != value]
+            for name in changed:
+                setattr(current, name, values[name])
+            if changed:
+                current.save(update_fields=changed)
+        kept.add(current.pk)
+    subject.allegations.exclude(pk__in=kept).delete()
+
+
+def check_outcomes(investigation: Investigation, *, field: str) -> None:
+    """A completed investigation has the investigator's opinion on every allegation."""
+    people = [
+        (str(subject), [a.investigator_opinion for a in subject.allegations.all()])
+        for subject in investigation.subjects.prefetch_related("allegations")
+    ]
+    missing = rules.people_without_outcome(people)
+    if missing:
+        raise ValidationError({field: OUTCOMES_MISSING.format(names=", ".join(missing))})

@@ -1,0 +1,28 @@
+"""Investigation pages. Each view validates input, calls one service or selector, and renders."""
+
+from cases.investigations.views.lists import (
+    InvestigationAgeingView,
+    InvestigationExportView,
+    InvestigationListView,
+)
+from cases.investigations.views.notices import NoticeView
+from cases.investigations.views.people import SubjectRemoveView, SubjectView
+from cases.investigations.views.records import (
+    InvestigationDetailView,
+    InvestigationEditView,
+    InvestigationOpenView,
+    InvestigationStatusView,
+)
+
+__all__ = [
+    "InvestigationAgeingView",
+    "InvestigationDetailView",
+    "InvestigationEditView",
+    "InvestigationExportView",
+    "InvestigationListView",
+    "InvestigationOpenView",
+    "InvestigationStatusView",
+    "NoticeView",
+    "SubjectRemoveView",
+    "SubjectView",
+]

@@ -1,0 +1,49 @@
+"""Helpers the investigation pages share: the record or 404, and rows kept from a formset."""
+
+from cases.investigations import selectors, services
+from cases.models import Investigation
+
+
+def kept_forms(formset):
+    """Existing rows unless marked for removal, and new rows that were filled in."""
+    for index, form in enumerate(formset.forms):
+        if formset.can_delete and form.cleaned_data.get("DELETE"):
+            continue
+        if index >= formset.initial_form_count() and not form.has_changed():
+            continue
+        yield form
+
+
+def subject_inputs(formset, referral):
+    """The people of a formset for the services (a blank force means the referring force)."""
+    inputs = []
+    for form in kept_forms(formset):
+        data = form.cleaned_data
+        inputs.append(
+            services.SubjectInput(
+                id=data.get("id"),
+                name=data["name"],
+                rank=data["rank"],
+                collar_number=data["collar_number"],
+                organisation=data["organisation"] or referral.organisation,
+            )
+        )
+    return inputs
+
+
+def allegation_inputs(formset):
+    """The allegations of a formset for the services."""
+    return [
+        services.AllegationInput(
+            id=form.cleaned_data.get("id"),
+            description=form.cleaned_data["description"],
+            investigator_opinion=form.cleaned_data["investigator_opinion"],
+            force_determination=form.cleaned_data["force_determination"],
+        )
+        for form in kept_forms(formset)
+    ]
+
+
+def investigation_or_404(request, reference) -> Investigation:
+    """The investigation with everything its pages show, or 404 (also for non-staff)."""
+    return selectors.investigation_get(user=request.user, reference=reference)

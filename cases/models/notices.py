@@ -1,0 +1,49 @@
+"""Statutory notices to the local policing body while an investigation runs (reg. 13)."""
+
+import pghistory
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from cases.models.investigations import Investigation
+
+
+class NoticeAction(models.TextChoices):
+    GIVEN = "given", "Notice given"
+    # Reg. 13: not given where it might prejudice this or another investigation.
+    WITHHELD = "withheld", "Withheld: it might prejudice an investigation"
+
+
+@pghistory.track()
+class StatutoryNotice(models.Model):
+    """A notice to the local policing body (and chief officer) that the investigation has run
+    past a relevant period, or a decision to withhold it (reg. 13, 2020 Regulations)."""
+
+    investigation = models.ForeignKey(
+        Investigation, on_delete=models.CASCADE, related_name="notices"
+    )
+    due_on = models.DateField("notice due")
+    action = models.CharField(max_length=20, choices=NoticeAction.choices)
+    actioned_on = models.DateField("date given or withheld")
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "statutory notice"
+        ordering = ["due_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["investigation", "due_on"], name="unique_notice_per_due_date"
+            ),
+            models.CheckConstraint(
+                name="notice_actioned_after_due",
+                condition=Q(actioned_on__gte=models.F("due_on")),
+                violation_error_message="A notice is given once its period has ended.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} on {self.actioned_on} (due {self.due_on})"

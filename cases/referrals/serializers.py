@@ -1,0 +1,85 @@
+"""Serializers of referrals for the REST API: the read representation with its
+determinations, and the write input the services take."""
+
+from rest_framework import serializers
+
+from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
+from oversight.core.models import Organisation
+
+FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
+DECIDED_ON_HELP = (
+    "On reading: the date of the first determination, which counts for the 3-working-day "
+    "target. On writing (with mode): the date of this determination."
+)
+
+
+class DeterminationSerializer(serializers.ModelSerializer):
+    decided_by = serializers.CharField(source="decided_by.username", read_only=True)
+
+    class Meta:
+        model = Determination
+        fields = ["mode", "decided_on", "reason", "decided_by", "recorded_at"]
+        read_only_fields = fields
+
+
+class ReferralSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    decided_on = serializers.DateField(read_only=True, help_text=DECIDED_ON_HELP)
+    decided_within_target = serializers.BooleanField(read_only=True, allow_null=True)
+    determinations = DeterminationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Referral
+        fields = [
+            "reference",
+            "organisation",
+            "received_on",
+            "matter_type",
+            "referral_type",
+            "categories",
+            "summary",
+            "force_reference",
+            "first_aware_on",
+            "status",
+            "mode",
+            "decided_on",
+            "decision_due_on",
+            "decided_within_target",
+            "determinations",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ReferralWriteSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=FORCES,
+        error_messages={"does_not_exist": "No force has the code “{value}”."},
+    )
+    received_on = serializers.DateField()
+    matter_type = serializers.ChoiceField(choices=MatterType.choices)
+    referral_type = serializers.ChoiceField(choices=ReferralType.choices)
+    categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=Category.choices), required=False, default=list
+    )
+    summary = serializers.CharField(max_length=10000)
+    force_reference = serializers.CharField(
+        max_length=60, required=False, allow_blank=True, default=""
+    )
+    first_aware_on = serializers.DateField(required=False, allow_null=True, default=None)
+    mode = serializers.ChoiceField(
+        choices=Mode.choices, required=False, allow_blank=True, default=""
+    )
+    decided_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text=DECIDED_ON_HELP
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReferralUpdateSerializer(ReferralWriteSerializer):
+    version = serializers.IntegerField(
+        help_text="The version you read; the update is refused with 409 if it has changed since."
+    )
