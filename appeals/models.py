@@ -12,7 +12,7 @@ from django.db.models.functions import Upper
 from django.utils.text import capfirst
 
 from appeals import rules
-from oversight.core.models import AuditedModel, Organisation
+from oversight.core.models import Organisation, StaffOnlyQuerySet, VersionedModel
 
 
 class Kind(models.TextChoices):
@@ -104,13 +104,7 @@ REVIEW_BODY_CRITERIA = (
 )
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Applications this user may see: all for casework staff, none for anyone else."""
-        if user.is_authenticated and user.is_casework_staff:
-            return self
-        return self.none()
-
+class ApplicationQuerySet(StaffOnlyQuerySet):
     def in_time(self):
         """Received on or before the last day to apply (the rule in rules.made_in_time)."""
         return self.filter(received_on__lte=F("apply_by"))
@@ -128,7 +122,7 @@ class ApplicationQuerySet(models.QuerySet):
 
 
 @pghistory.track()
-class Application(AuditedModel):
+class Application(VersionedModel):
     """An application for an appeal or a review of how a force handled a complaint."""
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
@@ -207,7 +201,6 @@ class Application(AuditedModel):
         blank=True,
         verbose_name="decided by",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
+from oversight.core import references
+
 # Complaints made on or after this date are under the 2020 regime: reviews, not appeals.
 REVIEW_REGIME_START = dt.date(2020, 2, 1)
 # "Within 28 days beginning with the day after" the complainant was told the outcome.
@@ -40,7 +42,7 @@ def application_kind(complaint_made_on: dt.date) -> str:
 
 def reference_prefix(kind: str) -> str:
     """APP for appeals, REV for reviews."""
-    return "APP" if kind == APPEAL else "REV"
+    return references.APPEAL if kind == APPEAL else references.REVIEW
 
 
 def apply_by(outcome_notified_on: dt.date) -> dt.date:

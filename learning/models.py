@@ -9,7 +9,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Upper
 
 from learning import rules
-from oversight.core.models import AuditedModel, Organisation, Role
+from oversight.core import references
+from oversight.core.models import Organisation, Role, VersionedModel
 
 
 class RecommendationType(models.TextChoices):
@@ -83,7 +84,7 @@ class RecommendationQuerySet(models.QuerySet):
 
 
 @pghistory.track()
-class Recommendation(AuditedModel):
+class Recommendation(VersionedModel):
     """A learning recommendation to one force or national body.
 
     A draft may be incomplete; issuing needs a recipient, theme, type and text. For a
@@ -120,7 +121,6 @@ class Recommendation(AuditedModel):
     response = models.TextField(blank=True)
     implemented_on = models.DateField("date implemented", null=True, blank=True)
     implementation_evidence = models.TextField("evidence of implementation", blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -182,9 +182,17 @@ class Recommendation(AuditedModel):
             ),
             models.CheckConstraint(
                 name="rec_source_reference_format",
-                condition=Q(source_kind="thematic", source_reference="")
-                | Q(source_kind="investigation", source_reference__regex=r"^INV-\d{4}-\d{6}$")
-                | Q(source_kind="application", source_reference__regex=r"^(APP|REV)-\d{4}-\d{6}$"),
+                condition=Q(source_kind=rules.THEMATIC, source_reference="")
+                | Q(
+                    source_kind=rules.INVESTIGATION,
+                    source_reference__regex=references.reference_pattern(references.INVESTIGATION),
+                )
+                | Q(
+                    source_kind=rules.APPLICATION,
+                    source_reference__regex=references.reference_pattern(
+                        references.APPEAL, references.REVIEW
+                    ),
+                ),
                 violation_error_message="The source reference does not match the kind of source.",
             ),
         ]

@@ -10,6 +10,8 @@ recipient asks in writing that it not be published.
 import datetime as dt
 import re
 
+from oversight.core import references
+
 # "The end of 56 days beginning with" the issue day: the issue day is day 1.
 STATUTORY_RESPONSE_DAYS = 56
 PUBLICATION_DAYS = 21
@@ -31,9 +33,12 @@ INVESTIGATION = "investigation"
 APPLICATION = "application"
 THEMATIC = "thematic"
 # A source reference is the investigation's or application's (appeal or review) reference.
-SOURCE_REFERENCE_RE = re.compile(r"^(INV|APP|REV)-\d{4}-\d{6}$")
-SOURCE_PREFIXES = {"INV": INVESTIGATION, "APP": APPLICATION, "REV": APPLICATION}
-SOURCE_REFERENCE_PATTERN = SOURCE_REFERENCE_RE.pattern
+SOURCE_PREFIXES = {
+    references.INVESTIGATION: INVESTIGATION,
+    references.APPEAL: APPLICATION,
+    references.REVIEW: APPLICATION,
+}
+SOURCE_REFERENCE_RE = re.compile(references.reference_pattern(*SOURCE_PREFIXES))
 
 
 def response_due_on(issued_on: dt.date) -> dt.date:

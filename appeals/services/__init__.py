@@ -1,160 +1,19 @@
 """Every write to applications: record, edit, forward, judge validity, and decide.
 
-Split by topic: details.py (details and forwarding), decisions.py (validity and the
-decision), messages.py (the error messages, re-exported here for pages and tests).
+The functions are re-exported here; the modules split them by topic (details.py: details and
+forwarding; decisions.py: validity and the decision; workflow.py: several steps at once),
+and the error messages are in messages.py.
 """
 
-import datetime as dt
-from collections.abc import Sequence
+from appeals.services.decisions import application_decide, application_judge
+from appeals.services.details import application_forward, application_update
+from appeals.services.workflow import application_create, application_revise
 
-import pghistory
-from django.core.exceptions import ValidationError
-from django.db import transaction
-
-from appeals import rules
-from appeals.models import Applicant, Application
-from appeals.services.common import check_details, derive, locked_for_update
-from appeals.services.decisions import (
-    application_decide,
-    application_judge,
-    record_decision,
-    record_judgement,
-)
-from appeals.services.details import application_forward, application_update, record_forwarding
-from appeals.services.messages import *  # noqa: F403
-from oversight.core.models import Organisation, User
-from oversight.core.references import next_reference
-
-
-def application_create(
-    *,
-    actor: User,
-    organisation: Organisation,
-    complaint_made_on: dt.date,
-    outcome_notified_on: dt.date,
-    received_on: dt.date,
-    subject: str,
-    today: dt.date,
-    applicant: str = Applicant.COMPLAINANT,
-    force_reference: str = "",
-    summary: str = "",
-    about_senior_officer: bool = False,
-    referred_or_should_have_been: bool = False,
-    could_justify_proceedings: bool = False,
-    engages_article_2_or_3: bool = False,
-    same_incident: bool = False,
-    forwarded_to: str = "",
-    forwarded_on: dt.date | None = None,
-    is_valid: bool | None = None,
-    invalid_reason: str = "",
-    special_circumstances: str = "",
-    validity_notes: str = "",
-    judged_on: dt.date | None = None,
-    decided_on: dt.date | None = None,
-    result: str = "",
-    follow_up: Sequence[str] = (),
-    decision_reasons: str = "",
-) -> Application:
-    """Record an application with its derived kind, reference, deadline and review body.
-
-    A forwarding, a validity judgement and a decision may be recorded at the same time
-    (for example when loading past cases); all or nothing is saved.
-    """
-    application = Application(
-        organisation=organisation,
-        force_reference=force_reference,
-        complaint_made_on=complaint_made_on,
-        outcome_notified_on=outcome_notified_on,
-        received_on=received_on,
-        applicant=applicant,
-        subject=subject,
-        summary=summary,
-        about_senior_officer=about_senior_officer,
-        referred_or_should_have_been=referred_or_should_have_been,
-        could_justify_proceedings=could_justify_proceedings,
-        engages_article_2_or_3=engages_article_2_or_3,
-        same_incident=same_incident,
-        created_by=actor,
-        updated_by=actor,
-    )
-    derive(application)
-    errors = check_details(application, today=today)
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        application.reference = next_reference(
-            prefix=rules.reference_prefix(application.kind), year=received_on.year
-        )
-        application.save()
-        if forwarded_to or forwarded_on:
-            record_forwarding(
-                application, actor=actor, to=forwarded_to, on=forwarded_on, today=today
-            )
-        if is_valid is not None or invalid_reason:
-            record_judgement(
-                application,
-                actor=actor,
-                is_valid=is_valid,
-                invalid_reason=invalid_reason,
-                special_circumstances=special_circumstances,
-                validity_notes=validity_notes,
-                judged_on=judged_on or decided_on or today,
-                today=today,
-            )
-        if decided_on or result:
-            record_decision(
-                application,
-                actor=actor,
-                result=result,
-                decided_on=decided_on,
-                follow_up=follow_up,
-                decision_reasons=decision_reasons,
-                today=today,
-            )
-    return application
-
-
-def application_revise(
-    *,
-    actor: User,
-    application: Application,
-    version: int,
-    today: dt.date,
-    changes: dict,
-    forward: dict | None = None,
-    judgement: dict | None = None,
-    decision: dict | None = None,
-) -> Application:
-    """Edit details, then forward, judge or decide, as the request asks: all or nothing."""
-    with transaction.atomic():
-        locked = locked_for_update(application, version)
-        if changes:
-            locked = application_update(
-                actor=actor, application=locked, version=version, today=today, **changes
-            )
-        if forward:
-            locked = application_forward(
-                actor=actor,
-                application=locked,
-                today=today,
-                version=locked.version,
-                forwarded_to=forward.get("forwarded_to", ""),
-                forwarded_on=forward.get("forwarded_on"),
-            )
-        if judgement:
-            locked = application_judge(
-                actor=actor,
-                application=locked,
-                today=today,
-                version=locked.version,
-                **{"judged_on": (decision or {}).get("decided_on") or today, **judgement},
-            )
-        if decision:
-            locked = application_decide(
-                actor=actor,
-                application=locked,
-                today=today,
-                version=locked.version,
-                **{"decided_on": today, **decision},
-            )
-    return locked
+__all__ = [
+    "application_create",
+    "application_decide",
+    "application_forward",
+    "application_judge",
+    "application_revise",
+    "application_update",
+]

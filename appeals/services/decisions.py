@@ -3,35 +3,14 @@
 import datetime as dt
 from collections.abc import Sequence
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from appeals import rules
 from appeals.models import Application, FollowUp, InvalidReason, Result, ReviewBody, Status
-from appeals.services.common import locked_for_update, long_date, save
-from appeals.services.messages import (
-    ALREADY_DECIDED,
-    ALREADY_FORWARDED,
-    DECIDE_INVALID,
-    DECIDED_BEFORE_JUDGED,
-    DECIDED_IN_FUTURE,
-    DECIDED_ON_REQUIRED,
-    FOLLOW_UP_ONLY_WHEN_UPHELD,
-    FOLLOW_UP_REQUIRED,
-    JUDGED_AFTER_DECISION,
-    JUDGED_BEFORE_RECEIVED,
-    JUDGED_IN_FUTURE,
-    JUDGED_ON_REQUIRED,
-    NOT_JUDGED,
-    NOT_OUR_APPLICATION,
-    OTHER_REASON_NEEDS_NOTES,
-    RESULT_REQUIRED,
-    UNKNOWN_CHOICE,
-    VALIDITY_MESSAGES,
-    VALIDITY_REQUIRED,
-)
+from appeals.services import messages
+from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
 def application_judge(
@@ -48,9 +27,9 @@ def application_judge(
 ) -> Application:
     """Judge an application valid or invalid (with a reason); a late one is accepted only
     for special circumstances, recorded. It may be judged again until it is decided."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = locked_for_update(application, version)
-        record_judgement(
+    with attributed(actor):
+        locked = lock_for_update(application, version=version)
+        _application_judge_locked(
             locked,
             actor=actor,
             is_valid=is_valid,
@@ -63,7 +42,7 @@ def application_judge(
     return locked
 
 
-def record_judgement(
+def _application_judge_locked(
     application: Application,
     *,
     actor: User,
@@ -76,20 +55,22 @@ def record_judgement(
 ) -> None:
     """Judge a locked application; the public application_judge locks it first."""
     if application.status == Status.DECIDED:
-        raise ValidationError(JUDGED_AFTER_DECISION)
+        raise ValidationError(messages.JUDGED_AFTER_DECISION)
     if application.status == Status.FORWARDED:
         raise ValidationError(
-            ALREADY_FORWARDED.format(
+            messages.ALREADY_FORWARDED.format(
                 to=application.forwarded_to, on=long_date(application.forwarded_on)
             )
         )
     if application.review_body != ReviewBody.OVERSIGHT_BODY:
         raise ValidationError(
-            NOT_OUR_APPLICATION.format(body=ReviewBody(application.review_body).label.lower())
+            messages.NOT_OUR_APPLICATION.format(
+                body=ReviewBody(application.review_body).label.lower()
+            )
         )
     errors = {}
     if is_valid is None:
-        errors["is_valid"] = VALIDITY_REQUIRED
+        errors["is_valid"] = messages.VALIDITY_REQUIRED
     else:
         problems = rules.validity_problems(
             is_valid=is_valid,
@@ -98,19 +79,21 @@ def record_judgement(
             special_circumstances=special_circumstances,
             applicant=application.applicant,
         )
-        errors.update({field: VALIDITY_MESSAGES[code] for field, code in problems.items()})
+        errors.update(
+            {field: messages.VALIDITY_MESSAGES[code] for field, code in problems.items()}
+        )
     if invalid_reason and invalid_reason not in InvalidReason.values:
-        errors["invalid_reason"] = UNKNOWN_CHOICE.format(value=invalid_reason)
+        errors["invalid_reason"] = messages.UNKNOWN_CHOICE.format(value=invalid_reason)
     elif (
         is_valid is False and invalid_reason == InvalidReason.OTHER and not validity_notes.strip()
     ):
-        errors["validity_notes"] = OTHER_REASON_NEEDS_NOTES
+        errors["validity_notes"] = messages.OTHER_REASON_NEEDS_NOTES
     if judged_on is None:
-        errors["judged_on"] = JUDGED_ON_REQUIRED
+        errors["judged_on"] = messages.JUDGED_ON_REQUIRED
     elif judged_on > today:
-        errors["judged_on"] = JUDGED_IN_FUTURE
+        errors["judged_on"] = messages.JUDGED_IN_FUTURE
     elif judged_on < application.received_on:
-        errors["judged_on"] = JUDGED_BEFORE_RECEIVED
+        errors["judged_on"] = messages.JUDGED_BEFORE_RECEIVED
     if errors:
         raise ValidationError(errors)
     application.is_valid = is_valid
@@ -123,7 +106,7 @@ def record_judgement(
     application.judged_on = judged_on
     application.judged_by = actor
     application.status = Status.VALID if is_valid else Status.INVALID
-    save(application, actor)
+    save_new_version(application, actor=actor)
 
 
 def application_decide(
@@ -139,9 +122,9 @@ def application_decide(
 ) -> Application:
     """Decide a valid application, once: upheld (for a review, the outcome was not
     reasonable and proportionate) with the follow-up directed, or not upheld."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = locked_for_update(application, version)
-        record_decision(
+    with attributed(actor):
+        locked = lock_for_update(application, version=version)
+        _application_decide_locked(
             locked,
             actor=actor,
             result=result,
@@ -153,7 +136,7 @@ def application_decide(
     return locked
 
 
-def record_decision(
+def _application_decide_locked(
     application: Application,
     *,
     actor: User,
@@ -165,36 +148,38 @@ def record_decision(
 ) -> None:
     """Decide a locked, valid application; the public application_decide locks it first."""
     if application.status == Status.DECIDED:
-        raise ValidationError(ALREADY_DECIDED.format(decided=long_date(application.decided_on)))
+        raise ValidationError(
+            messages.ALREADY_DECIDED.format(decided=long_date(application.decided_on))
+        )
     if application.status == Status.INVALID:
-        raise ValidationError(DECIDE_INVALID)
+        raise ValidationError(messages.DECIDE_INVALID)
     if application.status == Status.FORWARDED:
         raise ValidationError(
-            ALREADY_FORWARDED.format(
+            messages.ALREADY_FORWARDED.format(
                 to=application.forwarded_to, on=long_date(application.forwarded_on)
             )
         )
     if application.status != Status.VALID:
-        raise ValidationError(NOT_JUDGED)
+        raise ValidationError(messages.NOT_JUDGED)
     follow_up = sorted(set(follow_up or ()))
     errors = {}
     if not result:
-        errors["result"] = RESULT_REQUIRED
+        errors["result"] = messages.RESULT_REQUIRED
     elif result not in Result.values:
-        errors["result"] = UNKNOWN_CHOICE.format(value=result)
+        errors["result"] = messages.UNKNOWN_CHOICE.format(value=result)
     elif result == Result.UPHELD and not follow_up:
-        errors["follow_up"] = FOLLOW_UP_REQUIRED
+        errors["follow_up"] = messages.FOLLOW_UP_REQUIRED
     elif result != Result.UPHELD and follow_up:
-        errors["follow_up"] = FOLLOW_UP_ONLY_WHEN_UPHELD
+        errors["follow_up"] = messages.FOLLOW_UP_ONLY_WHEN_UPHELD
     unknown = [value for value in follow_up if value not in FollowUp.values]
     if unknown:
-        errors["follow_up"] = UNKNOWN_CHOICE.format(value=unknown[0])
+        errors["follow_up"] = messages.UNKNOWN_CHOICE.format(value=unknown[0])
     if decided_on is None:
-        errors["decided_on"] = DECIDED_ON_REQUIRED
+        errors["decided_on"] = messages.DECIDED_ON_REQUIRED
     elif decided_on > today:
-        errors["decided_on"] = DECIDED_IN_FUTURE
+        errors["decided_on"] = messages.DECIDED_IN_FUTURE
     elif decided_on < application.judged_on:
-        errors["decided_on"] = DECIDED_BEFORE_JUDGED.format(
+        errors["decided_on"] = messages.DECIDED_BEFORE_JUDGED.format(
             judged=long_date(application.judged_on)
         )
     if errors:
@@ -205,4 +190,4 @@ def record_decision(
     application.decision_reasons = decision_reasons.strip()
     application.decided_by = actor
     application.status = Status.DECIDED
-    save(application, actor)
+    save_new_version(application, actor=actor)

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from appeals import services
 from appeals.models import Application
+from appeals.services import messages
 from appeals.tests.factories import (
     ApplicationFactory,
     DecidedApplicationFactory,
@@ -218,8 +218,8 @@ def test_patch_forwards_an_application_for_the_local_policing_body(caseworker):
 @pytest.mark.parametrize(
     ("factory", "message"),
     [
-        (InvalidApplicationFactory, services.DECIDE_INVALID),
-        (ApplicationFactory, services.NOT_JUDGED),
+        (InvalidApplicationFactory, messages.DECIDE_INVALID),
+        (ApplicationFactory, messages.NOT_JUDGED),
         (ForwardedApplicationFactory, "forwarded to"),
         (DecidedApplicationFactory, "it is decided only once"),
     ],

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from appeals import services
 from appeals.models import Application, Status
+from appeals.services import messages
 from appeals.tests.factories import (
     AppealFactory,
     ApplicationFactory,
@@ -107,30 +108,30 @@ def test_made_in_time_on_both_sides_of_the_28th_day(
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"received_on": D(2024, 6, 4)}, "received_on", services.RECEIVED_IN_FUTURE),
-        ({"received_on": D(2024, 5, 9)}, "received_on", services.RECEIVED_BEFORE_NOTIFIED),
+        ({"received_on": D(2024, 6, 4)}, "received_on", messages.RECEIVED_IN_FUTURE),
+        ({"received_on": D(2024, 5, 9)}, "received_on", messages.RECEIVED_BEFORE_NOTIFIED),
         (
             {"complaint_made_on": D(2024, 5, 11)},
             "outcome_notified_on",
-            services.NOTIFIED_BEFORE_COMPLAINT,
+            messages.NOTIFIED_BEFORE_COMPLAINT,
         ),
-        ({"subject": "non_recording"}, "subject", services.NON_RECORDING_NOT_REVIEWABLE),
+        ({"subject": "non_recording"}, "subject", messages.NON_RECORDING_NOT_REVIEWABLE),
         ({"subject": "nonsense"}, "subject", "“nonsense” is not one of the choices."),
         (
             {"is_valid": True, "outcome_notified_on": D(2024, 4, 1)},
             "special_circumstances",
-            services.LATE_NEEDS_SPECIAL_CIRCUMSTANCES,
+            messages.LATE_NEEDS_SPECIAL_CIRCUMSTANCES,
         ),
-        ({"is_valid": False}, "invalid_reason", services.INVALID_REASON_REQUIRED),
+        ({"is_valid": False}, "invalid_reason", messages.INVALID_REASON_REQUIRED),
         (
             {"is_valid": True, "result": "upheld", "decided_on": D(2024, 6, 1)},
             "follow_up",
-            services.FOLLOW_UP_REQUIRED,
+            messages.FOLLOW_UP_REQUIRED,
         ),
         (
             {"forwarded_to": "PCC", "forwarded_on": D(2024, 5, 21)},
             None,
-            services.FORWARD_NOT_NEEDED,
+            messages.FORWARD_NOT_NEEDED,
         ),
     ],
 )
@@ -179,7 +180,7 @@ def test_application_for_the_local_policing_body_is_forwarded_never_rejected(
     with pytest.raises(ValidationError) as error:
         judge(caseworker, application, today, is_valid=False, invalid_reason="other")
     assert error.value.messages == [
-        services.NOT_OUR_APPLICATION.format(body="the local policing body")
+        messages.NOT_OUR_APPLICATION.format(body="the local policing body")
     ]
     services.application_forward(
         actor=caseworker,
@@ -211,10 +212,10 @@ def test_an_appeal_not_for_the_oversight_body_went_to_the_chief_officer(casework
 @pytest.mark.parametrize(
     ("to", "on", "field", "message"),
     [
-        ("", D(2024, 5, 22), "forwarded_to", services.FORWARDED_TO_REQUIRED),
-        ("PCC", None, "forwarded_on", services.FORWARDED_ON_REQUIRED),
-        ("PCC", D(2024, 6, 4), "forwarded_on", services.FORWARDED_IN_FUTURE),
-        ("PCC", D(2024, 5, 19), "forwarded_on", services.FORWARDED_BEFORE_RECEIVED),
+        ("", D(2024, 5, 22), "forwarded_to", messages.FORWARDED_TO_REQUIRED),
+        ("PCC", None, "forwarded_on", messages.FORWARDED_ON_REQUIRED),
+        ("PCC", D(2024, 6, 4), "forwarded_on", messages.FORWARDED_IN_FUTURE),
+        ("PCC", D(2024, 5, 19), "forwarded_on", messages.FORWARDED_BEFORE_RECEIVED),
     ],
 )
 def test_forward_refuses_bad_input(caseworker, today, to, on, field, message):
@@ -242,7 +243,7 @@ def test_the_oversight_body_does_not_forward_its_own_applications(caseworker, to
             forwarded_on=today,
             today=today,
         )
-    assert error.value.messages == [services.FORWARD_NOT_NEEDED]
+    assert error.value.messages == [messages.FORWARD_NOT_NEEDED]
 
 
 def test_a_forwarded_application_is_neither_forwarded_again_nor_decided(caseworker, today):
@@ -274,7 +275,7 @@ def test_a_late_application_needs_special_circumstances_to_be_valid(caseworker, 
     with pytest.raises(ValidationError) as error:
         judge(caseworker, application, today)
     assert error.value.message_dict == {
-        "special_circumstances": [services.LATE_NEEDS_SPECIAL_CIRCUMSTANCES]
+        "special_circumstances": [messages.LATE_NEEDS_SPECIAL_CIRCUMSTANCES]
     }
     application.refresh_from_db()
     assert application.is_valid is None
@@ -301,22 +302,22 @@ def test_a_late_application_can_be_judged_invalid_out_of_time(caseworker, today)
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"is_valid": None}, "is_valid", services.VALIDITY_REQUIRED),
-        ({"is_valid": False}, "invalid_reason", services.INVALID_REASON_REQUIRED),
-        ({"invalid_reason": "other"}, "invalid_reason", services.NO_REASON_WHEN_VALID),
+        ({"is_valid": None}, "is_valid", messages.VALIDITY_REQUIRED),
+        ({"is_valid": False}, "invalid_reason", messages.INVALID_REASON_REQUIRED),
+        ({"invalid_reason": "other"}, "invalid_reason", messages.NO_REASON_WHEN_VALID),
         (
             {"is_valid": False, "invalid_reason": "other"},
             "validity_notes",
-            services.OTHER_REASON_NEEDS_NOTES,
+            messages.OTHER_REASON_NEEDS_NOTES,
         ),
         (
             {"is_valid": False, "invalid_reason": "nonsense"},
             "invalid_reason",
             "“nonsense” is not one of the choices.",
         ),
-        ({"judged_on": None}, "judged_on", services.JUDGED_ON_REQUIRED),
-        ({"judged_on": D(2024, 6, 4)}, "judged_on", services.JUDGED_IN_FUTURE),
-        ({"judged_on": D(2024, 5, 19)}, "judged_on", services.JUDGED_BEFORE_RECEIVED),
+        ({"judged_on": None}, "judged_on", messages.JUDGED_ON_REQUIRED),
+        ({"judged_on": D(2024, 6, 4)}, "judged_on", messages.JUDGED_IN_FUTURE),
+        ({"judged_on": D(2024, 5, 19)}, "judged_on", messages.JUDGED_BEFORE_RECEIVED),
     ],
 )
 def test_judge_refuses_bad_input(caseworker, today, overrides, field, message):
@@ -332,7 +333,7 @@ def test_an_application_by_someone_without_consent_cannot_be_valid(caseworker, t
     application = ApplicationFactory(applicant="someone_else")
     with pytest.raises(ValidationError) as error:
         judge(caseworker, application, today)
-    assert error.value.message_dict == {"applicant": [services.APPLICANT_NOT_ENTITLED]}
+    assert error.value.message_dict == {"applicant": [messages.APPLICANT_NOT_ENTITLED]}
     judged = judge(
         caseworker, application, today, is_valid=False, invalid_reason="not_complainant"
     )
@@ -351,7 +352,7 @@ def test_validity_cannot_change_after_the_decision(caseworker, today):
     application = DecidedApplicationFactory()
     with pytest.raises(ValidationError) as error:
         judge(caseworker, application, today, is_valid=False, invalid_reason="other")
-    assert error.value.messages == [services.JUDGED_AFTER_DECISION]
+    assert error.value.messages == [messages.JUDGED_AFTER_DECISION]
 
 
 # Decision
@@ -384,21 +385,21 @@ def test_decide_an_appeal_not_upheld(caseworker, today):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"result": ""}, "result", services.RESULT_REQUIRED),
+        ({"result": ""}, "result", messages.RESULT_REQUIRED),
         ({"result": "maybe"}, "result", "“maybe” is not one of the choices."),
-        ({"result": "upheld"}, "follow_up", services.FOLLOW_UP_REQUIRED),
-        ({"follow_up": ["reinvestigation"]}, "follow_up", services.FOLLOW_UP_ONLY_WHEN_UPHELD),
+        ({"result": "upheld"}, "follow_up", messages.FOLLOW_UP_REQUIRED),
+        ({"follow_up": ["reinvestigation"]}, "follow_up", messages.FOLLOW_UP_ONLY_WHEN_UPHELD),
         (
             {"result": "upheld", "follow_up": ["nonsense"]},
             "follow_up",
             "“nonsense” is not one of the choices.",
         ),
-        ({"decided_on": None}, "decided_on", services.DECIDED_ON_REQUIRED),
-        ({"decided_on": D(2024, 6, 4)}, "decided_on", services.DECIDED_IN_FUTURE),
+        ({"decided_on": None}, "decided_on", messages.DECIDED_ON_REQUIRED),
+        ({"decided_on": D(2024, 6, 4)}, "decided_on", messages.DECIDED_IN_FUTURE),
         (
             {"decided_on": D(2024, 5, 22)},
             "decided_on",
-            services.DECIDED_BEFORE_JUDGED.format(judged="23 May 2024"),
+            messages.DECIDED_BEFORE_JUDGED.format(judged="23 May 2024"),
         ),
     ],
 )
@@ -415,7 +416,7 @@ def test_deciding_an_invalid_application_is_refused(caseworker, today):
     application = InvalidApplicationFactory()
     with pytest.raises(ValidationError) as error:
         decide(caseworker, application, today)
-    assert error.value.messages == [services.DECIDE_INVALID]
+    assert error.value.messages == [messages.DECIDE_INVALID]
     application.refresh_from_db()
     assert (application.status, application.decided_on) == ("invalid", None)
 
@@ -423,7 +424,7 @@ def test_deciding_an_invalid_application_is_refused(caseworker, today):
 def test_deciding_before_judging_is_refused(caseworker, today):
     with pytest.raises(ValidationError) as error:
         decide(caseworker, ApplicationFactory(), today)
-    assert error.value.messages == [services.NOT_JUDGED]
+    assert error.value.messages == [messages.NOT_JUDGED]
 
 
 def test_deciding_twice_is_refused_and_the_first_decision_stands(caseworker, manager, today):
@@ -432,7 +433,7 @@ def test_deciding_twice_is_refused_and_the_first_decision_stands(caseworker, man
     with pytest.raises(ValidationError) as error:
         decide(manager, application, today, result="upheld", follow_up=["reinvestigation"])
     assert error.value.messages == [
-        services.ALREADY_DECIDED.format(decided=f"{application.decided_on:%-d %B %Y}")
+        messages.ALREADY_DECIDED.format(decided=f"{application.decided_on:%-d %B %Y}")
     ]
     application.refresh_from_db()
     assert (application.result, application.decided_on, application.decided_by) == first
@@ -484,7 +485,7 @@ def test_the_kind_of_a_decided_application_cannot_change(caseworker, today):
             complaint_made_on=D(2019, 1, 1),
         )
     assert error.value.message_dict["complaint_made_on"] == [
-        services.KIND_FIXED_AFTER_DECISION.format(kind="a review")
+        messages.KIND_FIXED_AFTER_DECISION.format(kind="a review")
     ]
     application.refresh_from_db()
     assert (application.kind, application.complaint_made_on) == ("review", D(2024, 1, 15))
@@ -500,7 +501,7 @@ def test_an_edit_cannot_make_an_accepted_application_late(caseworker, today):
             today=today,
             outcome_notified_on=D(2024, 4, 1),
         )
-    assert error.value.message_dict["received_on"] == [services.NOW_LATE_BUT_ACCEPTED]
+    assert error.value.message_dict["received_on"] == [messages.NOW_LATE_BUT_ACCEPTED]
 
 
 def test_an_edit_cannot_move_a_judged_application_to_another_body(caseworker, today):
@@ -514,7 +515,7 @@ def test_an_edit_cannot_move_a_judged_application_to_another_body(caseworker, to
             referred_or_should_have_been=False,
         )
     assert error.value.messages == [
-        services.REVIEW_BODY_FIXED.format(done="judged", body="the local policing body")
+        messages.REVIEW_BODY_FIXED.format(done="judged", body="the local policing body")
     ]
 
 

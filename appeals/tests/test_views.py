@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 
 from appeals import services
 from appeals.models import Application
+from appeals.services import messages
 from appeals.tests.factories import (
     AppealFactory,
     ApplicationFactory,
@@ -140,14 +141,14 @@ def test_a_complaint_before_february_2020_makes_an_appeal(client_as, caseworker,
     [
         (
             date_fields("received_on", D(2024, 5, 9)),
-            services.RECEIVED_BEFORE_NOTIFIED,
+            messages.RECEIVED_BEFORE_NOTIFIED,
         ),
         (
             date_fields("complaint_made_on", D(2024, 5, 11)),
-            services.NOTIFIED_BEFORE_COMPLAINT,
+            messages.NOTIFIED_BEFORE_COMPLAINT,
         ),
-        (date_fields("received_on", D(2024, 6, 4)), services.RECEIVED_IN_FUTURE),
-        ({"subject": "non_recording"}, services.NON_RECORDING_NOT_REVIEWABLE),
+        (date_fields("received_on", D(2024, 6, 4)), messages.RECEIVED_IN_FUTURE),
+        ({"subject": "non_recording"}, messages.NON_RECORDING_NOT_REVIEWABLE),
         (
             {"received_on_0": "31", "received_on_1": "2", "received_on_2": "2024"},
             "The date the application was received must be a real date",
@@ -231,7 +232,7 @@ def test_a_late_application_accepted_only_with_special_circumstances(client_as, 
     assert "Made late" in form
     post = {"is_valid": "true", **date_fields("judged_on", D(2024, 6, 3)), "version": 1}
     content = client.post(url, post).content.decode()
-    assert content.count(services.LATE_NEEDS_SPECIAL_CIRCUMSTANCES) == 2
+    assert content.count(messages.LATE_NEEDS_SPECIAL_CIRCUMSTANCES) == 2
     application.refresh_from_db()
     assert application.is_valid is None
     client.post(url, {**post, "special_circumstances": "In hospital."})
@@ -245,7 +246,7 @@ def test_judging_invalid_needs_a_reason(client_as, caseworker):
     client = client_as(caseworker)
     url = reverse("appeals:application-judge", args=[application.reference])
     post = {"is_valid": "false", **date_fields("judged_on", D(2024, 6, 3)), "version": 1}
-    assert services.INVALID_REASON_REQUIRED in client.post(url, post).content.decode()
+    assert messages.INVALID_REASON_REQUIRED in client.post(url, post).content.decode()
     client.post(url, {**post, "invalid_reason": "missing_information"})
     application.refresh_from_db()
     assert (application.status, application.invalid_reason) == ("invalid", "missing_information")
@@ -255,8 +256,8 @@ def test_judging_invalid_needs_a_reason(client_as, caseworker):
 @pytest.mark.parametrize(
     ("factory", "message"),
     [
-        (InvalidApplicationFactory, services.DECIDE_INVALID),
-        (ApplicationFactory, services.NOT_JUDGED),
+        (InvalidApplicationFactory, messages.DECIDE_INVALID),
+        (ApplicationFactory, messages.NOT_JUDGED),
         (DecidedApplicationFactory, "it is decided only once"),
     ],
 )

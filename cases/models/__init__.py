@@ -19,7 +19,6 @@ from cases.models.referrals import (
     MatterType,
     Mode,
     Referral,
-    ReferralQuerySet,
     ReferralStatus,
     ReferralType,
 )
@@ -40,7 +39,6 @@ __all__ = [
     "Outcome",
     "PauseReason",
     "Referral",
-    "ReferralQuerySet",
     "ReferralStatus",
     "ReferralType",
     "StatusChange",

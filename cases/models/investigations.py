@@ -12,7 +12,7 @@ from django.db.models.functions import Upper
 
 from cases.investigations import rules
 from cases.models.referrals import Mode, Referral
-from oversight.core.models import AuditedModel
+from oversight.core.models import StaffOnlyQuerySet, VersionedModel
 
 # The modes in which the oversight body runs (or, for legacy matters, oversees) an investigation.
 INVESTIGATION_MODES = (Mode.INDEPENDENT, Mode.DIRECTED, Mode.SUPERVISED, Mode.MANAGED)
@@ -63,13 +63,7 @@ class PauseReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class InvestigationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Investigations this user may see: all for casework staff, none for anyone else."""
-        if user.is_authenticated and user.is_casework_staff:
-            return self
-        return self.none()
-
+class InvestigationQuerySet(StaffOnlyQuerySet):
     def open(self):
         return self.exclude(status=InvestigationStatus.COMPLETED)
 
@@ -79,7 +73,7 @@ class InvestigationQuerySet(models.QuerySet):
 
 
 @pghistory.track()
-class Investigation(AuditedModel):
+class Investigation(VersionedModel):
     """An investigation the oversight body runs (independent) or directs, from one referral."""
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
@@ -114,7 +108,6 @@ class Investigation(AuditedModel):
     next_notice_due_on = models.DateField(
         "next statutory notice due", null=True, blank=True, editable=False
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = InvestigationQuerySet.as_manager()
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 
 from cases.referrals import rules
-from oversight.core.models import AuditedModel, Organisation
+from oversight.core.models import Organisation, StaffOnlyQuerySet, VersionedModel
 
 
 class MatterType(models.TextChoices):
@@ -59,16 +59,8 @@ class ReferralStatus(models.TextChoices):
     DECIDED = "decided", "Decided"
 
 
-class ReferralQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Referrals this user may see: all for casework staff, none for anyone else."""
-        if user.is_authenticated and user.is_casework_staff:
-            return self
-        return self.none()
-
-
 @pghistory.track()
-class Referral(AuditedModel):
+class Referral(VersionedModel):
     """A matter a force (the appropriate authority) has referred to the oversight body."""
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
@@ -95,9 +87,8 @@ class Referral(AuditedModel):
     # The current mode, and the date of the first determination (the one the target counts).
     mode = models.CharField(max_length=20, choices=Mode.choices, blank=True)
     decided_on = models.DateField("date of first decision", null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    objects = ReferralQuerySet.as_manager()
+    objects = StaffOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on", "-id"]

@@ -2,40 +2,21 @@
 
 import datetime as dt
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from learning import rules
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
-from learning.services.common import day, lock, touch
+from learning.services import messages
+from learning.services.common import lock
+from oversight.core import references
+from oversight.core.formatting import long_date
 from oversight.core.models import Organisation, User
-from oversight.core.references import next_reference
-
-REFERENCE_PREFIX = "REC"
-
-STATUS_ON_CREATE = "A new recommendation is either a draft or issued straight away."
-SOURCE_KIND_INVALID = "Choose where the recommendation comes from."
-SOURCE_REFERENCE_REQUIRED = "Enter the reference of the {kind} the recommendation comes from."
-SOURCE_REFERENCE_INVALID = "Enter the {kind}'s reference in the form {example}."
-THEMATIC_HAS_NO_REFERENCE = "A recommendation from thematic work has no source reference."
-TYPE_INVALID = "“{value}” is not a type of recommendation."
-THEME_TOO_LONG = "The theme must be 100 characters or fewer."
-RECIPIENT_REQUIRED = "Choose the organisation the recommendation is for."
-RECIPIENT_INACTIVE = "The recipient is no longer an active organisation."
-THEME_REQUIRED = "Enter the theme of the recommendation."
-TYPE_REQUIRED = "Choose the type of recommendation."
-TEXT_REQUIRED = "Enter the text of the recommendation."
-ISSUED_IN_FUTURE = "The date of issue cannot be in the future."
-NOT_A_DRAFT = "Only a draft can be changed or issued: {reference} was issued on {issued}."
+from oversight.core.services import reference_allocate
+from oversight.core.writes import attributed, save_new_version, set_fields
 
 CONTENT_FIELDS = frozenset(
     {"recipient", "source_kind", "source_reference", "theme", "type", "text", "is_statutory"}
 )
-SOURCE_EXAMPLES = {
-    SourceKind.INVESTIGATION: "INV-2024-000123",
-    SourceKind.APPLICATION: "APP-2019-000123 (appeal) or REV-2024-000123 (review)",
-}
 
 
 def _check_content(recommendation: Recommendation) -> dict[str, str]:
@@ -43,21 +24,21 @@ def _check_content(recommendation: Recommendation) -> dict[str, str]:
     errors = {}
     kind, reference = recommendation.source_kind, recommendation.source_reference
     if kind not in SourceKind.values:
-        errors["source_kind"] = SOURCE_KIND_INVALID
+        errors["source_kind"] = messages.SOURCE_KIND_INVALID
     elif kind == SourceKind.THEMATIC and reference:
-        errors["source_reference"] = THEMATIC_HAS_NO_REFERENCE
+        errors["source_reference"] = messages.THEMATIC_HAS_NO_REFERENCE
     elif kind != SourceKind.THEMATIC and not reference:
-        errors["source_reference"] = SOURCE_REFERENCE_REQUIRED.format(
+        errors["source_reference"] = messages.SOURCE_REFERENCE_REQUIRED.format(
             kind=SourceKind(kind).label.lower()
         )
     elif not rules.source_reference_valid(kind, reference):
-        errors["source_reference"] = SOURCE_REFERENCE_INVALID.format(
-            kind=SourceKind(kind).label.lower(), example=SOURCE_EXAMPLES[kind]
+        errors["source_reference"] = messages.SOURCE_REFERENCE_INVALID.format(
+            kind=SourceKind(kind).label.lower(), example=messages.SOURCE_EXAMPLES[kind]
         )
     if recommendation.type and recommendation.type not in RecommendationType.values:
-        errors["type"] = TYPE_INVALID.format(value=recommendation.type)
+        errors["type"] = messages.TYPE_INVALID.format(value=recommendation.type)
     if len(recommendation.theme) > 100:
-        errors["theme"] = THEME_TOO_LONG
+        errors["theme"] = messages.THEME_TOO_LONG
     return errors
 
 
@@ -65,23 +46,25 @@ def _check_complete(recommendation: Recommendation) -> dict[str, str]:
     """What an issued recommendation must have: recipient, theme, type and text."""
     errors = {}
     if recommendation.recipient is None:
-        errors["recipient"] = RECIPIENT_REQUIRED
+        errors["recipient"] = messages.RECIPIENT_REQUIRED
     elif not recommendation.recipient.is_active:
-        errors["recipient"] = RECIPIENT_INACTIVE
+        errors["recipient"] = messages.RECIPIENT_INACTIVE
     if not recommendation.theme:
-        errors["theme"] = THEME_REQUIRED
+        errors["theme"] = messages.THEME_REQUIRED
     if not recommendation.type:
-        errors["type"] = TYPE_REQUIRED
+        errors["type"] = messages.TYPE_REQUIRED
     if not recommendation.text.strip():
-        errors["text"] = TEXT_REQUIRED
+        errors["text"] = messages.TEXT_REQUIRED
     return errors
 
 
-def _issue(recommendation: Recommendation, *, issued_on: dt.date | None, today: dt.date) -> None:
+def _recommendation_issue_locked(
+    recommendation: Recommendation, *, issued_on: dt.date | None, today: dt.date
+) -> None:
     issued_on = issued_on or today
     errors = {**_check_complete(recommendation), **_check_content(recommendation)}
     if issued_on > today:
-        errors["issued_on"] = ISSUED_IN_FUTURE
+        errors["issued_on"] = messages.ISSUED_IN_FUTURE
     if errors:
         raise ValidationError(errors)
     recommendation.status = RecommendationStatus.ISSUED
@@ -111,7 +94,7 @@ def recommendation_create(
 ) -> Recommendation:
     """Draft a recommendation with a new reference; issue it at once if the status is issued."""
     if status not in (RecommendationStatus.DRAFT, RecommendationStatus.ISSUED):
-        raise ValidationError({"status": STATUS_ON_CREATE})
+        raise ValidationError({"status": messages.STATUS_ON_CREATE})
     fields = _clean_text(
         {
             "recipient": recipient,
@@ -128,11 +111,11 @@ def recommendation_create(
     errors = _check_content(recommendation)
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         if status == RecommendationStatus.ISSUED:
-            _issue(recommendation, issued_on=issued_on, today=today)
-        recommendation.reference = next_reference(
-            prefix=REFERENCE_PREFIX, year=(recommendation.issued_on or today).year
+            _recommendation_issue_locked(recommendation, issued_on=issued_on, today=today)
+        recommendation.reference = reference_allocate(
+            prefix=references.RECOMMENDATION, year=(recommendation.issued_on or today).year
         )
         recommendation.save()
     return recommendation
@@ -142,22 +125,20 @@ def recommendation_update(
     *, actor: User, recommendation: Recommendation, version: int, **fields
 ) -> Recommendation:
     """Edit a draft, refusing the save if someone else changed it first."""
-    unknown = set(fields) - CONTENT_FIELDS
-    if unknown:
-        raise ValueError(f"recommendation_update cannot change {sorted(unknown)}")
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         locked = lock(recommendation, version)
         if not locked.is_draft:
             raise ValidationError(
-                NOT_A_DRAFT.format(reference=locked.reference, issued=day(locked.issued_on))
+                messages.NOT_A_DRAFT.format(
+                    reference=locked.reference, issued=long_date(locked.issued_on)
+                )
             )
-        for name, value in _clean_text(fields).items():
-            setattr(locked, name, value)
+        set_fields(locked, _clean_text(fields), allowed=CONTENT_FIELDS)
         locked.source_reference = locked.source_reference.upper()
         errors = _check_content(locked)
         if errors:
             raise ValidationError(errors)
-        touch(locked, actor)
+        save_new_version(locked, actor=actor)
     return locked
 
 
@@ -170,12 +151,14 @@ def recommendation_issue(
     version: int | None = None,
 ) -> Recommendation:
     """Issue a complete draft; a statutory one is due for response 55 days after issue."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         locked = lock(recommendation, version)
         if not locked.is_draft:
             raise ValidationError(
-                NOT_A_DRAFT.format(reference=locked.reference, issued=day(locked.issued_on))
+                messages.NOT_A_DRAFT.format(
+                    reference=locked.reference, issued=long_date(locked.issued_on)
+                )
             )
-        _issue(locked, issued_on=issued_on, today=today)
-        touch(locked, actor)
+        _recommendation_issue_locked(locked, issued_on=issued_on, today=today)
+        save_new_version(locked, actor=actor)
     return locked

@@ -3,33 +3,15 @@
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from learning import rules
 from learning.models import PlannedAction, ReceivedVia, Recommendation, RecommendationResponse
-from learning.services.common import day, lock, touch
+from learning.services import messages
+from learning.services.common import lock
+from oversight.core.formatting import long_date
 from oversight.core.models import User
-
-RESPOND_TO_DRAFT = "A draft has not been issued, so it cannot be responded to."
-ALREADY_FINAL = (
-    "The final response to {reference} was recorded on {responded}: it cannot be answered again."
-)
-RESPONSE_STATUS_INVALID = (
-    "“{value}” is not an answer: use accepted, partially_accepted or not_accepted."
-)
-RESPONSE_REQUIRED = "Enter the organisation's response."
-RESPONDED_IN_FUTURE = "The date of the response cannot be in the future."
-RESPONDED_BEFORE_ISSUE = "The response cannot be dated before the recommendation was issued."
-RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous one ({previous})."
-ACTION_REQUIRED = "Describe each planned action."
-ACTION_BEFORE_RESPONSE = "A planned action cannot be due before the date of the response."
-RECEIVED_VIA_INVALID = "Choose how the response was received."
-PUBLICATION_DECLINED = "The recipient asked in writing that this response not be published."
-ALREADY_PUBLISHED = "This response was published on {published}."
-PUBLISHED_IN_FUTURE = "The date of publication cannot be in the future."
-PUBLISHED_BEFORE_RECEIPT = "The response cannot be published before it was received."
+from oversight.core.writes import attributed, save_new_version
 
 
 def _current_response(recommendation: Recommendation) -> RecommendationResponse | None:
@@ -57,36 +39,36 @@ def recommendation_respond(
         {"description": (a.get("description") or "").strip(), "due_on": a.get("due_on")}
         for a in planned_actions
     ]
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         locked = lock(recommendation, version)
         if locked.is_draft:
-            raise ValidationError(RESPOND_TO_DRAFT)
+            raise ValidationError(messages.RESPOND_TO_DRAFT)
         previous = _current_response(locked)
         if not rules.can_respond(locked.status, previous.is_final if previous else None):
             raise ValidationError(
-                ALREADY_FINAL.format(
-                    reference=locked.reference, responded=day(locked.responded_on)
+                messages.ALREADY_FINAL.format(
+                    reference=locked.reference, responded=long_date(locked.responded_on)
                 )
             )
         errors = {}
         if status not in rules.RESPONSE_STATUSES:
-            errors["status"] = RESPONSE_STATUS_INVALID.format(value=status)
+            errors["status"] = messages.RESPONSE_STATUS_INVALID.format(value=status)
         if not response:
-            errors["response"] = RESPONSE_REQUIRED
+            errors["response"] = messages.RESPONSE_REQUIRED
         if received_via not in ReceivedVia.values:
-            errors["received_via"] = RECEIVED_VIA_INVALID
+            errors["received_via"] = messages.RECEIVED_VIA_INVALID
         if responded_on > today:
-            errors["responded_on"] = RESPONDED_IN_FUTURE
+            errors["responded_on"] = messages.RESPONDED_IN_FUTURE
         elif responded_on < locked.issued_on:
-            errors["responded_on"] = RESPONDED_BEFORE_ISSUE
+            errors["responded_on"] = messages.RESPONDED_BEFORE_ISSUE
         elif previous is not None and responded_on < previous.received_on:
-            errors["responded_on"] = RESPONDED_BEFORE_PREVIOUS.format(
-                previous=day(previous.received_on)
+            errors["responded_on"] = messages.RESPONDED_BEFORE_PREVIOUS.format(
+                previous=long_date(previous.received_on)
             )
         if any(not a["description"] for a in actions):
-            errors["planned_actions"] = ACTION_REQUIRED
+            errors["planned_actions"] = messages.ACTION_REQUIRED
         elif any(a["due_on"] is not None and a["due_on"] < responded_on for a in actions):
-            errors["planned_actions"] = ACTION_BEFORE_RESPONSE
+            errors["planned_actions"] = messages.ACTION_BEFORE_RESPONSE
         if errors:
             raise ValidationError(errors)
 
@@ -112,7 +94,7 @@ def recommendation_respond(
         locked.status = status
         locked.responded_on = responded_on
         locked.response = response
-        touch(locked, actor)
+        save_new_version(locked, actor=actor)
     return answer
 
 
@@ -126,30 +108,34 @@ def response_publish(
     *, actor: User, response: RecommendationResponse, published_on: dt.date, today: dt.date
 ) -> RecommendationResponse:
     """Record that a response was published (the public feed shows only published ones)."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         locked = _lock_response(response)
         if locked.publication_declined:
-            raise ValidationError(PUBLICATION_DECLINED)
+            raise ValidationError(messages.PUBLICATION_DECLINED)
         if locked.published_on is not None:
-            raise ValidationError(ALREADY_PUBLISHED.format(published=day(locked.published_on)))
+            raise ValidationError(
+                messages.ALREADY_PUBLISHED.format(published=long_date(locked.published_on))
+            )
         if published_on > today:
-            raise ValidationError({"published_on": PUBLISHED_IN_FUTURE})
+            raise ValidationError({"published_on": messages.PUBLISHED_IN_FUTURE})
         if published_on < locked.received_on:
-            raise ValidationError({"published_on": PUBLISHED_BEFORE_RECEIPT})
+            raise ValidationError({"published_on": messages.PUBLISHED_BEFORE_RECEIPT})
         locked.published_on = published_on
         locked.save()
-        touch(Recommendation.objects.get(pk=locked.recommendation_id), actor)
+        save_new_version(Recommendation.objects.get(pk=locked.recommendation_id), actor=actor)
     return locked
 
 
 def response_withhold(*, actor: User, response: RecommendationResponse) -> RecommendationResponse:
     """Record the recipient's written request that a response not be published."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         locked = _lock_response(response)
         if locked.published_on is not None:
-            raise ValidationError(ALREADY_PUBLISHED.format(published=day(locked.published_on)))
+            raise ValidationError(
+                messages.ALREADY_PUBLISHED.format(published=long_date(locked.published_on))
+            )
         locked.publication_declined = True
         locked.publish_by = None
         locked.save()
-        touch(Recommendation.objects.get(pk=locked.recommendation_id), actor)
+        save_new_version(Recommendation.objects.get(pk=locked.recommendation_id), actor=actor)
     return locked

@@ -14,6 +14,7 @@ from rest_framework.test import APIClient
 
 from learning import api, services, throttles
 from learning.models import PlannedAction, Recommendation, RecommendationResponse
+from learning.services import messages
 from learning.tests.factories import (
     IssuedRecommendationFactory,
     OverdueRecommendationFactory,
@@ -93,8 +94,8 @@ def test_staff_draft_from_thematic_work_then_complete_and_issue_it(api_as, casew
 
     refused = client.post(f"{url}issue/", {}, format="json")
     assert refused.status_code == 400
-    assert refused.json()["recipient"] == [services.RECIPIENT_REQUIRED]
-    assert refused.json()["text"] == [services.TEXT_REQUIRED]
+    assert refused.json()["recipient"] == [messages.RECIPIENT_REQUIRED]
+    assert refused.json()["text"] == [messages.TEXT_REQUIRED]
 
     patched = client.patch(
         url,
@@ -348,7 +349,7 @@ def test_responding_twice_when_the_response_is_final_is_a_400(api_as, liaison, h
     )
     assert response.status_code == 400
     assert response.json()["non_field_errors"] == [
-        services.ALREADY_FINAL.format(reference=recommendation.reference, responded="20 May 2024")
+        messages.ALREADY_FINAL.format(reference=recommendation.reference, responded="20 May 2024")
     ]
     assert RecommendationResponse.objects.count() == 1
     recommendation.refresh_from_db()
@@ -364,13 +365,13 @@ def test_responding_twice_when_the_response_is_final_is_a_400(api_as, liaison, h
         (answer(response=""), "response", "This field may not be blank."),
         (answer(responded_on="3 June 2024"), "responded_on", "Date has wrong format"),
         (answer(responded_on="2024-02-30"), "responded_on", "Date has wrong format"),
-        (answer(responded_on="2024-06-04"), "responded_on", services.RESPONDED_IN_FUTURE),
-        (answer(responded_on="2024-04-30"), "responded_on", services.RESPONDED_BEFORE_ISSUE),
+        (answer(responded_on="2024-06-04"), "responded_on", messages.RESPONDED_IN_FUTURE),
+        (answer(responded_on="2024-04-30"), "responded_on", messages.RESPONDED_BEFORE_ISSUE),
         (answer(planned_actions=[{"due_on": "2024-07-01"}]), "planned_actions", "required"),
         (
             answer(planned_actions=[{"description": "x", "due_on": "2024-06-02"}]),
             "planned_actions",
-            services.ACTION_BEFORE_RESPONSE,
+            messages.ACTION_BEFORE_RESPONSE,
         ),
         (answer(final="perhaps"), "final", "Must be a valid boolean."),
     ],

@@ -11,6 +11,7 @@ from learning.models import (
     RecommendationStatus,
     ResponseExtension,
 )
+from learning.services import messages
 from learning.tests.factories import (
     IssuedRecommendationFactory,
     RecommendationFactory,
@@ -90,10 +91,10 @@ def test_a_non_statutory_recommendation_has_no_due_date(caseworker, herts, today
 @pytest.mark.parametrize(
     ("missing", "message"),
     [
-        ("recipient", services.RECIPIENT_REQUIRED),
-        ("theme", services.THEME_REQUIRED),
-        ("type", services.TYPE_REQUIRED),
-        ("text", services.TEXT_REQUIRED),
+        ("recipient", messages.RECIPIENT_REQUIRED),
+        ("theme", messages.THEME_REQUIRED),
+        ("type", messages.TYPE_REQUIRED),
+        ("text", messages.TEXT_REQUIRED),
     ],
 )
 def test_cannot_issue_without_recipient_theme_type_and_text(
@@ -113,8 +114,8 @@ def test_cannot_issue_without_recipient_theme_type_and_text(
         ("investigation", "APP-2024-000001", "Enter the investigation's reference"),
         ("application", "INV-2024-000001", "Enter the appeal or review's reference"),
         ("application", "REV-24-1", "Enter the appeal or review's reference"),
-        ("thematic", "INV-2024-000001", services.THEMATIC_HAS_NO_REFERENCE),
-        ("nonsense", "", services.SOURCE_KIND_INVALID),
+        ("thematic", "INV-2024-000001", messages.THEMATIC_HAS_NO_REFERENCE),
+        ("nonsense", "", messages.SOURCE_KIND_INVALID),
     ],
 )
 def test_the_source_reference_is_checked_against_its_kind(
@@ -136,13 +137,13 @@ def test_a_lower_case_source_reference_is_normalised(caseworker, today):
 def test_only_draft_or_issued_on_creation(caseworker, herts, today):
     with pytest.raises(ValidationError) as error:
         create(caseworker, today, status="accepted", **complete(herts))
-    assert error.value.message_dict["status"] == [services.STATUS_ON_CREATE]
+    assert error.value.message_dict["status"] == [messages.STATUS_ON_CREATE]
 
 
 def test_cannot_be_issued_in_the_future(caseworker, herts, today):
     with pytest.raises(ValidationError) as error:
         create(caseworker, today, status="issued", issued_on=D(2024, 6, 4), **complete(herts))
-    assert error.value.message_dict["issued_on"] == [services.ISSUED_IN_FUTURE]
+    assert error.value.message_dict["issued_on"] == [messages.ISSUED_IN_FUTURE]
 
 
 def test_issue_a_complete_draft(caseworker, manager, herts, today):
@@ -221,7 +222,7 @@ def test_responding_again_after_a_final_response_is_refused_and_writes_nothing(l
     with pytest.raises(ValidationError) as error:
         respond(recommendation, liaison, today, status="not_accepted")
     assert error.value.messages == [
-        services.ALREADY_FINAL.format(reference=recommendation.reference, responded="3 June 2024")
+        messages.ALREADY_FINAL.format(reference=recommendation.reference, responded="3 June 2024")
     ]
     assert RecommendationResponse.objects.count() == 1
     recommendation.refresh_from_db()
@@ -243,7 +244,7 @@ def test_a_draft_cannot_be_answered(liaison, today):
     draft = RecommendationFactory(recipient=liaison.organisation)
     with pytest.raises(ValidationError) as error:
         respond(draft, liaison, today)
-    assert error.value.messages == [services.RESPOND_TO_DRAFT]
+    assert error.value.messages == [messages.RESPOND_TO_DRAFT]
     assert not RecommendationResponse.objects.exists()
 
 
@@ -251,19 +252,19 @@ def test_a_draft_cannot_be_answered(liaison, today):
     ("overrides", "field", "message"),
     [
         ({"status": "maybe"}, "status", "“maybe” is not an answer"),
-        ({"response": "  "}, "response", services.RESPONSE_REQUIRED),
-        ({"responded_on": D(2024, 6, 4)}, "responded_on", services.RESPONDED_IN_FUTURE),
-        ({"responded_on": D(2024, 4, 30)}, "responded_on", services.RESPONDED_BEFORE_ISSUE),
-        ({"received_via": "pigeon"}, "received_via", services.RECEIVED_VIA_INVALID),
+        ({"response": "  "}, "response", messages.RESPONSE_REQUIRED),
+        ({"responded_on": D(2024, 6, 4)}, "responded_on", messages.RESPONDED_IN_FUTURE),
+        ({"responded_on": D(2024, 4, 30)}, "responded_on", messages.RESPONDED_BEFORE_ISSUE),
+        ({"received_via": "pigeon"}, "received_via", messages.RECEIVED_VIA_INVALID),
         (
             {"planned_actions": [{"description": "", "due_on": None}]},
             "planned_actions",
-            services.ACTION_REQUIRED,
+            messages.ACTION_REQUIRED,
         ),
         (
             {"planned_actions": [{"description": "Train", "due_on": D(2024, 6, 2)}]},
             "planned_actions",
-            services.ACTION_BEFORE_RESPONSE,
+            messages.ACTION_BEFORE_RESPONSE,
         ),
     ],
 )
@@ -314,7 +315,7 @@ def test_no_extension_on_a_request_made_after_the_period_expired(caseworker, tod
             today=today,
         )
     assert error.value.message_dict["requested_on"] == [
-        services.EXTENSION_REQUEST_LATE.format(due="26 May 2024")
+        messages.EXTENSION_REQUEST_LATE.format(due="26 May 2024")
     ]
     assert not ResponseExtension.objects.exists()
     recommendation.refresh_from_db()
@@ -325,8 +326,8 @@ def test_no_extension_on_a_request_made_after_the_period_expired(caseworker, tod
 @pytest.mark.parametrize(
     ("factory_kwargs", "message"),
     [
-        ({"is_statutory": False}, services.EXTEND_NOT_STATUTORY),
-        ({"status": "accepted", "responded_on": D(2024, 5, 2)}, services.EXTEND_NOT_AWAITING),
+        ({"is_statutory": False}, messages.EXTEND_NOT_STATUTORY),
+        ({"status": "accepted", "responded_on": D(2024, 5, 2)}, messages.EXTEND_NOT_AWAITING),
     ],
 )
 def test_only_an_awaited_statutory_response_can_be_extended(
@@ -355,7 +356,7 @@ def test_the_new_due_date_must_be_later(caseworker, today):
             today=today,
         )
     assert error.value.message_dict["new_due_on"] == [
-        services.EXTENSION_NOT_LATER.format(due="25 June 2024")
+        messages.EXTENSION_NOT_LATER.format(due="25 June 2024")
     ]
 
 
@@ -404,7 +405,7 @@ def test_publish_and_withhold_responses(caseworker, today):
     services.response_withhold(actor=caseworker, response=other)
     other.refresh_from_db()
     assert (other.publication_declined, other.publish_by) == (True, None)
-    with pytest.raises(ValidationError, match=services.PUBLICATION_DECLINED):
+    with pytest.raises(ValidationError, match=messages.PUBLICATION_DECLINED):
         services.response_publish(
             actor=caseworker, response=other, published_on=today, today=today
         )

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learning import services
 from learning.models import Recommendation, RecommendationResponse
+from learning.services import messages
 from learning.tests.factories import (
     IssuedRecommendationFactory,
     OverdueRecommendationFactory,
@@ -109,8 +109,8 @@ def test_an_incomplete_draft_cannot_be_issued_and_says_why(client_as, caseworker
     )
     content = response.content.decode()
     assert "There is a problem" in content
-    assert services.RECIPIENT_REQUIRED in content
-    assert services.TEXT_REQUIRED in content
+    assert messages.RECIPIENT_REQUIRED in content
+    assert messages.TEXT_REQUIRED in content
     draft.refresh_from_db()
     assert draft.status == "draft"
 

@@ -19,6 +19,12 @@ from learning.forms import (
     planned_actions_from,
 )
 from learning.models import ReceivedVia
+from learning.services.messages import (
+    EXTEND_NOT_AWAITING,
+    EXTEND_NOT_STATUTORY,
+    NOT_IMPLEMENTABLE,
+    RESPOND_TO_DRAFT,
+)
 from learning.views.common import StaffOrLiaisonMixin, TransitionView, redirect_to_detail
 from oversight.core.permissions import StaffOnlyMixin
 from oversight.core.services import view_log_record
@@ -56,7 +62,7 @@ class RecommendationRespondView(StaffOrLiaisonMixin, TransitionView):
             return None
         if recommendation.responded_on:
             return "A final response has already been recorded."
-        return services.RESPOND_TO_DRAFT
+        return RESPOND_TO_DRAFT
 
     def initial(self, recommendation):
         return {
@@ -98,9 +104,9 @@ class RecommendationExtendView(StaffOnlyMixin, TransitionView):
 
     def allowed(self, recommendation):
         if not recommendation.is_statutory or recommendation.is_draft:
-            return services.EXTEND_NOT_STATUTORY
+            return EXTEND_NOT_STATUTORY
         if recommendation.responded_on:
-            return services.EXTEND_NOT_AWAITING
+            return EXTEND_NOT_AWAITING
         return None
 
     def perform(self, request, recommendation, form):
@@ -124,7 +130,7 @@ class RecommendationImplementView(StaffOnlyMixin, TransitionView):
     def allowed(self, recommendation):
         if recommendation.status in rules.IMPLEMENTABLE_STATUSES:
             return None
-        return services.NOT_IMPLEMENTABLE
+        return NOT_IMPLEMENTABLE
 
     def initial(self, recommendation):
         return {"version": recommendation.version, "implemented_on": timezone.localdate()}

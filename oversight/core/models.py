@@ -124,6 +124,27 @@ class AuditedModel(models.Model):
         abstract = True
 
 
+class VersionedModel(AuditedModel):
+    """A case record: audited, with a version that every write moves on, so that a save made
+    from a stale read is refused rather than silently overwriting (optimistic locking; see
+    oversight.core.writes)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class StaffOnlyQuerySet(models.QuerySet):
+    """Rows only casework staff may see: all of them for staff, none for anyone else (a force
+    liaison or the public reaches these records neither in lists nor by reference)."""
+
+    def for_user(self, user):
+        if user.is_authenticated and user.is_casework_staff:
+            return self
+        return self.none()
+
+
 class ViewLog(models.Model):
     """Who looked at which case record, and when (DPA 2018 s.62 logging of consultation)."""
 

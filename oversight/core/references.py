@@ -1,20 +1,14 @@
-"""Human-readable references (REF-2026-000123), unique under concurrency.
-
-The counter row is incremented with a single INSERT ... ON CONFLICT DO UPDATE, which
-PostgreSQL serialises per (prefix, year): two transactions saving at the same moment
-get different numbers, and the second waits only until the first commits.
+r"""Human-readable references (REF-2026-000123): the one home of their format and of each
+kind of record's prefix, a stable contract. Pure; oversight.core.services.reference_allocate
+gives out the numbers.
 """
 
-from django.db import connection
-
-from oversight.core.models import ReferenceCounter
-
-_NEXT_NUMBER_SQL = f"""
-    INSERT INTO {ReferenceCounter._meta.db_table} (prefix, year, last)
-    VALUES (%s, %s, 1)
-    ON CONFLICT (prefix, year) DO UPDATE SET last = {ReferenceCounter._meta.db_table}.last + 1
-    RETURNING last
-"""
+# The prefix of each kind of record's reference.
+REFERRAL = "REF"
+INVESTIGATION = "INV"
+APPEAL = "APP"
+REVIEW = "REV"
+RECOMMENDATION = "REC"
 
 
 def format_reference(prefix: str, year: int, number: int) -> str:
@@ -22,9 +16,8 @@ def format_reference(prefix: str, year: int, number: int) -> str:
     return f"{prefix}-{year}-{number:06d}"
 
 
-def next_reference(*, prefix: str, year: int) -> str:
-    """Allocate the next reference for a prefix and year; call inside the saving transaction."""
-    with connection.cursor() as cursor:
-        cursor.execute(_NEXT_NUMBER_SQL, [prefix, year])
-        (number,) = cursor.fetchone()
-    return format_reference(prefix, year, number)
+def reference_pattern(*prefixes: str) -> str:
+    r"""A regular expression that matches whole references with one of these prefixes, as
+    format_reference writes them: ^INV-\d{4}-\d{6}$, or ^(APP|REV)-\d{4}-\d{6}$."""
+    prefix = prefixes[0] if len(prefixes) == 1 else f"({'|'.join(prefixes)})"
+    return rf"^{prefix}-\d{{4}}-\d{{6}}$"

@@ -1,15 +1,28 @@
-"""Writes of core data: users and API tokens."""
+"""Writes of core data: users, API tokens, the view log and reference numbers.
+
+A reference number comes from a counter row incremented with a single INSERT ... ON CONFLICT
+DO UPDATE, which PostgreSQL serialises per (prefix, year): two transactions saving at the same
+moment get different numbers, and the second waits only until the first commits.
+"""
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from knox.models import AuthToken
 
-from oversight.core.models import Organisation, Role, User, ViewLog
+from oversight.core.models import Organisation, ReferenceCounter, Role, User, ViewLog
+from oversight.core.references import format_reference
 
 LIAISON_NEEDS_ORGANISATION = "A force liaison needs --organisation (an organisation code)."
 UNKNOWN_ORGANISATION = "No organisation has the code “{code}”."
 USERNAME_TAKEN = "A user called “{username}” already exists."
+
+_NEXT_NUMBER_SQL = f"""
+    INSERT INTO {ReferenceCounter._meta.db_table} (prefix, year, last)
+    VALUES (%s, %s, 1)
+    ON CONFLICT (prefix, year) DO UPDATE SET last = {ReferenceCounter._meta.db_table}.last + 1
+    RETURNING last
+"""
 
 
 def user_create(
@@ -59,3 +72,11 @@ def view_log_record(*, user: User, record, via_api: bool = False) -> None:
         reference=getattr(record, "reference", str(record.pk)),
         via_api=via_api,
     )
+
+
+def reference_allocate(*, prefix: str, year: int) -> str:
+    """Allocate the next reference for a prefix and year; call inside the saving transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(_NEXT_NUMBER_SQL, [prefix, year])
+        (number,) = cursor.fetchone()
+    return format_reference(prefix, year, number)

@@ -17,6 +17,7 @@ from cases.models import (
     Subject,
     Theme,
 )
+from oversight.core import references
 from oversight.demo import volumes
 from oversight.demo.common import Context, bulk
 
@@ -144,7 +145,7 @@ def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> 
             completed_on = None
         lead = ctx.user()
         inv = Investigation(
-            reference=ctx.references.next("INV", started_on.year),
+            reference=ctx.references.next(references.INVESTIGATION, started_on.year),
             referral=referral,
             mode=referral.mode,
             mode_decided_on=referral.decided_on,

@@ -12,6 +12,7 @@ from learning.models import (
     RecommendationStatus,
     ResponseExtension,
 )
+from oversight.core import references
 from oversight.demo import volumes
 from oversight.demo.common import Context, bulk, random_day, scaled, weighted
 
@@ -71,7 +72,7 @@ def generate(
         statutory = rng.random() < volumes.STATUTORY_SHARE
         actor = ctx.user()
         rec = Recommendation(
-            reference=ctx.references.next("REC", issued_on.year),
+            reference=ctx.references.next(references.RECOMMENDATION, issued_on.year),
             recipient=recipient,
             source_kind=kind,
             source_reference=reference,
@@ -187,7 +188,7 @@ def drafts(ctx: Context, themes: list[str]) -> list:
         theme = rng.choice(themes)
         rows.append(
             Recommendation(
-                reference=ctx.references.next("REC", ctx.today.year),
+                reference=ctx.references.next(references.RECOMMENDATION, ctx.today.year),
                 recipient=ctx.force(),
                 source_kind=rules.THEMATIC,
                 theme=theme,

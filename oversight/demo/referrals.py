@@ -7,6 +7,7 @@ from django.conf import settings
 
 from cases.models import Category, Determination, Referral, ReferralStatus
 from cases.referrals import rules
+from oversight.core import references
 from oversight.core.calendar import add_working_days
 from oversight.demo import volumes
 from oversight.demo.common import Context, bulk, random_day, scaled, weighted
@@ -106,7 +107,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
         force = ctx.force()
         referrals.append(
             Referral(
-                reference=ctx.references.next("REF", received_on.year),
+                reference=ctx.references.next(references.REFERRAL, received_on.year),
                 organisation=force,
                 received_on=received_on,
                 matter_type=matter,

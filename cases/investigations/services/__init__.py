@@ -4,7 +4,8 @@ outcomes, move it through its lifecycle and record the statutory notices.
 The investigation is the unit of consistency: every write locks its row, checks the version
 the caller read (a second caseworker's stale save is refused, never silently applied), saves
 the investigation with its people and allegations in one transaction and bumps the version.
-Callers import this package; the modules split it by topic.
+Callers import this package, which re-exports the functions and the inputs they take; the
+modules split it by topic, and the error messages are in messages.py.
 """
 
 from cases.investigations.services.details import investigation_update
@@ -13,10 +14,8 @@ from cases.investigations.services.lifecycle import (
     investigation_change_status,
     investigation_revise,
 )
-from cases.investigations.services.messages import *  # noqa: F403 (the messages tests assert on)
 from cases.investigations.services.notices import investigation_notice_record
 from cases.investigations.services.opening import (
-    REFERENCE_PREFIX,
     investigation_open,
     investigation_openable_error,
 )
@@ -27,7 +26,6 @@ from cases.investigations.services.people import (
 
 __all__ = [
     "KEEP",
-    "REFERENCE_PREFIX",
     "AllegationInput",
     "SubjectInput",
     "investigation_change_status",

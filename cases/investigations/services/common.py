@@ -1,38 +1,14 @@
-"""Helpers every investigation write shares: lock and version check, save with a new version."""
+"""Helpers the investigation writes share: how a status is worded, when the next notice is due."""
 
 import datetime as dt
 
 from cases.investigations import rules
 from cases.models import Investigation, InvestigationStatus
-from oversight.core.errors import ConflictError
-from oversight.core.models import User
-
-
-def day_text(value: dt.date) -> str:
-    """A date as messages write it: 7 May 2024."""
-    return f"{value:%-d %B %Y}"
 
 
 def status_text(status: str) -> str:
     """A status as messages write it: under investigation."""
     return InvestigationStatus(status).label.lower()
-
-
-def lock(investigation: Investigation, version: int | None) -> Investigation:
-    """The investigation's row, locked; a ConflictError if it changed since `version` was read
-    (no check when version is None)."""
-    locked = Investigation.objects.select_for_update().get(pk=investigation.pk)
-    if version is not None and locked.version != version:
-        raise ConflictError()
-    return locked
-
-
-def saved(locked: Investigation, actor: User) -> Investigation:
-    """Save a write to the investigation or its people: attributed, with a new version."""
-    locked.updated_by = actor
-    locked.version += 1
-    locked.save()
-    return locked
 
 
 def next_notice_due(investigation: Investigation) -> dt.date | None:

@@ -4,28 +4,12 @@ completion date."""
 import datetime as dt
 from collections.abc import Sequence
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from cases.investigations.services.common import day_text, lock, next_notice_due, saved
+from cases.investigations.services import messages
+from cases.investigations.services.common import next_notice_due
 from cases.investigations.services.inputs import KEEP, SubjectInput
-from cases.investigations.services.messages import (
-    AWARE_AFTER_RECEIVED,
-    AWARE_IN_FUTURE,
-    COMPLETED_BEFORE_PREVIOUS,
-    COMPLETED_IN_FUTURE,
-    COMPLETED_ON_REQUIRED,
-    COMPLETED_ON_WITHOUT_COMPLETION,
-    LEAD_NOT_STAFF,
-    LEGACY_MODE_NOT_ALLOWED,
-    MODE_NOT_INVESTIGATIVE,
-    STARTED_AFTER_CHANGE,
-    STARTED_BEFORE_DECISION,
-    STARTED_IN_FUTURE,
-    STARTED_REQUIRED,
-)
-from cases.investigations.services.people import save_subjects
+from cases.investigations.services.people import _investigation_people_save_locked
 from cases.models import (
     INVESTIGATION_MODES,
     Investigation,
@@ -35,7 +19,9 @@ from cases.models import (
     Theme,
 )
 from cases.referrals import rules as referral_rules
+from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 
 def check_details(
@@ -51,18 +37,18 @@ def check_details(
     and a lead from casework staff."""
     errors = {}
     if mode not in INVESTIGATION_MODES:
-        errors["mode"] = MODE_NOT_INVESTIGATIVE
+        errors["mode"] = messages.MODE_NOT_INVESTIGATIVE
     elif not referral_rules.legacy_mode_allowed(mode, first_aware_on):
-        errors["mode"] = LEGACY_MODE_NOT_ALLOWED
+        errors["mode"] = messages.LEGACY_MODE_NOT_ALLOWED
     if first_aware_on is not None:
         if first_aware_on > today:
-            errors["first_aware_on"] = AWARE_IN_FUTURE
+            errors["first_aware_on"] = messages.AWARE_IN_FUTURE
         elif first_aware_on > referral.received_on:
-            errors["first_aware_on"] = AWARE_AFTER_RECEIVED.format(
-                received=day_text(referral.received_on)
+            errors["first_aware_on"] = messages.AWARE_AFTER_RECEIVED.format(
+                received=long_date(referral.received_on)
             )
     if lead_investigator is not None and not lead_investigator.is_casework_staff:
-        errors["lead_investigator"] = LEAD_NOT_STAFF
+        errors["lead_investigator"] = messages.LEAD_NOT_STAFF
     return errors
 
 
@@ -71,16 +57,12 @@ DETAIL_FIELDS = frozenset(
 )
 
 
-def apply_details(*, locked: Investigation, today: dt.date, fields: dict) -> None:
+def _investigation_update_locked(*, locked: Investigation, today: dt.date, fields: dict) -> None:
     """Apply detail changes to the locked investigation, keeping the dates in order."""
-    unknown = set(fields) - DETAIL_FIELDS - {"completed_on"}
-    if unknown:
-        raise ValueError(f"investigation_update cannot change {sorted(unknown)}")
     themes = fields.pop("themes", None)
     completed_on = fields.pop("completed_on", KEEP)
     previous_started = locked.started_on
-    for name, value in fields.items():
-        setattr(locked, name, value)
+    set_fields(locked, fields, allowed=DETAIL_FIELDS - {"themes"})
     errors = check_details(
         referral=locked.referral,
         mode=locked.mode,
@@ -93,16 +75,16 @@ def apply_details(*, locked: Investigation, today: dt.date, fields: dict) -> Non
         started_on = locked.started_on
         later = changes[1:]
         if started_on is None:
-            errors["started_on"] = STARTED_REQUIRED
+            errors["started_on"] = messages.STARTED_REQUIRED
         elif started_on > today:
-            errors["started_on"] = STARTED_IN_FUTURE
+            errors["started_on"] = messages.STARTED_IN_FUTURE
         elif started_on < locked.mode_decided_on:
-            errors["started_on"] = STARTED_BEFORE_DECISION.format(
-                decided=day_text(locked.mode_decided_on)
+            errors["started_on"] = messages.STARTED_BEFORE_DECISION.format(
+                decided=long_date(locked.mode_decided_on)
             )
         elif later and started_on > later[0].changed_on:
-            changed = day_text(later[0].changed_on)
-            errors["started_on"] = STARTED_AFTER_CHANGE.format(changed=changed)
+            changed = long_date(later[0].changed_on)
+            errors["started_on"] = messages.STARTED_AFTER_CHANGE.format(changed=changed)
         elif changes:
             changes[0].changed_on = started_on
             changes[0].save()
@@ -123,14 +105,16 @@ def _correct_completion(
     """Correct the completion date of a completed investigation (never earlier than the step
     before it, never in the future)."""
     if locked.status != InvestigationStatus.COMPLETED:
-        return {"completed_on": COMPLETED_ON_WITHOUT_COMPLETION}
+        return {"completed_on": messages.COMPLETED_ON_WITHOUT_COMPLETION}
     if completed_on is None:
-        return {"completed_on": COMPLETED_ON_REQUIRED}
+        return {"completed_on": messages.COMPLETED_ON_REQUIRED}
     if completed_on > today:
-        return {"completed_on": COMPLETED_IN_FUTURE}
+        return {"completed_on": messages.COMPLETED_IN_FUTURE}
     previous = changes[-2].changed_on if len(changes) >= 2 else locked.started_on
     if completed_on < previous:
-        return {"completed_on": COMPLETED_BEFORE_PREVIOUS.format(previous=day_text(previous))}
+        return {
+            "completed_on": messages.COMPLETED_BEFORE_PREVIOUS.format(previous=long_date(previous))
+        }
     completion = changes[-1]
     completion.changed_on = completed_on
     completion.save()
@@ -160,9 +144,9 @@ def investigation_update(
 ) -> Investigation:
     """Edit an investigation's details and (if given) its people, all or nothing, refusing
     the save if someone else changed it since `version` was read."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = lock(investigation, version)
-        apply_details(locked=locked, today=today, fields=dict(fields))
+    with attributed(actor):
+        locked = lock_for_update(investigation, version=version)
+        _investigation_update_locked(locked=locked, today=today, fields=dict(fields))
         if subjects is not None:
-            save_subjects(locked, subjects, replace=True)
-        return saved(locked, actor)
+            _investigation_people_save_locked(locked, subjects, replace=True)
+        return save_new_version(locked, actor=actor)

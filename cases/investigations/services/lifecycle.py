@@ -3,31 +3,18 @@
 import datetime as dt
 from collections.abc import Sequence
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from cases.investigations import rules
-from cases.investigations.services.common import day_text, lock, saved, status_text
-from cases.investigations.services.details import apply_details
+from cases.investigations.services import messages
+from cases.investigations.services.common import status_text
+from cases.investigations.services.details import _investigation_update_locked
 from cases.investigations.services.inputs import KEEP, SubjectInput
-from cases.investigations.services.messages import (
-    ALREADY_IN_STATUS,
-    CHANGED_BEFORE_PREVIOUS,
-    CHANGED_IN_FUTURE,
-    CHANGED_ON_REQUIRED,
-    COMPLETED_BEFORE_PREVIOUS,
-    COMPLETED_IN_FUTURE,
-    COMPLETED_ON_REQUIRED,
-    COMPLETED_ON_WITHOUT_COMPLETION,
-    PAUSE_REASON_NOT_PAUSED,
-    PAUSE_REASON_REQUIRED,
-    STATUS_UNKNOWN,
-    TRANSITION_NOT_ALLOWED,
-)
-from cases.investigations.services.people import check_outcomes, save_subjects
+from cases.investigations.services.people import _investigation_people_save_locked, check_outcomes
 from cases.models import Investigation, InvestigationStatus, PauseReason, StatusChange
+from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
 def requested_transition(
@@ -40,7 +27,7 @@ def requested_transition(
 ) -> tuple[str, dt.date | None] | None:
     """The status change an API write asks for, if any (completed_on alone completes)."""
     if completed_on is not None and status not in ("", InvestigationStatus.COMPLETED):
-        raise ValidationError({"completed_on": COMPLETED_ON_WITHOUT_COMPLETION})
+        raise ValidationError({"completed_on": messages.COMPLETED_ON_WITHOUT_COMPLETION})
     if completed_on is not None or status == InvestigationStatus.COMPLETED:
         if investigation.status == InvestigationStatus.COMPLETED:
             return None  # a correction of the date, handled as a detail
@@ -63,9 +50,9 @@ def investigation_change_status(
 ) -> Investigation:
     """Move the investigation to a new status on a date no earlier than the last change; it is
     completed only with a completion date and an outcome for every person."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = lock(investigation, version)
-        transition(
+    with attributed(actor):
+        locked = lock_for_update(investigation, version=version)
+        _investigation_change_status_locked(
             actor=actor,
             investigation=locked,
             status=status,
@@ -74,10 +61,10 @@ def investigation_change_status(
             note=note,
             today=today,
         )
-        return saved(locked, actor)
+        return save_new_version(locked, actor=actor)
 
 
-def transition(
+def _investigation_change_status_locked(
     *,
     actor: User,
     investigation: Investigation,
@@ -92,13 +79,15 @@ def transition(
     completing = status == InvestigationStatus.COMPLETED
     date_field = "completed_on" if completing else "status_changed_on"
     if status not in InvestigationStatus.values:
-        raise ValidationError({"status": STATUS_UNKNOWN.format(status=status)})
+        raise ValidationError({"status": messages.STATUS_UNKNOWN.format(status=status)})
     if status == current:
-        raise ValidationError({"status": ALREADY_IN_STATUS.format(status=status_text(status))})
+        raise ValidationError(
+            {"status": messages.ALREADY_IN_STATUS.format(status=status_text(status))}
+        )
     if not rules.can_move(current, status):
         raise ValidationError(
             {
-                "status": TRANSITION_NOT_ALLOWED.format(
+                "status": messages.TRANSITION_NOT_ALLOWED.format(
                     current=status_text(current), new=status_text(status)
                 )
             }
@@ -106,17 +95,23 @@ def transition(
     errors = {}
     previous = investigation.status_changed_on
     if changed_on is None:
-        errors[date_field] = COMPLETED_ON_REQUIRED if completing else CHANGED_ON_REQUIRED
+        errors[date_field] = (
+            messages.COMPLETED_ON_REQUIRED if completing else messages.CHANGED_ON_REQUIRED
+        )
     elif changed_on > today:
-        errors[date_field] = COMPLETED_IN_FUTURE if completing else CHANGED_IN_FUTURE
+        errors[date_field] = (
+            messages.COMPLETED_IN_FUTURE if completing else messages.CHANGED_IN_FUTURE
+        )
     elif changed_on < previous:
-        message = COMPLETED_BEFORE_PREVIOUS if completing else CHANGED_BEFORE_PREVIOUS
-        errors[date_field] = message.format(previous=day_text(previous))
+        message = (
+            messages.COMPLETED_BEFORE_PREVIOUS if completing else messages.CHANGED_BEFORE_PREVIOUS
+        )
+        errors[date_field] = message.format(previous=long_date(previous))
     if status == InvestigationStatus.PAUSED:
         if pause_reason not in PauseReason.values:
-            errors["pause_reason"] = PAUSE_REASON_REQUIRED
+            errors["pause_reason"] = messages.PAUSE_REASON_REQUIRED
     elif pause_reason:
-        errors["pause_reason"] = PAUSE_REASON_NOT_PAUSED
+        errors["pause_reason"] = messages.PAUSE_REASON_NOT_PAUSED
     if errors:
         raise ValidationError(errors)
     if completing:
@@ -150,8 +145,8 @@ def investigation_revise(
     note: str = "",
 ) -> Investigation:
     """Edit details and people and, if asked, change the status: one save, all or nothing."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = lock(investigation, version)
+    with attributed(actor):
+        locked = lock_for_update(investigation, version=version)
         requested = requested_transition(
             locked,
             status=status,
@@ -162,11 +157,11 @@ def investigation_revise(
         fields = dict(changes)
         if requested is None and completed_on is not KEEP:
             fields["completed_on"] = completed_on  # correcting a completed investigation
-        apply_details(locked=locked, today=today, fields=fields)
+        _investigation_update_locked(locked=locked, today=today, fields=fields)
         if subjects is not None:
-            save_subjects(locked, subjects, replace=True)
+            _investigation_people_save_locked(locked, subjects, replace=True)
         if requested:
-            transition(
+            _investigation_change_status_locked(
                 actor=actor,
                 investigation=locked,
                 status=requested[0],
@@ -178,8 +173,8 @@ def investigation_revise(
         elif pause_reason:
             # While paused, the reason may be changed; otherwise a reason makes no sense.
             if locked.status != InvestigationStatus.PAUSED:
-                raise ValidationError({"pause_reason": PAUSE_REASON_NOT_PAUSED})
+                raise ValidationError({"pause_reason": messages.PAUSE_REASON_NOT_PAUSED})
             if pause_reason not in PauseReason.values:
-                raise ValidationError({"pause_reason": PAUSE_REASON_REQUIRED})
+                raise ValidationError({"pause_reason": messages.PAUSE_REASON_REQUIRED})
             locked.pause_reason = pause_reason
-        return saved(locked, actor)
+        return save_new_version(locked, actor=actor)

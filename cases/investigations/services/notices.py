@@ -2,24 +2,15 @@
 
 import datetime as dt
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from cases.investigations import rules
-from cases.investigations.services.common import day_text, lock, next_notice_due, saved
-from cases.investigations.services.messages import (
-    CHANGED_ON_REQUIRED,
-    NOTICE_ACTION_UNKNOWN,
-    NOTICE_ALREADY_RECORDED,
-    NOTICE_BEFORE_DUE,
-    NOTICE_IN_FUTURE,
-    NOTICE_NEEDS_AWARE_DATE,
-    NOTICE_NOT_A_DUE_DATE,
-    NOTICE_NOT_YET_DUE,
-)
+from cases.investigations.services import messages
+from cases.investigations.services.common import next_notice_due
 from cases.models import Investigation, NoticeAction, StatutoryNotice
+from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
 def investigation_notice_record(
@@ -35,28 +26,28 @@ def investigation_notice_record(
 ) -> StatutoryNotice:
     """Record that the notice due on a date was given to the local policing body, or withheld
     because it might prejudice an investigation (reg. 13 of the 2020 Regulations)."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = lock(investigation, version)
+    with attributed(actor):
+        locked = lock_for_update(investigation, version=version)
         errors = {}
         required = rules.notices_required(locked.first_aware_on, locked.completed_on, today)
         if locked.first_aware_on is None:
-            errors["due_on"] = NOTICE_NEEDS_AWARE_DATE
+            errors["due_on"] = messages.NOTICE_NEEDS_AWARE_DATE
         elif due_on not in required:
             upcoming = rules.notice_due_dates(locked.first_aware_on, due_on)
             if locked.is_open and upcoming and upcoming[-1] == due_on:
-                errors["due_on"] = NOTICE_NOT_YET_DUE.format(due=day_text(due_on))
+                errors["due_on"] = messages.NOTICE_NOT_YET_DUE.format(due=long_date(due_on))
             else:
-                errors["due_on"] = NOTICE_NOT_A_DUE_DATE.format(due=day_text(due_on))
+                errors["due_on"] = messages.NOTICE_NOT_A_DUE_DATE.format(due=long_date(due_on))
         elif locked.notices.filter(due_on=due_on).exists():
-            errors["due_on"] = NOTICE_ALREADY_RECORDED.format(due=day_text(due_on))
+            errors["due_on"] = messages.NOTICE_ALREADY_RECORDED.format(due=long_date(due_on))
         if action not in NoticeAction.values:
-            errors["action"] = NOTICE_ACTION_UNKNOWN
+            errors["action"] = messages.NOTICE_ACTION_UNKNOWN
         if actioned_on is None:
-            errors["actioned_on"] = CHANGED_ON_REQUIRED
+            errors["actioned_on"] = messages.CHANGED_ON_REQUIRED
         elif actioned_on > today:
-            errors["actioned_on"] = NOTICE_IN_FUTURE
+            errors["actioned_on"] = messages.NOTICE_IN_FUTURE
         elif actioned_on < due_on:
-            errors["actioned_on"] = NOTICE_BEFORE_DUE.format(due=day_text(due_on))
+            errors["actioned_on"] = messages.NOTICE_BEFORE_DUE.format(due=long_date(due_on))
         if errors:
             raise ValidationError(errors)
         notice = StatutoryNotice.objects.create(
@@ -68,5 +59,5 @@ def investigation_notice_record(
             recorded_by=actor,
         )
         locked.next_notice_due_on = next_notice_due(locked)
-        saved(locked, actor)
+        save_new_version(locked, actor=actor)
     return notice

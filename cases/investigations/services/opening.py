@@ -3,25 +3,17 @@
 import datetime as dt
 from collections.abc import Sequence
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from cases.investigations import rules
-from cases.investigations.services.common import day_text
+from cases.investigations.services import messages
 from cases.investigations.services.details import check_details, set_themes
 from cases.investigations.services.inputs import KEEP, SubjectInput
-from cases.investigations.services.lifecycle import requested_transition, transition
-from cases.investigations.services.messages import (
-    ALREADY_OPEN,
-    PAUSE_REASON_NOT_PAUSED,
-    REFERRAL_NOT_INVESTIGATED,
-    REFERRAL_UNDECIDED,
-    STARTED_BEFORE_DECISION,
-    STARTED_IN_FUTURE,
-    STARTED_REQUIRED,
+from cases.investigations.services.lifecycle import (
+    _investigation_change_status_locked,
+    requested_transition,
 )
-from cases.investigations.services.people import save_subjects
+from cases.investigations.services.people import _investigation_people_save_locked
 from cases.models import (
     INVESTIGATION_MODES,
     Investigation,
@@ -31,23 +23,26 @@ from cases.models import (
     StatusChange,
     Theme,
 )
+from oversight.core import references
+from oversight.core.formatting import long_date
 from oversight.core.models import User
-from oversight.core.references import next_reference
-
-REFERENCE_PREFIX = "INV"
+from oversight.core.services import reference_allocate
+from oversight.core.writes import attributed
 
 
 def investigation_openable_error(referral: Referral) -> str | None:
     """Why this referral cannot open an investigation, or None if it can."""
     if not referral.mode:
-        return REFERRAL_UNDECIDED.format(reference=referral.reference)
+        return messages.REFERRAL_UNDECIDED.format(reference=referral.reference)
     if referral.mode not in INVESTIGATION_MODES:
-        return REFERRAL_NOT_INVESTIGATED.format(
+        return messages.REFERRAL_NOT_INVESTIGATED.format(
             reference=referral.reference, mode=Mode(referral.mode).label.lower()
         )
     existing = Investigation.objects.filter(referral=referral).only("reference").first()
     if existing is not None:
-        return ALREADY_OPEN.format(reference=referral.reference, investigation=existing.reference)
+        return messages.ALREADY_OPEN.format(
+            reference=referral.reference, investigation=existing.reference
+        )
     return None
 
 
@@ -76,7 +71,7 @@ def investigation_open(
 ) -> Investigation:
     """Open an investigation from a referral decided as independent or directed (or a legacy
     mode), with a new reference; its people are saved with it or not at all."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
+    with attributed(actor):
         # Locking the referral makes two people opening it at once wait for each other.
         referral = Referral.objects.select_for_update().get(pk=referral.pk)
         problem = investigation_openable_error(referral)
@@ -87,12 +82,12 @@ def investigation_open(
         mode_decided_on = _decision_to_investigate_on(referral)
         errors: dict[str, str] = {}
         if started_on is None:
-            errors["started_on"] = STARTED_REQUIRED
+            errors["started_on"] = messages.STARTED_REQUIRED
         elif started_on > today:
-            errors["started_on"] = STARTED_IN_FUTURE
+            errors["started_on"] = messages.STARTED_IN_FUTURE
         elif started_on < mode_decided_on:
-            decided = day_text(mode_decided_on)
-            errors["started_on"] = STARTED_BEFORE_DECISION.format(decided=decided)
+            decided = long_date(mode_decided_on)
+            errors["started_on"] = messages.STARTED_BEFORE_DECISION.format(decided=decided)
         errors.update(
             check_details(
                 referral=referral,
@@ -105,7 +100,7 @@ def investigation_open(
         if errors:
             raise ValidationError(errors)
         investigation = Investigation.objects.create(
-            reference=next_reference(prefix=REFERENCE_PREFIX, year=started_on.year),
+            reference=reference_allocate(prefix=references.INVESTIGATION, year=started_on.year),
             referral=referral,
             mode=referral.mode,
             mode_decided_on=mode_decided_on,
@@ -126,7 +121,7 @@ def investigation_open(
             changed_by=actor,
         )
         set_themes(investigation, themes)
-        save_subjects(investigation, subjects, replace=True)
+        _investigation_people_save_locked(investigation, subjects, replace=True)
         requested = requested_transition(
             investigation,
             status=status,
@@ -135,7 +130,7 @@ def investigation_open(
             today=today,
         )
         if requested:
-            transition(
+            _investigation_change_status_locked(
                 actor=actor,
                 investigation=investigation,
                 status=requested[0],
@@ -146,5 +141,5 @@ def investigation_open(
             )
             investigation.save()
         elif pause_reason:
-            raise ValidationError({"pause_reason": PAUSE_REASON_NOT_PAUSED})
+            raise ValidationError({"pause_reason": messages.PAUSE_REASON_NOT_PAUSED})
     return investigation

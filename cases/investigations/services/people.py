@@ -2,29 +2,16 @@
 
 from collections.abc import Sequence
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from cases.investigations import rules
-from cases.investigations.services.common import lock, saved
+from cases.investigations.services import messages
 from cases.investigations.services.inputs import (
     ALLEGATION_DEFAULTS,
     KEEP,
     SUBJECT_DEFAULTS,
     AllegationInput,
     SubjectInput,
-)
-from cases.investigations.services.messages import (
-    ALLEGATION_REQUIRED,
-    CHARGING_NEEDS_CPS,
-    DETERMINATION_NEEDS_OPINION,
-    FORCE_REQUIRED,
-    NAME_REQUIRED,
-    OUTCOMES_MISSING,
-    UNKNOWN_ALLEGATION,
-    UNKNOWN_CHOICE,
-    UNKNOWN_SUBJECT,
 )
 from cases.models import (
     Allegation,
@@ -36,6 +23,7 @@ from cases.models import (
     Subject,
 )
 from oversight.core.models import User
+from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
 def investigation_subject_save(
@@ -43,10 +31,10 @@ def investigation_subject_save(
 ) -> Subject:
     """Add one person, or change one person and their allegations and outcomes, refusing the
     save if the investigation changed since `version` was read."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = lock(investigation, version)
-        people = save_subjects(locked, [subject], replace=False)
-        saved(locked, actor)
+    with attributed(actor):
+        locked = lock_for_update(investigation, version=version)
+        people = _investigation_people_save_locked(locked, [subject], replace=False)
+        save_new_version(locked, actor=actor)
     return people[0]
 
 
@@ -54,12 +42,12 @@ def investigation_subject_remove(
     *, actor: User, investigation: Investigation, version: int, subject_id: int
 ) -> None:
     """Take a person (and their allegations) off the investigation."""
-    with transaction.atomic(), pghistory.context(user=actor.pk):
-        locked = lock(investigation, version)
+    with attributed(actor):
+        locked = lock_for_update(investigation, version=version)
         deleted, _ = locked.subjects.filter(pk=subject_id).delete()
         if not deleted:
-            raise ValidationError({"subjects": UNKNOWN_SUBJECT.format(id=subject_id)})
-        saved(locked, actor)
+            raise ValidationError({"subjects": messages.UNKNOWN_SUBJECT.format(id=subject_id)})
+        save_new_version(locked, actor=actor)
 
 
 def _who(data: SubjectInput, existing: Subject | None, position: int) -> str:
@@ -71,10 +59,10 @@ def _who(data: SubjectInput, existing: Subject | None, position: int) -> str:
 def _check_choice(errors: list, value, choices, who: str, what: str) -> None:
     """Note a value that is not one of the choices (the API and forms check too)."""
     if value is not KEEP and value and value not in choices:
-        errors.append(UNKNOWN_CHOICE.format(who=who, value=value, what=what))
+        errors.append(messages.UNKNOWN_CHOICE.format(who=who, value=value, what=what))
 
 
-def save_subjects(
+def _investigation_people_save_locked(
     investigation: Investigation, subjects: Sequence[SubjectInput], *, replace: bool
 ) -> list[Subject]:
     """Create, change and (when replacing the whole list) remove people and their allegations.
@@ -94,7 +82,7 @@ def save_subjects(
         if data.id is not None:
             current = existing.get(data.id)
             if current is None:
-                errors.append(UNKNOWN_SUBJECT.format(id=data.id))
+                errors.append(messages.UNKNOWN_SUBJECT.format(id=data.id))
                 continue
         who = _who(data, current, position)
         values = {
@@ -107,20 +95,20 @@ def save_subjects(
         if "name" in values or current is None:
             values["name"] = (values.get("name") or "").strip()
             if not values["name"]:
-                errors.append(NAME_REQUIRED)
+                errors.append(messages.NAME_REQUIRED)
         if current is None and values.get("organisation") is None:
             values["organisation"] = investigation.referral.organisation
         if "organisation" in values:
             if values["organisation"] is None:
                 values["organisation"] = current.organisation
             elif not values["organisation"].is_force:
-                errors.append(FORCE_REQUIRED)
+                errors.append(messages.FORCE_REQUIRED)
         _check_choice(errors, data.charging_decision, ChargingDecision.values, who, "decision")
         _check_choice(errors, data.disciplinary_result, DisciplinaryResult.values, who, "result")
         cps = values.get("referred_to_cps", current.referred_to_cps if current else False)
         charging = values.get("charging_decision", current.charging_decision if current else "")
         if charging and not cps:
-            errors.append(CHARGING_NEEDS_CPS.format(who=who))
+            errors.append(messages.CHARGING_NEEDS_CPS.format(who=who))
         allegation_plans = None
         if data.allegations is not None:
             allegation_plans = _plan_allegations(data.allegations, current, who, errors)
@@ -162,7 +150,7 @@ def _plan_allegations(
         if data.id is not None:
             current = existing.get(data.id)
             if current is None:
-                errors.append(UNKNOWN_ALLEGATION.format(who=who, id=data.id))
+                errors.append(messages.UNKNOWN_ALLEGATION.format(who=who, id=data.id))
                 continue
         values = {
             name: getattr(data, name)
@@ -174,7 +162,7 @@ def _plan_allegations(
         if "description" in values or current is None:
             values["description"] = (values.get("description") or "").strip()
             if not values["description"]:
-                errors.append(ALLEGATION_REQUIRED.format(who=who))
+                errors.append(messages.ALLEGATION_REQUIRED.format(who=who))
         _check_choice(errors, data.investigator_opinion, Outcome.values, who, "opinion")
         _check_choice(errors, data.force_determination, Outcome.values, who, "determination")
         opinion = values.get(
@@ -184,7 +172,7 @@ def _plan_allegations(
             "force_determination", current.force_determination if current else ""
         )
         if determination and not opinion:
-            errors.append(DETERMINATION_NEEDS_OPINION.format(who=who))
+            errors.append(messages.DETERMINATION_NEEDS_OPINION.format(who=who))
         plans.append((current, values))
     return plans
 
@@ -217,4 +205,4 @@ def check_outcomes(investigation: Investigation, *, field: str) -> None:
     ]
     missing = rules.people_without_outcome(people)
     if missing:
-        raise ValidationError({field: OUTCOMES_MISSING.format(names=", ".join(missing))})
+        raise ValidationError({field: messages.OUTCOMES_MISSING.format(names=", ".join(missing))})

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
 
 from cases.investigations import services
-from cases.investigations.services import AllegationInput, SubjectInput
+from cases.investigations.services import AllegationInput, SubjectInput, messages
 from cases.models import (
     Allegation,
     Investigation,
@@ -90,7 +90,7 @@ def test_a_referral_decided_local_or_no_investigation_cannot_open_one(caseworker
     with pytest.raises(ValidationError) as error:
         open_investigation(caseworker, referral)
     assert error.value.message_dict["referral"] == [
-        services.REFERRAL_NOT_INVESTIGATED.format(
+        messages.REFERRAL_NOT_INVESTIGATED.format(
             reference=referral.reference,
             mode={
                 "local": "local (by the force)",
@@ -113,7 +113,7 @@ def test_a_referral_opens_one_investigation_only(caseworker, referral):
     with pytest.raises(ValidationError) as error:
         open_investigation(caseworker, referral)
     assert error.value.message_dict["referral"] == [
-        services.ALREADY_OPEN.format(reference=referral.reference, investigation=first.reference)
+        messages.ALREADY_OPEN.format(reference=referral.reference, investigation=first.reference)
     ]
 
 
@@ -131,29 +131,29 @@ def test_directed_and_legacy_modes_open_an_investigation(caseworker):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"started_on": None}, "started_on", services.STARTED_REQUIRED),
-        ({"started_on": D(2024, 6, 4)}, "started_on", services.STARTED_IN_FUTURE),
+        ({"started_on": None}, "started_on", messages.STARTED_REQUIRED),
+        ({"started_on": D(2024, 6, 4)}, "started_on", messages.STARTED_IN_FUTURE),
         (
             {"started_on": D(2024, 5, 6)},
             "started_on",
-            services.STARTED_BEFORE_DECISION.format(decided="7 May 2024"),
+            messages.STARTED_BEFORE_DECISION.format(decided="7 May 2024"),
         ),
-        ({"first_aware_on": D(2024, 6, 4)}, "first_aware_on", services.AWARE_IN_FUTURE),
+        ({"first_aware_on": D(2024, 6, 4)}, "first_aware_on", messages.AWARE_IN_FUTURE),
         (
             {"first_aware_on": D(2024, 5, 2)},
             "first_aware_on",
-            services.AWARE_AFTER_RECEIVED.format(received="1 May 2024"),
+            messages.AWARE_AFTER_RECEIVED.format(received="1 May 2024"),
         ),
-        ({"subjects": [SubjectInput(name=" ")]}, "subjects", services.NAME_REQUIRED),
+        ({"subjects": [SubjectInput(name=" ")]}, "subjects", messages.NAME_REQUIRED),
         (
             {"subjects": [officer(charging_decision="charged")]},
             "subjects",
-            services.CHARGING_NEEDS_CPS.format(who="Alex Smith"),
+            messages.CHARGING_NEEDS_CPS.format(who="Alex Smith"),
         ),
         (
             {"subjects": [officer(allegations=[AllegationInput(description="")])]},
             "subjects",
-            services.ALLEGATION_REQUIRED.format(who="Alex Smith"),
+            messages.ALLEGATION_REQUIRED.format(who="Alex Smith"),
         ),
         (
             {
@@ -166,9 +166,9 @@ def test_directed_and_legacy_modes_open_an_investigation(caseworker):
                 ]
             },
             "subjects",
-            services.DETERMINATION_NEEDS_OPINION.format(who="Alex Smith"),
+            messages.DETERMINATION_NEEDS_OPINION.format(who="Alex Smith"),
         ),
-        ({"status": "completed"}, "completed_on", services.COMPLETED_ON_REQUIRED),
+        ({"status": "completed"}, "completed_on", messages.COMPLETED_ON_REQUIRED),
     ],
 )
 def test_open_refuses_bad_input_and_saves_nothing(caseworker, referral, overrides, field, message):
@@ -184,14 +184,14 @@ def test_a_person_serves_with_a_police_force_not_a_national_body(caseworker, ref
     home_office = OrganisationFactory(name="Home Office", kind="national_body")
     with pytest.raises(ValidationError) as error:
         open_investigation(caseworker, referral, subjects=[officer(organisation=home_office)])
-    assert error.value.message_dict["subjects"] == [services.FORCE_REQUIRED]
+    assert error.value.message_dict["subjects"] == [messages.FORCE_REQUIRED]
 
 
 def test_the_lead_investigator_must_be_casework_staff(caseworker, referral, herts):
     liaison = LiaisonFactory(organisation=herts)
     with pytest.raises(ValidationError) as error:
         open_investigation(caseworker, referral, lead_investigator=liaison)
-    assert error.value.message_dict["lead_investigator"] == [services.LEAD_NOT_STAFF]
+    assert error.value.message_dict["lead_investigator"] == [messages.LEAD_NOT_STAFF]
 
 
 def test_people_are_saved_with_the_investigation_or_not_at_all(caseworker, referral):
@@ -203,7 +203,7 @@ def test_people_are_saved_with_the_investigation_or_not_at_all(caseworker, refer
             subjects=[officer("Good Person"), officer("Bad Person", charging_decision="pending")],
         )
     assert error.value.message_dict["subjects"] == [
-        services.CHARGING_NEEDS_CPS.format(who="Bad Person")
+        messages.CHARGING_NEEDS_CPS.format(who="Bad Person")
     ]
     assert not Investigation.objects.exists()
     assert not Subject.objects.exists()
@@ -278,24 +278,24 @@ def test_an_investigation_moves_through_its_lifecycle(caseworker, manager):
         (
             PausedInvestigationFactory,
             "completed",
-            services.TRANSITION_NOT_ALLOWED.format(current="paused", new="completed"),
+            messages.TRANSITION_NOT_ALLOWED.format(current="paused", new="completed"),
         ),
         (
             CompletedInvestigationFactory,
             "under_investigation",
-            services.TRANSITION_NOT_ALLOWED.format(current="completed", new="under investigation"),
+            messages.TRANSITION_NOT_ALLOWED.format(current="completed", new="under investigation"),
         ),
         (
             UnderInvestigationFactory,
             "started",
-            services.TRANSITION_NOT_ALLOWED.format(current="under investigation", new="started"),
+            messages.TRANSITION_NOT_ALLOWED.format(current="under investigation", new="started"),
         ),
         (
             UnderInvestigationFactory,
             "under_investigation",
-            services.ALREADY_IN_STATUS.format(status="under investigation"),
+            messages.ALREADY_IN_STATUS.format(status="under investigation"),
         ),
-        (InvestigationFactory, "closed", services.STATUS_UNKNOWN.format(status="closed")),
+        (InvestigationFactory, "closed", messages.STATUS_UNKNOWN.format(status="closed")),
     ],
 )
 def test_transitions_outside_the_lifecycle_are_refused(caseworker, factory, status, message):
@@ -318,7 +318,7 @@ def test_completion_needs_an_outcome_for_every_person(caseworker):
     with pytest.raises(ValidationError) as error:
         change(caseworker, investigation, "completed", D(2024, 9, 1))
     assert error.value.message_dict["status"] == [
-        services.OUTCOMES_MISSING.format(names="PS Baker, Cole")
+        messages.OUTCOMES_MISSING.format(names="PS Baker, Cole")
     ]
     investigation.refresh_from_db()
     assert investigation.status == "under_investigation"
@@ -333,22 +333,22 @@ def test_an_investigation_with_no_one_under_investigation_can_complete(caseworke
 @pytest.mark.parametrize(
     ("status", "changed_on", "field", "message"),
     [
-        ("completed", None, "completed_on", services.COMPLETED_ON_REQUIRED),
-        ("completed", D(2025, 6, 2), "completed_on", services.COMPLETED_IN_FUTURE),
+        ("completed", None, "completed_on", messages.COMPLETED_ON_REQUIRED),
+        ("completed", D(2025, 6, 2), "completed_on", messages.COMPLETED_IN_FUTURE),
         (
             "completed",
             D(2024, 5, 13),
             "completed_on",
-            services.COMPLETED_BEFORE_PREVIOUS.format(previous="14 May 2024"),
+            messages.COMPLETED_BEFORE_PREVIOUS.format(previous="14 May 2024"),
         ),
         (
             "report_drafting",
             D(2024, 5, 13),
             "status_changed_on",
-            services.CHANGED_BEFORE_PREVIOUS.format(previous="14 May 2024"),
+            messages.CHANGED_BEFORE_PREVIOUS.format(previous="14 May 2024"),
         ),
-        ("report_drafting", None, "status_changed_on", services.CHANGED_ON_REQUIRED),
-        ("paused", D(2024, 6, 1), "pause_reason", services.PAUSE_REASON_REQUIRED),
+        ("report_drafting", None, "status_changed_on", messages.CHANGED_ON_REQUIRED),
+        ("paused", D(2024, 6, 1), "pause_reason", messages.PAUSE_REASON_REQUIRED),
     ],
 )
 def test_dates_cannot_go_backwards_or_into_the_future(
@@ -377,7 +377,7 @@ def test_a_reason_is_only_for_a_pause(caseworker):
             D(2024, 6, 1),
             pause_reason="awaiting_inquest",
         )
-    assert error.value.message_dict["pause_reason"] == [services.PAUSE_REASON_NOT_PAUSED]
+    assert error.value.message_dict["pause_reason"] == [messages.PAUSE_REASON_NOT_PAUSED]
 
 
 def test_a_status_change_with_a_stale_version_is_refused(caseworker):
@@ -444,7 +444,7 @@ def test_a_person_from_another_investigation_cannot_be_changed(caseworker):
             today=TODAY,
             subjects=[SubjectInput(id=other.pk, name="Hijack")],
         )
-    assert error.value.message_dict["subjects"] == [services.UNKNOWN_SUBJECT.format(id=other.pk)]
+    assert error.value.message_dict["subjects"] == [messages.UNKNOWN_SUBJECT.format(id=other.pk)]
     other.refresh_from_db()
     assert other.name != "Hijack"
 
@@ -460,7 +460,7 @@ def test_the_start_date_cannot_move_past_the_next_status_change(caseworker):
             started_on=D(2024, 5, 15),
         )
     assert error.value.message_dict["started_on"] == [
-        services.STARTED_AFTER_CHANGE.format(changed="14 May 2024")
+        messages.STARTED_AFTER_CHANGE.format(changed="14 May 2024")
     ]
     moved = services.investigation_update(
         actor=caseworker,
@@ -506,7 +506,7 @@ def test_correcting_the_completion_date(caseworker):
             completed_on=D(2024, 5, 6),
         )
     assert error.value.message_dict["completed_on"] == [
-        services.COMPLETED_BEFORE_PREVIOUS.format(previous="7 May 2024")
+        messages.COMPLETED_BEFORE_PREVIOUS.format(previous="7 May 2024")
     ]
 
 
@@ -625,21 +625,21 @@ def test_recording_notices_moves_the_next_one_due(caseworker):
             D(2024, 3, 11),
             D(2024, 3, 12),
             "due_on",
-            services.NOTICE_NOT_A_DUE_DATE.format(due="11 March 2024"),
+            messages.NOTICE_NOT_A_DUE_DATE.format(due="11 March 2024"),
         ),
         (
             D(2024, 9, 10),
             D(2024, 9, 10),
             "due_on",
-            services.NOTICE_NOT_YET_DUE.format(due="10 September 2024"),
+            messages.NOTICE_NOT_YET_DUE.format(due="10 September 2024"),
         ),
         (
             D(2024, 3, 10),
             D(2024, 3, 9),
             "actioned_on",
-            services.NOTICE_BEFORE_DUE.format(due="10 March 2024"),
+            messages.NOTICE_BEFORE_DUE.format(due="10 March 2024"),
         ),
-        (D(2024, 3, 10), D(2024, 6, 2), "actioned_on", services.NOTICE_IN_FUTURE),
+        (D(2024, 3, 10), D(2024, 6, 2), "actioned_on", messages.NOTICE_IN_FUTURE),
     ],
 )
 def test_bad_notices_are_refused(caseworker, due_on, actioned_on, field, message):
@@ -670,7 +670,7 @@ def test_a_notice_needs_the_date_of_attention_and_is_recorded_once(caseworker):
             actioned_on=D(2024, 3, 10),
             today=D(2024, 6, 1),
         )
-    assert error.value.message_dict["due_on"] == [services.NOTICE_NEEDS_AWARE_DATE]
+    assert error.value.message_dict["due_on"] == [messages.NOTICE_NEEDS_AWARE_DATE]
     known = InvestigationFactory(first_aware_on=D(2023, 3, 10), started_on=D(2023, 4, 3))
     kwargs = {
         "actor": caseworker,
@@ -685,7 +685,7 @@ def test_a_notice_needs_the_date_of_attention_and_is_recorded_once(caseworker):
     with pytest.raises(ValidationError) as error:
         services.investigation_notice_record(**kwargs)
     assert error.value.message_dict["due_on"] == [
-        services.NOTICE_ALREADY_RECORDED.format(due="10 March 2024")
+        messages.NOTICE_ALREADY_RECORDED.format(due="10 March 2024")
     ]
 
 

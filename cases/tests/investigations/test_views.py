@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cases.investigations import services
+from cases.investigations.services import messages
 from cases.models import Investigation, Subject
 from cases.tests.factories import (
     AllegationFactory,
@@ -524,8 +524,8 @@ def test_service_errors_on_unknown_fields_appear_above_the_form(caseworker):
 
     form = InvestigationForm({})
     form.is_valid()
-    add_service_errors(form, ValidationError({"referral": services.REFERRAL_UNDECIDED}))
-    assert services.REFERRAL_UNDECIDED in form.non_field_errors()
+    add_service_errors(form, ValidationError({"referral": messages.REFERRAL_UNDECIDED}))
+    assert messages.REFERRAL_UNDECIDED in form.non_field_errors()
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cases.models import Determination, Referral, ReferralStatus
 from cases.referrals import services
+from cases.referrals.services import messages
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
 from oversight.core.errors import ConflictError
 from oversight.core.models import NonWorkingDay
@@ -44,24 +45,24 @@ def test_decision_due_date_respects_extra_closures(caseworker, herts, today):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"received_on": D(2024, 6, 4)}, "received_on", services.RECEIVED_IN_FUTURE),
-        ({"categories": []}, "categories", services.MANDATORY_NEEDS_CATEGORY),
-        ({"first_aware_on": D(2024, 6, 4)}, "first_aware_on", services.AWARE_IN_FUTURE),
+        ({"received_on": D(2024, 6, 4)}, "received_on", messages.RECEIVED_IN_FUTURE),
+        ({"categories": []}, "categories", messages.MANDATORY_NEEDS_CATEGORY),
+        ({"first_aware_on": D(2024, 6, 4)}, "first_aware_on", messages.AWARE_IN_FUTURE),
         (
             {"first_aware_on": D(2024, 6, 3), "received_on": D(2024, 6, 1)},
             "first_aware_on",
-            services.AWARE_AFTER_RECEIVED,
+            messages.AWARE_AFTER_RECEIVED,
         ),
-        ({"mode": "", "decided_on": D(2024, 6, 3)}, "mode", services.MODE_REQUIRED),
+        ({"mode": "", "decided_on": D(2024, 6, 3)}, "mode", messages.MODE_REQUIRED),
         (
             {"mode": "independent", "decided_on": D(2024, 6, 2)},
             "decided_on",
-            services.DECIDED_BEFORE_RECEIVED,
+            messages.DECIDED_BEFORE_RECEIVED,
         ),
         (
             {"mode": "supervised", "decided_on": D(2024, 6, 3)},
             "mode",
-            services.LEGACY_MODE_NOT_ALLOWED,
+            messages.LEGACY_MODE_NOT_ALLOWED,
         ),
     ],
 )
@@ -122,11 +123,11 @@ def test_decision_after_the_due_date_misses_the_target(caseworker, herts):
 @pytest.mark.parametrize(
     ("mode", "decided_on", "field", "message"),
     [
-        ("", D(2024, 6, 3), "mode", services.MODE_REQUIRED),
-        ("independent", None, "decided_on", services.DECIDED_ON_REQUIRED),
-        ("independent", D(2024, 6, 4), "decided_on", services.DECIDED_IN_FUTURE),
-        ("independent", D(2024, 5, 31), "decided_on", services.DECIDED_BEFORE_RECEIVED),
-        ("managed", D(2024, 6, 3), "mode", services.LEGACY_MODE_NOT_ALLOWED),
+        ("", D(2024, 6, 3), "mode", messages.MODE_REQUIRED),
+        ("independent", None, "decided_on", messages.DECIDED_ON_REQUIRED),
+        ("independent", D(2024, 6, 4), "decided_on", messages.DECIDED_IN_FUTURE),
+        ("independent", D(2024, 5, 31), "decided_on", messages.DECIDED_BEFORE_RECEIVED),
+        ("managed", D(2024, 6, 3), "mode", messages.LEGACY_MODE_NOT_ALLOWED),
     ],
 )
 def test_decide_refuses_bad_input(caseworker, herts, today, mode, decided_on, field, message):
@@ -179,7 +180,7 @@ def test_deciding_the_same_mode_again_is_refused(caseworker):
             decided_on=D(2024, 6, 1),
             today=D(2024, 6, 3),
         )
-    assert error.value.message_dict["mode"] == [services.MODE_UNCHANGED.format(mode="independent")]
+    assert error.value.message_dict["mode"] == [messages.MODE_UNCHANGED.format(mode="independent")]
 
 
 def test_update_recomputes_the_due_date_and_bumps_the_version(caseworker, manager, today):

@@ -8,7 +8,8 @@ import pytest
 from django.db import close_old_connections, connection, transaction
 
 from cases.referrals import services
-from oversight.core.references import format_reference, next_reference
+from oversight.core.references import format_reference
+from oversight.core.services import reference_allocate
 from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,7 +27,7 @@ def test_second_transaction_waits_for_the_first_and_gets_the_next_number():
     def first():
         try:
             with transaction.atomic():
-                results["first"] = next_reference(prefix="REF", year=2026)
+                results["first"] = reference_allocate(prefix="REF", year=2026)
                 first_has_number.set()
                 time.sleep(0.5)  # keep the transaction open while the other asks
         finally:
@@ -37,7 +38,7 @@ def test_second_transaction_waits_for_the_first_and_gets_the_next_number():
             first_has_number.wait(5)
             started = time.monotonic()
             with transaction.atomic():
-                results["second"] = next_reference(prefix="REF", year=2026)
+                results["second"] = reference_allocate(prefix="REF", year=2026)
             results["waited"] = time.monotonic() - started
         finally:
             connection.close()

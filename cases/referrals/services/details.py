@@ -1,0 +1,174 @@
+"""Logging a referral, editing its details, and an edit that records a new determination."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.models import Referral, ReferralType
+from cases.referrals import rules
+from cases.referrals.services import messages
+from cases.referrals.services.decisions import _referral_decide_locked, referral_decide
+from oversight.core import references
+from oversight.core.formatting import long_date
+from oversight.core.models import Organisation, User
+from oversight.core.selectors import closed_days_from
+from oversight.core.services import reference_allocate
+from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
+
+DETAIL_FIELDS = frozenset(
+    {
+        "organisation",
+        "received_on",
+        "matter_type",
+        "referral_type",
+        "categories",
+        "summary",
+        "force_reference",
+        "first_aware_on",
+    }
+)
+
+
+def _decision_due_on(received_on: dt.date) -> dt.date:
+    working_days = settings.REFERRAL_DECISION_WORKING_DAYS
+    return rules.decision_due_on(received_on, working_days, closed_days_from(received_on))
+
+
+def _check_intake(
+    *,
+    received_on: dt.date,
+    first_aware_on: dt.date | None,
+    referral_type: str,
+    categories: Sequence[str],
+    today: dt.date,
+) -> dict[str, str]:
+    errors = {}
+    if received_on > today:
+        errors["received_on"] = messages.RECEIVED_IN_FUTURE
+    if first_aware_on is not None:
+        if first_aware_on > today:
+            errors["first_aware_on"] = messages.AWARE_IN_FUTURE
+        elif first_aware_on > received_on:
+            errors["first_aware_on"] = messages.AWARE_AFTER_RECEIVED
+    if referral_type == ReferralType.MANDATORY and not categories:
+        errors["categories"] = messages.MANDATORY_NEEDS_CATEGORY
+    return errors
+
+
+def referral_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    received_on: dt.date,
+    matter_type: str,
+    referral_type: str,
+    categories: Sequence[str],
+    summary: str,
+    today: dt.date,
+    force_reference: str = "",
+    first_aware_on: dt.date | None = None,
+    mode: str = "",
+    decided_on: dt.date | None = None,
+    reason: str = "",
+) -> Referral:
+    """Log a referral, with a new reference; record the decision too if one is given."""
+    errors = _check_intake(
+        received_on=received_on,
+        first_aware_on=first_aware_on,
+        referral_type=referral_type,
+        categories=categories,
+        today=today,
+    )
+    if errors:
+        raise ValidationError(errors)
+    with attributed(actor):
+        referral = Referral(
+            reference=reference_allocate(prefix=references.REFERRAL, year=received_on.year),
+            organisation=organisation,
+            received_on=received_on,
+            matter_type=matter_type,
+            referral_type=referral_type,
+            categories=sorted(set(categories)),
+            summary=summary,
+            force_reference=force_reference,
+            first_aware_on=first_aware_on,
+            decision_due_on=_decision_due_on(received_on),
+            created_by=actor,
+            updated_by=actor,
+        )
+        referral.save()
+        if mode or decided_on:
+            _referral_decide_locked(
+                actor=actor,
+                referral=referral,
+                mode=mode,
+                decided_on=decided_on,
+                reason=reason,
+                today=today,
+            )
+    return referral
+
+
+def referral_update(
+    *, actor: User, referral: Referral, version: int, today: dt.date, **fields
+) -> Referral:
+    """Edit a referral's details, refusing the save if someone else changed it first."""
+    with attributed(actor):
+        locked = lock_for_update(referral, version=version)
+        set_fields(locked, fields, allowed=DETAIL_FIELDS)
+        if "categories" in fields:
+            locked.categories = sorted(set(locked.categories))
+        errors = _check_intake(
+            received_on=locked.received_on,
+            first_aware_on=locked.first_aware_on,
+            referral_type=locked.referral_type,
+            categories=locked.categories,
+            today=today,
+        )
+        if locked.decided_on and locked.received_on > locked.decided_on:
+            errors.setdefault(
+                "received_on",
+                messages.RECEIVED_AFTER_DECISION.format(decided=long_date(locked.decided_on)),
+            )
+        if locked.mode and not rules.legacy_mode_allowed(locked.mode, locked.first_aware_on):
+            errors.setdefault("first_aware_on", messages.LEGACY_MODE_NOT_ALLOWED)
+        if errors:
+            raise ValidationError(errors)
+        locked.decision_due_on = _decision_due_on(locked.received_on)
+        return save_new_version(locked, actor=actor)
+
+
+def referral_revise(
+    *,
+    actor: User,
+    referral: Referral,
+    version: int,
+    today: dt.date,
+    changes: dict,
+    mode: str = "",
+    decided_on: dt.date | None = None,
+    reason: str = "",
+) -> Referral:
+    """Edit details and, if a mode is given, record a new determination: all or nothing."""
+    with transaction.atomic():
+        if changes:
+            referral = referral_update(
+                actor=actor, referral=referral, version=version, today=today, **changes
+            )
+            version = referral.version
+        if mode or decided_on:
+            referral_decide(
+                actor=actor,
+                referral=referral,
+                mode=mode,
+                decided_on=decided_on,
+                reason=reason,
+                version=version,
+                today=today,
+            )
+        elif not changes:
+            lock_for_update(referral, version=version)
+    return Referral.objects.select_related("organisation").get(pk=referral.pk)

@@ -1,0 +1,60 @@
+"""Error messages of the recommendation services: constants that pages, the API and tests share."""
+
+from learning.models import SourceKind
+
+# Drafting
+STATUS_ON_CREATE = "A new recommendation is either a draft or issued straight away."
+SOURCE_KIND_INVALID = "Choose where the recommendation comes from."
+SOURCE_REFERENCE_REQUIRED = "Enter the reference of the {kind} the recommendation comes from."
+SOURCE_REFERENCE_INVALID = "Enter the {kind}'s reference in the form {example}."
+THEMATIC_HAS_NO_REFERENCE = "A recommendation from thematic work has no source reference."
+TYPE_INVALID = "“{value}” is not a type of recommendation."
+THEME_TOO_LONG = "The theme must be 100 characters or fewer."
+RECIPIENT_REQUIRED = "Choose the organisation the recommendation is for."
+RECIPIENT_INACTIVE = "The recipient is no longer an active organisation."
+THEME_REQUIRED = "Enter the theme of the recommendation."
+TYPE_REQUIRED = "Choose the type of recommendation."
+TEXT_REQUIRED = "Enter the text of the recommendation."
+ISSUED_IN_FUTURE = "The date of issue cannot be in the future."
+NOT_A_DRAFT = "Only a draft can be changed or issued: {reference} was issued on {issued}."
+SOURCE_EXAMPLES = {
+    SourceKind.INVESTIGATION: "INV-2024-000123",
+    SourceKind.APPLICATION: "APP-2019-000123 (appeal) or REV-2024-000123 (review)",
+}
+
+# Follow up
+EXTEND_NOT_STATUTORY = "Only a statutory recommendation has a response period to extend."
+EXTEND_NOT_AWAITING = "The recommendation has been responded to: there is nothing to extend."
+EXTENSION_REQUEST_LATE = (
+    "The request was made after the response period expired on {due}: "
+    "an extension can only be granted on a request made before then."
+)
+EXTENSION_REQUESTED_IN_FUTURE = "The date of the request cannot be in the future."
+EXTENSION_REQUESTED_BEFORE_ISSUE = "The request cannot predate the recommendation's issue."
+EXTENSION_NOT_LATER = "The new due date must be after the current one ({due})."
+NOT_IMPLEMENTABLE = (
+    "Only an accepted or partially accepted recommendation can be marked as implemented."
+)
+IMPLEMENTED_IN_FUTURE = "The date implemented cannot be in the future."
+IMPLEMENTED_BEFORE_RESPONSE = "The date implemented cannot be before the response ({responded})."
+EVIDENCE_REQUIRED = "Describe the evidence that the recommendation has been implemented."
+
+# Responses
+RESPOND_TO_DRAFT = "A draft has not been issued, so it cannot be responded to."
+ALREADY_FINAL = (
+    "The final response to {reference} was recorded on {responded}: it cannot be answered again."
+)
+RESPONSE_STATUS_INVALID = (
+    "“{value}” is not an answer: use accepted, partially_accepted or not_accepted."
+)
+RESPONSE_REQUIRED = "Enter the organisation's response."
+RESPONDED_IN_FUTURE = "The date of the response cannot be in the future."
+RESPONDED_BEFORE_ISSUE = "The response cannot be dated before the recommendation was issued."
+RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous one ({previous})."
+ACTION_REQUIRED = "Describe each planned action."
+ACTION_BEFORE_RESPONSE = "A planned action cannot be due before the date of the response."
+RECEIVED_VIA_INVALID = "Choose how the response was received."
+PUBLICATION_DECLINED = "The recipient asked in writing that this response not be published."
+ALREADY_PUBLISHED = "This response was published on {published}."
+PUBLISHED_IN_FUTURE = "The date of publication cannot be in the future."
+PUBLISHED_BEFORE_RECEIPT = "The response cannot be published before it was received."

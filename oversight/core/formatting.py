@@ -1,0 +1,13 @@
+"""How values are written for people: in messages, on pages and in CSV files."""
+
+import datetime as dt
+
+
+def long_date(day: dt.date) -> str:
+    """A date as messages and pages write it: 3 June 2024."""
+    return f"{day:%-d %B %Y}"
+
+
+def yes_no(value: bool | None) -> str:
+    """Yes or No, and nothing when the answer is not known yet."""
+    return "" if value is None else ("Yes" if value else "No")
