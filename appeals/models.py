@@ -9,6 +9,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.urls import reverse
 from django.utils.text import capfirst
 
 from appeals import rules
@@ -270,6 +271,9 @@ class Application(VersionedModel):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("appeals:application-detail", kwargs={"reference": self.reference})
 
     @property
     def made_in_time(self) -> bool:

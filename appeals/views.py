@@ -1,8 +1,6 @@
 """Application pages. Each view validates input, calls one service or selector, and renders."""
 
-from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
@@ -11,24 +9,16 @@ from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
 from appeals.models import Status
 from oversight.core.csv_export import streaming_csv
-from oversight.core.errors import ConflictError
+from oversight.core.formatting import yes_no
 from oversight.core.paging import paginate
-from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import view_log_record
+from oversight.core.views import ServiceFormView
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's errors next to their fields, or in the summary if the form lacks one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in messages_:
-            form.add_error(None if field == NON_FIELD_ERRORS else target, message)
+class ApplicationListView(PermissionRequiredMixin, View):
+    permission_required = "appeals.view_application"
 
-
-class ApplicationListView(StaffOnlyMixin, View):
     def get(self, request):
         today = timezone.localdate()
         visible = selectors.application_list(user=request.user)
@@ -43,10 +33,6 @@ class ApplicationListView(StaffOnlyMixin, View):
         return render(request, "appeals/application_list.html", context)
 
 
-def _yes_no(value: bool | None) -> str:
-    return "" if value is None else ("Yes" if value else "No")
-
-
 CSV_COLUMNS = [
     ("Reference", lambda a: a.reference),
     ("Force", lambda a: a.organisation.name),
@@ -56,10 +42,10 @@ CSV_COLUMNS = [
     ("Complaint made", lambda a: a.complaint_made_on.isoformat()),
     ("Outcome notified", lambda a: a.outcome_notified_on.isoformat()),
     ("Received", lambda a: a.received_on.isoformat()),
-    ("Made in time", lambda a: _yes_no(a.made_in_time)),
+    ("Made in time", lambda a: yes_no(a.made_in_time)),
     ("Relevant review body", lambda a: a.get_review_body_display()),
     ("Status", lambda a: a.get_status_display()),
-    ("Valid", lambda a: _yes_no(a.is_valid)),
+    ("Valid", lambda a: yes_no(a.is_valid)),
     ("Reason invalid", lambda a: a.get_invalid_reason_display()),
     ("Decided", lambda a: a.decided_on.isoformat() if a.decided_on else ""),
     ("Result", lambda a: a.result),
@@ -67,8 +53,10 @@ CSV_COLUMNS = [
 ]
 
 
-class ApplicationExportView(StaffOnlyMixin, View):
+class ApplicationExportView(PermissionRequiredMixin, View):
     """The filtered list as CSV, streamed so that a large export does not hold memory."""
+
+    permission_required = "appeals.view_application"
 
     def get(self, request):
         filterset = ApplicationFilter(
@@ -84,30 +72,26 @@ class ApplicationExportView(StaffOnlyMixin, View):
         )
 
 
-class ApplicationCreateView(StaffOnlyMixin, View):
-    template = "appeals/application_form.html"
+class ApplicationCreateView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "appeals.add_application"
+    template_name = "appeals/application_form.html"
+    form_class = ApplicationForm
+    extra_context = {"creating": True}
 
-    def get(self, request):
-        form = ApplicationForm(initial={"applicant": "complainant"})
-        return render(request, self.template, {"form": form, "creating": True})
+    def get_initial(self):
+        return {"applicant": "complainant"}
 
-    def post(self, request):
-        form = ApplicationForm(request.POST)
-        if form.is_valid():
-            try:
-                application = services.application_create(
-                    actor=request.user, today=timezone.localdate(), **form.details()
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                note = "" if application.made_in_time else " It was made late."
-                messages.success(request, f"Application {application.reference} recorded.{note}")
-                return redirect("appeals:application-detail", reference=application.reference)
-        return render(request, self.template, {"form": form, "creating": True})
+    def perform(self, form):
+        self.object = services.application_create(
+            actor=self.request.user, today=self.today, **form.details()
+        )
+        note = "" if self.object.made_in_time else " It was made late."
+        return f"Application {self.object.reference} recorded.{note}"
 
 
-class ApplicationDetailView(StaffOnlyMixin, View):
+class ApplicationDetailView(PermissionRequiredMixin, View):
+    permission_required = "appeals.view_application"
+
     def get(self, request, reference):
         application = selectors.application_get(user=request.user, reference=reference)
         view_log_record(user=request.user, record=application)
@@ -126,97 +110,59 @@ class ApplicationDetailView(StaffOnlyMixin, View):
         return render(request, "appeals/application_detail.html", context)
 
 
-class ApplicationEditView(StaffOnlyMixin, View):
-    template = "appeals/application_form.html"
+class _ApplicationStepView(PermissionRequiredMixin, ServiceFormView):
+    """A form that changes an application through one service."""
 
-    def get(self, request, reference):
-        application = selectors.application_get(user=request.user, reference=reference)
-        form = ApplicationEditForm(initial=ApplicationForm.initial_from(application))
-        return render(request, self.template, {"form": form, "application": application})
-
-    def post(self, request, reference):
-        application = selectors.application_get(user=request.user, reference=reference)
-        form = ApplicationEditForm(request.POST)
-        if form.is_valid():
-            try:
-                updated = services.application_update(
-                    actor=request.user,
-                    application=application,
-                    version=form.cleaned_data["version"],
-                    today=timezone.localdate(),
-                    **form.details(),
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                renamed = updated.reference != application.reference
-                note = f" It is now {updated.reference}." if renamed else ""
-                messages.success(request, f"Application {application.reference} updated.{note}")
-                return redirect("appeals:application-detail", reference=updated.reference)
-        return render(request, self.template, {"form": form, "application": application})
+    permission_required = "appeals.change_application"
+    lookup = staticmethod(selectors.application_get)
+    context_object_name = "application"
 
 
-class _TransitionView(StaffOnlyMixin, View):
-    """A form that moves an application on one step, through one service."""
+class ApplicationEditView(_ApplicationStepView):
+    template_name = "appeals/application_form.html"
+    form_class = ApplicationEditForm
 
-    template: str
-    form_class: type
-    done: str
+    def get_initial(self):
+        return ApplicationForm.initial_from(self.object)
 
-    def make_form(self, application, data=None):
-        return self.form_class(data, initial=self.initial(application))
-
-    def initial(self, application) -> dict:
-        return {"version": application.version}
-
-    def context(self, application, form) -> dict:
-        return {"form": form, "application": application, "today": timezone.localdate()}
-
-    def get(self, request, reference):
-        application = selectors.application_get(user=request.user, reference=reference)
-        form = self.make_form(application)
-        return render(request, self.template, self.context(application, form))
-
-    def post(self, request, reference):
-        application = selectors.application_get(user=request.user, reference=reference)
-        form = self.make_form(application, request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            try:
-                self.call(request.user, application, data)
-            except ValidationError as error:
-                _add_errors(form, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, self.done.format(reference=application.reference))
-                return redirect("appeals:application-detail", reference=application.reference)
-        return render(request, self.template, self.context(application, form))
-
-
-class ApplicationForwardView(_TransitionView):
-    template = "appeals/application_forward.html"
-    form_class = ForwardForm
-    done = "Application {reference} recorded as forwarded."
-
-    def initial(self, application):
-        return {"version": application.version, "forwarded_on": timezone.localdate()}
-
-    def call(self, user, application, data):
-        services.application_forward(
-            actor=user, application=application, today=timezone.localdate(), **data
+    def perform(self, form):
+        before = self.object.reference
+        self.object = services.application_update(
+            actor=self.request.user,
+            application=self.object,
+            version=form.cleaned_data["version"],
+            today=self.today,
+            **form.details(),
         )
+        renamed = self.object.reference != before
+        note = f" It is now {self.object.reference}." if renamed else ""
+        return f"Application {before} updated.{note}"
 
 
-class ApplicationJudgeView(_TransitionView):
-    template = "appeals/application_judge.html"
+class ApplicationForwardView(_ApplicationStepView):
+    template_name = "appeals/application_forward.html"
+    form_class = ForwardForm
+
+    def get_initial(self):
+        return {"version": self.object.version, "forwarded_on": self.today}
+
+    def perform(self, form):
+        services.application_forward(
+            actor=self.request.user,
+            application=self.object,
+            today=self.today,
+            **form.cleaned_data,
+        )
+        return f"Application {self.object.reference} recorded as forwarded."
+
+
+class ApplicationJudgeView(_ApplicationStepView):
+    template_name = "appeals/application_judge.html"
     form_class = JudgeForm
-    done = "Validity recorded for {reference}."
 
-    def initial(self, application):
-        initial = {"version": application.version, "judged_on": timezone.localdate()}
+    def get_initial(self):
+        application = self.object
+        initial = {"version": application.version, "judged_on": self.today}
         if application.is_valid is not None:
             initial.update(
                 is_valid="true" if application.is_valid else "false",
@@ -230,24 +176,31 @@ class ApplicationJudgeView(_TransitionView):
             )
         return initial
 
-    def call(self, user, application, data):
+    def perform(self, form):
         services.application_judge(
-            actor=user, application=application, today=timezone.localdate(), **data
+            actor=self.request.user,
+            application=self.object,
+            today=self.today,
+            **form.cleaned_data,
         )
+        return f"Validity recorded for {self.object.reference}."
 
 
-class ApplicationDecideView(_TransitionView):
-    template = "appeals/application_decide.html"
+class ApplicationDecideView(_ApplicationStepView):
+    template_name = "appeals/application_decide.html"
     form_class = DecideForm
-    done = "Decision recorded for {reference}."
 
-    def make_form(self, application, data=None):
-        return DecideForm(data, initial=self.initial(application), kind=application.kind)
+    def get_form_kwargs(self):
+        return {"kind": self.object.kind}
 
-    def initial(self, application):
-        return {"version": application.version, "decided_on": timezone.localdate()}
+    def get_initial(self):
+        return {"version": self.object.version, "decided_on": self.today}
 
-    def call(self, user, application, data):
+    def perform(self, form):
         services.application_decide(
-            actor=user, application=application, today=timezone.localdate(), **data
+            actor=self.request.user,
+            application=self.object,
+            today=self.today,
+            **form.cleaned_data,
         )
+        return f"Decision recorded for {self.object.reference}."

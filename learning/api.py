@@ -40,13 +40,8 @@ from learning.throttles import PerTokenRateThrottle
 from oversight.core.api_pagination import KeysetPagination
 from oversight.core.api_views import CaseRecordMixin
 from oversight.core.filters import FilterBackend
-from oversight.core.permissions import is_force_liaison
+from oversight.core.permissions import IsLiaison, IsStaff, IsStaffOrLiaison, is_force_liaison
 
-STAFF_ONLY = "Only casework staff can do this."
-LIAISON_ONLY = (
-    "Only a liaison of the recipient organisation submits its response here. Staff record a "
-    "response received on paper or by email on the recommendation's page."
-)
 NOT_JSON = "The request body must be JSON (Content-Type: application/json)."
 
 BAD_INPUT = OpenApiResponse(
@@ -79,26 +74,6 @@ class JSONOnlyNegotiation(DefaultContentNegotiation):
 
     def select_parser(self, request, parsers):
         return super().select_parser(request, parsers) or parsers[0]
-
-
-class IsStaffOrLiaison(permissions.BasePermission):
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and (user.is_casework_staff or is_force_liaison(user)))
-
-
-class IsStaff(permissions.BasePermission):
-    message = STAFF_ONLY
-
-    def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_casework_staff)
-
-
-class IsLiaison(permissions.BasePermission):
-    message = LIAISON_ONLY
-
-    def has_permission(self, request, view) -> bool:
-        return is_force_liaison(request.user)
 
 
 RECOMMENDATION_EXAMPLE = {

@@ -1,33 +1,10 @@
 """Recommendation forms. They check the shape of the input; the services check the rules."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from learning.models import ReceivedVia, RecommendationType, ResponseStatus, SourceKind
-from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.forms import GovukDateField, GovukFormMixin, yes_no_field
 from oversight.core.selectors import organisations_for_choice
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def yes_no_field(label: str, *, help_text: str = "", error: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": error},
-    )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's errors on the form: next to a field where the form has it."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class RecommendationForm(GovukFormMixin, forms.Form):

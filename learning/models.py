@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.urls import reverse
 
 from learning import rules
 from oversight.core import references
@@ -199,6 +200,9 @@ class Recommendation(VersionedModel):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:recommendation-detail", kwargs={"reference": self.reference})
 
     @property
     def is_draft(self) -> bool:

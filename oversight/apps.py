@@ -6,5 +6,5 @@ class OversightConfig(AppConfig):
     verbose_name = "Oversight"
 
     def ready(self):
-        # Registers the permission rules with django-rules.
-        from oversight.core import permissions  # noqa: F401
+        # Registers the performance pages' permissions with django-rules.
+        from oversight.performance import permissions  # noqa: F401

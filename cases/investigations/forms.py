@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from cases.investigations import rules, selectors
 from cases.models import (
@@ -15,33 +14,8 @@ from cases.models import (
     Outcome,
     PauseReason,
 )
-from oversight.core.forms import GovukDateField, GovukFormMixin
+from oversight.core.forms import GovukDateField, GovukFormMixin, yes_no_field
 from oversight.core.selectors import organisations_for_choice
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def yes_no_field(label: str, help_text: str = "", message: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        initial="no",
-        error_messages={"required": message or f"Select yes or no: {label.lower()}"},
-    )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError, aliases=None) -> None:
-    """Show a service's errors next to the form's fields, or above the form for the others."""
-    aliases = aliases or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        field = aliases.get(name, name)
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class ForceChoiceField(forms.ModelChoiceField):
@@ -83,9 +57,10 @@ class InvestigationForm(GovukFormMixin, forms.Form):
     )
     is_major = yes_no_field(
         "Is this a major investigation?",
-        "Major investigations (such as Hillsborough) are listed but left out of the core "
-        "timeliness figures.",
-        "Select whether this is a major investigation",
+        help_text="Major investigations (such as Hillsborough) are listed but left out of the "
+        "core timeliness figures.",
+        error="Select whether this is a major investigation",
+        initial="no",
     )
     first_aware_on = GovukDateField(
         label="Date the matter first came to the force's attention (or the complaint was made)",
@@ -197,7 +172,9 @@ class SubjectOutcomeForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Choose the person's force"},
     )
     referred_to_cps = yes_no_field(
-        "Referred to the Crown Prosecution Service?", message="Select whether referred to the CPS"
+        "Referred to the Crown Prosecution Service?",
+        error="Select whether referred to the CPS",
+        initial="no",
     )
     charging_decision = forms.ChoiceField(
         label="CPS charging decision",
@@ -210,7 +187,9 @@ class SubjectOutcomeForm(GovukFormMixin, forms.Form):
         required=False,
     )
     barred_list = yes_no_field(
-        "Entered on the barred list?", message="Select whether entered on the barred list"
+        "Entered on the barred list?",
+        error="Select whether entered on the barred list",
+        initial="no",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
+from django.urls import reverse
 
 from cases.investigations import rules
 from cases.models.referrals import Mode, Referral
@@ -164,6 +165,9 @@ class Investigation(VersionedModel):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("investigations:investigation-detail", kwargs={"reference": self.reference})
 
     @property
     def is_open(self) -> bool:

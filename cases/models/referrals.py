@@ -7,6 +7,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
+from django.urls import reverse
 
 from cases.referrals import rules
 from oversight.core.models import Organisation, StaffOnlyQuerySet, VersionedModel
@@ -120,6 +121,9 @@ class Referral(VersionedModel):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:referral-detail", kwargs={"reference": self.reference})
 
     @property
     def is_decided(self) -> bool:

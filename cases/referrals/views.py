@@ -1,9 +1,6 @@
 """Referral pages. Each view validates input, calls one service or selector, and renders."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
@@ -11,13 +8,16 @@ from cases.referrals import selectors, services
 from cases.referrals.filters import ReferralFilter
 from cases.referrals.forms import DecisionForm, ReferralEditForm, ReferralForm
 from oversight.core.csv_export import streaming_csv
-from oversight.core.errors import ConflictError
+from oversight.core.formatting import yes_no
 from oversight.core.paging import paginate
-from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import view_log_record
+from oversight.core.views import ServiceFormView
 
 
-class ReferralListView(StaffOnlyMixin, View):
+class ReferralListView(PermissionRequiredMixin, View):
+    permission_required = "cases.view_referral"
+
     def get(self, request):
         filterset = ReferralFilter(
             request.GET, queryset=selectors.referral_list(user=request.user)
@@ -42,17 +42,14 @@ CSV_COLUMNS = [
     ("Status", lambda r: r.get_status_display()),
     ("Mode", lambda r: r.get_mode_display()),
     ("Date of first decision", lambda r: r.decided_on.isoformat() if r.decided_on else ""),
-    (
-        "Decided within target",
-        lambda r: (
-            "" if r.decided_within_target is None else ("Yes" if r.decided_within_target else "No")
-        ),
-    ),
+    ("Decided within target", lambda r: yes_no(r.decided_within_target)),
 ]
 
 
-class ReferralExportView(StaffOnlyMixin, View):
+class ReferralExportView(PermissionRequiredMixin, View):
     """The filtered list as CSV, streamed so that a large export does not hold memory."""
+
+    permission_required = "cases.view_referral"
 
     def get(self, request):
         filterset = ReferralFilter(
@@ -68,32 +65,9 @@ class ReferralExportView(StaffOnlyMixin, View):
         )
 
 
-class ReferralCreateView(StaffOnlyMixin, View):
-    def get(self, request):
-        return render(
-            request,
-            "cases/referrals/referral_form.html",
-            {"form": ReferralForm(), "creating": True},
-        )
+class ReferralDetailView(PermissionRequiredMixin, View):
+    permission_required = "cases.view_referral"
 
-    def post(self, request):
-        form = ReferralForm(request.POST)
-        if form.is_valid():
-            try:
-                referral = services.referral_create(
-                    actor=request.user, today=timezone.localdate(), **form.cleaned_data
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, f"Referral {referral.reference} logged.")
-                return redirect("cases:referral-detail", reference=referral.reference)
-        return render(
-            request, "cases/referrals/referral_form.html", {"form": form, "creating": True}
-        )
-
-
-class ReferralDetailView(StaffOnlyMixin, View):
     def get(self, request, reference):
         referral = selectors.referral_get(user=request.user, reference=reference)
         view_log_record(user=request.user, record=referral)
@@ -106,10 +80,29 @@ class ReferralDetailView(StaffOnlyMixin, View):
         return render(request, "cases/referrals/referral_detail.html", context)
 
 
-class ReferralEditView(StaffOnlyMixin, View):
-    def get(self, request, reference):
-        referral = selectors.referral_get(user=request.user, reference=reference)
-        initial = {
+class ReferralCreateView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "cases.add_referral"
+    template_name = "cases/referrals/referral_form.html"
+    form_class = ReferralForm
+    extra_context = {"creating": True}
+
+    def perform(self, form):
+        self.object = services.referral_create(
+            actor=self.request.user, today=self.today, **form.cleaned_data
+        )
+        return f"Referral {self.object.reference} logged."
+
+
+class ReferralEditView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "cases.change_referral"
+    template_name = "cases/referrals/referral_form.html"
+    form_class = ReferralEditForm
+    lookup = staticmethod(selectors.referral_get)
+    context_object_name = "referral"
+
+    def get_initial(self):
+        referral = self.object
+        return {
             "organisation": referral.organisation.code,
             "received_on": referral.received_on,
             "matter_type": referral.matter_type,
@@ -120,68 +113,31 @@ class ReferralEditView(StaffOnlyMixin, View):
             "first_aware_on": referral.first_aware_on,
             "version": referral.version,
         }
-        form = ReferralEditForm(initial=initial)
-        return render(
-            request, "cases/referrals/referral_form.html", {"form": form, "referral": referral}
-        )
 
-    def post(self, request, reference):
-        referral = selectors.referral_get(user=request.user, reference=reference)
-        form = ReferralEditForm(request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.referral_update(
-                    actor=request.user,
-                    referral=referral,
-                    version=version,
-                    today=timezone.localdate(),
-                    **data,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, f"Referral {referral.reference} updated.")
-                return redirect("cases:referral-detail", reference=referral.reference)
-        return render(
-            request, "cases/referrals/referral_form.html", {"form": form, "referral": referral}
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        services.referral_update(
+            actor=self.request.user,
+            referral=self.object,
+            version=data.pop("version"),
+            today=self.today,
+            **data,
         )
+        return f"Referral {self.object.reference} updated."
 
 
-class ReferralDecideView(StaffOnlyMixin, View):
-    def get(self, request, reference):
-        referral = selectors.referral_get(user=request.user, reference=reference)
-        form = DecisionForm(
-            initial={"version": referral.version, "decided_on": timezone.localdate()}
-        )
-        return render(
-            request, "cases/referrals/referral_decide.html", {"form": form, "referral": referral}
-        )
+class ReferralDecideView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "cases.change_referral"
+    template_name = "cases/referrals/referral_decide.html"
+    form_class = DecisionForm
+    lookup = staticmethod(selectors.referral_get)
+    context_object_name = "referral"
 
-    def post(self, request, reference):
-        referral = selectors.referral_get(user=request.user, reference=reference)
-        form = DecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.referral_decide(
-                    actor=request.user,
-                    referral=referral,
-                    mode=form.cleaned_data["mode"],
-                    decided_on=form.cleaned_data["decided_on"],
-                    reason=form.cleaned_data["reason"],
-                    version=form.cleaned_data["version"],
-                    today=timezone.localdate(),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, f"Decision recorded for {referral.reference}.")
-                return redirect(reverse("cases:referral-detail", args=[referral.reference]))
-        return render(
-            request, "cases/referrals/referral_decide.html", {"form": form, "referral": referral}
+    def get_initial(self):
+        return {"version": self.object.version, "decided_on": self.today}
+
+    def perform(self, form):
+        services.referral_decide(
+            actor=self.request.user, referral=self.object, today=self.today, **form.cleaned_data
         )
+        return f"Decision recorded for {self.object.reference}."

@@ -21,7 +21,7 @@ from learning.tests.factories import (
     RecommendationFactory,
     RespondedRecommendationFactory,
 )
-from oversight.core import api_pagination
+from oversight.core import api_pagination, permissions
 from oversight.core.services import api_token_create
 
 D = dt.date
@@ -193,7 +193,7 @@ def test_staff_cannot_submit_a_recipients_response_over_the_api(api_as, casework
         f"{URL}{recommendation.reference}/response/", answer(), format="json"
     )
     assert response.status_code == 403
-    assert response.json()["detail"] == api.LIAISON_ONLY
+    assert response.json()["detail"] == permissions.LIAISON_ONLY
     assert not RecommendationResponse.objects.exists()
 
 
@@ -445,7 +445,7 @@ def test_staff_only_actions_are_403_for_a_liaison(api_as, liaison, herts, method
         URL + path.format(ref=draft.reference), body, format="json"
     )
     assert response.status_code == 403
-    assert response.json() == {"detail": api.STAFF_ONLY}
+    assert response.json() == {"detail": permissions.STAFF_ONLY}
     draft.refresh_from_db()
     assert (draft.status, draft.version, Recommendation.objects.count()) == ("draft", 1, 1)
 

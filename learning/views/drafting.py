@@ -1,121 +1,77 @@
 """Drafting, editing and issuing recommendations (staff)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
+from learning import services
+from learning.forms import IssueForm, RecommendationEditForm, RecommendationForm
+from learning.views.common import DraftingContextMixin, RecommendationStepView
+from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.views import ServiceFormView
 
-from learning import selectors, services
-from learning.forms import (
-    IssueForm,
-    RecommendationEditForm,
-    RecommendationForm,
-    add_service_errors,
-)
-from learning.views.common import (
-    TransitionView,
-    form_context,
-    redirect_to_detail,
-)
-from oversight.core.errors import ConflictError
-from oversight.core.permissions import StaffOnlyMixin
+ALREADY_ISSUED = "This recommendation has already been issued."
 
 
-class RecommendationCreateView(StaffOnlyMixin, View):
-    template = "learning/recommendation_form.html"
+class RecommendationCreateView(DraftingContextMixin, PermissionRequiredMixin, ServiceFormView):
+    permission_required = "learning.add_recommendation"
+    template_name = "learning/recommendation_form.html"
+    form_class = RecommendationForm
+    extra_context = {"creating": True}
 
-    def get(self, request):
-        form = RecommendationForm(initial={"is_statutory": "no"})
-        return render(request, self.template, form_context(request, form, creating=True))
+    def get_initial(self):
+        return {"is_statutory": "no"}
 
-    def post(self, request):
-        form = RecommendationForm(request.POST)
-        if form.is_valid():
-            try:
-                recommendation = services.recommendation_create(
-                    actor=request.user, today=timezone.localdate(), **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, f"Draft recommendation {recommendation.reference} saved."
-                )
-                return redirect_to_detail(recommendation.reference)
-        return render(request, self.template, form_context(request, form, creating=True))
-
-
-class RecommendationEditView(StaffOnlyMixin, View):
-    template = "learning/recommendation_form.html"
-
-    def _get(self, request, reference):
-        recommendation = selectors.recommendation_get(user=request.user, reference=reference)
-        if not recommendation.is_draft:
-            messages.error(request, "Only a draft can be changed.")
-            return recommendation, redirect_to_detail(reference)
-        return recommendation, None
-
-    def get(self, request, reference):
-        recommendation, done = self._get(request, reference)
-        if done:
-            return done
-        form = RecommendationEditForm(
-            initial={
-                "source_kind": recommendation.source_kind,
-                "source_reference": recommendation.source_reference,
-                "recipient": recommendation.recipient.code if recommendation.recipient else None,
-                "theme": recommendation.theme,
-                "type": recommendation.type,
-                "text": recommendation.text,
-                "is_statutory": "yes" if recommendation.is_statutory else "no",
-                "version": recommendation.version,
-            }
+    def perform(self, form):
+        self.object = services.recommendation_create(
+            actor=self.request.user, today=self.today, **form.cleaned_data
         )
-        return render(
-            request, self.template, form_context(request, form, recommendation=recommendation)
+        return f"Draft recommendation {self.object.reference} saved."
+
+
+class RecommendationEditView(DraftingContextMixin, RecommendationStepView):
+    template_name = "learning/recommendation_form.html"
+    form_class = RecommendationEditForm
+
+    def refusal(self):
+        return None if self.object.is_draft else "Only a draft can be changed."
+
+    def get_initial(self):
+        recommendation = self.object
+        return {
+            "source_kind": recommendation.source_kind,
+            "source_reference": recommendation.source_reference,
+            "recipient": recommendation.recipient.code if recommendation.recipient else None,
+            "theme": recommendation.theme,
+            "type": recommendation.type,
+            "text": recommendation.text,
+            "is_statutory": "yes" if recommendation.is_statutory else "no",
+            "version": recommendation.version,
+        }
+
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        services.recommendation_update(
+            actor=self.request.user,
+            recommendation=self.object,
+            version=data.pop("version"),
+            **data,
         )
-
-    def post(self, request, reference):
-        recommendation, done = self._get(request, reference)
-        if done:
-            return done
-        form = RecommendationEditForm(request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.recommendation_update(
-                    actor=request.user, recommendation=recommendation, version=version, **data
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, f"Draft {recommendation.reference} saved.")
-                return redirect_to_detail(reference)
-        return render(
-            request, self.template, form_context(request, form, recommendation=recommendation)
-        )
+        return f"Draft {self.object.reference} saved."
 
 
-class RecommendationIssueView(StaffOnlyMixin, TransitionView):
-    template = "learning/recommendation_issue.html"
+class RecommendationIssueView(RecommendationStepView):
+    template_name = "learning/recommendation_issue.html"
     form_class = IssueForm
 
-    def allowed(self, recommendation):
-        return None if recommendation.is_draft else "This recommendation has already been issued."
+    def refusal(self):
+        return None if self.object.is_draft else ALREADY_ISSUED
 
-    def initial(self, recommendation):
-        return {"version": recommendation.version, "issued_on": timezone.localdate()}
+    def get_initial(self):
+        return {"version": self.object.version, "issued_on": self.today}
 
-    def perform(self, request, recommendation, form):
+    def perform(self, form):
         services.recommendation_issue(
-            actor=request.user,
-            recommendation=recommendation,
+            actor=self.request.user,
+            recommendation=self.object,
             issued_on=form.cleaned_data["issued_on"],
             version=form.cleaned_data["version"],
-            today=timezone.localdate(),
+            today=self.today,
         )
-        return f"Recommendation {recommendation.reference} issued."
+        return f"Recommendation {self.object.reference} issued."

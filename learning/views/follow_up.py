@@ -1,8 +1,6 @@
 """A recommendation's page, its response (staff or the recipient's liaison), extensions,
 implementation and publication."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
@@ -15,7 +13,6 @@ from learning.forms import (
     PublicationForm,
     ResponseForm,
     StaffResponseForm,
-    add_service_errors,
     planned_actions_from,
 )
 from learning.models import ReceivedVia
@@ -25,12 +22,17 @@ from learning.services.messages import (
     NOT_IMPLEMENTABLE,
     RESPOND_TO_DRAFT,
 )
-from learning.views.common import StaffOrLiaisonMixin, TransitionView, redirect_to_detail
-from oversight.core.permissions import StaffOnlyMixin
+from learning.views.common import RecommendationStepView
+from oversight.core.formatting import long_date
+from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import view_log_record
 
+ALREADY_ANSWERED = "A final response has already been recorded."
 
-class RecommendationDetailView(StaffOrLiaisonMixin, View):
+
+class RecommendationDetailView(PermissionRequiredMixin, View):
+    permission_required = "learning.view_recommendation"
+
     def get(self, request, reference):
         recommendation = selectors.recommendation_get(user=request.user, reference=reference)
         view_log_record(user=request.user, record=recommendation)
@@ -48,43 +50,36 @@ class RecommendationDetailView(StaffOrLiaisonMixin, View):
         return render(request, "learning/recommendation_detail.html", context)
 
 
-class RecommendationRespondView(StaffOrLiaisonMixin, TransitionView):
+class RecommendationRespondView(RecommendationStepView):
     """A liaison answers online; staff record a response that came by email or on paper."""
 
-    template = "learning/recommendation_respond.html"
+    permission_required = "learning.respond_recommendation"
+    template_name = "learning/recommendation_respond.html"
 
     @property
     def form_class(self):
         return StaffResponseForm if self.request.user.is_casework_staff else ResponseForm
 
-    def allowed(self, recommendation):
-        if recommendation.can_be_answered:
+    def refusal(self):
+        if self.object.can_be_answered:
             return None
-        if recommendation.responded_on:
-            return "A final response has already been recorded."
-        return RESPOND_TO_DRAFT
+        return ALREADY_ANSWERED if self.object.responded_on else RESPOND_TO_DRAFT
 
-    def initial(self, recommendation):
-        return {
-            "version": recommendation.version,
-            "is_final": "yes",
-            "publication_declined": "no",
-        }
+    def get_initial(self):
+        return {"version": self.object.version, "is_final": "yes", "publication_declined": "no"}
 
-    def get_extra(self, request):
-        return {"actions": PlannedActionFormSet(prefix="actions")}
+    def get_formsets(self, data=None):
+        return {"actions": PlannedActionFormSet(data, prefix="actions")}
 
-    def post_extra(self, request):
-        return {"actions": PlannedActionFormSet(request.POST, prefix="actions")}
+    def get_context_data(self, **context):
+        is_staff = self.request.user.is_casework_staff
+        return super().get_context_data(is_staff=is_staff, **context)
 
-    def extra_context(self, request, recommendation):
-        return {"is_staff": request.user.is_casework_staff}
-
-    def perform(self, request, recommendation, form, actions):
+    def perform(self, form, actions):
         data = form.cleaned_data
         services.recommendation_respond(
-            actor=request.user,
-            recommendation=recommendation,
+            actor=self.request.user,
+            recommendation=self.object,
             status=data["status"],
             response=data["response"],
             responded_on=data.get("responded_on"),
@@ -93,96 +88,77 @@ class RecommendationRespondView(StaffOrLiaisonMixin, TransitionView):
             is_final=data["is_final"],
             publication_declined=data["publication_declined"],
             version=data["version"],
-            today=timezone.localdate(),
+            today=self.today,
         )
-        return f"Response to {recommendation.reference} recorded."
+        return f"Response to {self.object.reference} recorded."
 
 
-class RecommendationExtendView(StaffOnlyMixin, TransitionView):
-    template = "learning/recommendation_extend.html"
+class RecommendationExtendView(RecommendationStepView):
+    template_name = "learning/recommendation_extend.html"
     form_class = ExtensionForm
 
-    def allowed(self, recommendation):
-        if not recommendation.is_statutory or recommendation.is_draft:
+    def refusal(self):
+        if not self.object.is_statutory or self.object.is_draft:
             return EXTEND_NOT_STATUTORY
-        if recommendation.responded_on:
+        if self.object.responded_on:
             return EXTEND_NOT_AWAITING
         return None
 
-    def perform(self, request, recommendation, form):
-        data = form.cleaned_data
+    def perform(self, form):
         extension = services.recommendation_extend(
-            actor=request.user,
-            recommendation=recommendation,
-            requested_on=data["requested_on"],
-            new_due_on=data["new_due_on"],
-            reason=data["reason"],
-            version=data["version"],
-            today=timezone.localdate(),
+            actor=self.request.user,
+            recommendation=self.object,
+            today=self.today,
+            **form.cleaned_data,
         )
-        return f"Response now due by {extension.new_due_on:%-d %B %Y}."
+        return f"Response now due by {long_date(extension.new_due_on)}."
 
 
-class RecommendationImplementView(StaffOnlyMixin, TransitionView):
-    template = "learning/recommendation_implement.html"
+class RecommendationImplementView(RecommendationStepView):
+    template_name = "learning/recommendation_implement.html"
     form_class = ImplementForm
 
-    def allowed(self, recommendation):
-        if recommendation.status in rules.IMPLEMENTABLE_STATUSES:
-            return None
-        return NOT_IMPLEMENTABLE
+    def refusal(self):
+        return None if self.object.status in rules.IMPLEMENTABLE_STATUSES else NOT_IMPLEMENTABLE
 
-    def initial(self, recommendation):
-        return {"version": recommendation.version, "implemented_on": timezone.localdate()}
+    def get_initial(self):
+        return {"version": self.object.version, "implemented_on": self.today}
 
-    def perform(self, request, recommendation, form):
-        data = form.cleaned_data
+    def perform(self, form):
         services.recommendation_implement(
-            actor=request.user,
-            recommendation=recommendation,
-            implemented_on=data["implemented_on"],
-            evidence=data["evidence"],
-            version=data["version"],
-            today=timezone.localdate(),
+            actor=self.request.user,
+            recommendation=self.object,
+            today=self.today,
+            **form.cleaned_data,
         )
-        return f"Recommendation {recommendation.reference} marked as implemented."
+        return f"Recommendation {self.object.reference} marked as implemented."
 
 
-class ResponsePublicationView(StaffOnlyMixin, View):
-    template = "learning/response_publication.html"
+class ResponsePublicationView(RecommendationStepView):
+    """Record that a response was published, or that the recipient asked it not be."""
 
-    def _load(self, request, reference, pk):
-        recommendation = selectors.recommendation_get(user=request.user, reference=reference)
-        return recommendation, selectors.response_get(recommendation=recommendation, pk=pk)
+    template_name = "learning/response_publication.html"
+    form_class = PublicationForm
 
-    def get(self, request, reference, pk):
-        recommendation, response = self._load(request, reference, pk)
-        form = PublicationForm(initial={"published_on": timezone.localdate()})
-        return self._render(request, recommendation, response, form)
+    def get_object(self):
+        recommendation = super().get_object()
+        self.response = selectors.response_get(recommendation=recommendation, pk=self.kwargs["pk"])
+        return recommendation
 
-    def _render(self, request, recommendation, response, form):
-        context = {"form": form, "recommendation": recommendation, "response": response}
-        return render(request, self.template, context)
+    def get_initial(self):
+        return {"published_on": self.today}
 
-    def post(self, request, reference, pk):
-        recommendation, response = self._load(request, reference, pk)
-        form = PublicationForm(request.POST)
-        if form.is_valid():
-            try:
-                if form.cleaned_data["decision"] == "published":
-                    services.response_publish(
-                        actor=request.user,
-                        response=response,
-                        published_on=form.cleaned_data["published_on"],
-                        today=timezone.localdate(),
-                    )
-                    message = "Publication recorded."
-                else:
-                    services.response_withhold(actor=request.user, response=response)
-                    message = "The recipient's request not to publish is recorded."
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, message)
-                return redirect_to_detail(reference)
-        return self._render(request, recommendation, response, form)
+    def get_context_data(self, **context):
+        return super().get_context_data(response=self.response, **context)
+
+    def perform(self, form):
+        if form.cleaned_data["decision"] == "published":
+            services.response_publish(
+                actor=self.request.user,
+                response=self.response,
+                published_on=form.cleaned_data["published_on"],
+                today=self.today,
+            )
+            return "Publication recorded."
+        services.response_withhold(actor=self.request.user, response=self.response)
+        return "The recipient's request not to publish is recorded."

@@ -6,16 +6,16 @@ from django.views import View
 
 from learning import selectors
 from learning.filters import RecommendationFilter
-from learning.views.common import (
-    StaffOrLiaisonMixin,
-)
 from oversight.core.calendar import financial_year_of
 from oversight.core.csv_export import streaming_csv
+from oversight.core.formatting import yes_no
 from oversight.core.paging import paginate
-from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
 
 
-class RecommendationListView(StaffOrLiaisonMixin, View):
+class RecommendationListView(PermissionRequiredMixin, View):
+    permission_required = "learning.view_recommendation"
+
     def get(self, request):
         filterset = RecommendationFilter(
             request.GET,
@@ -42,7 +42,7 @@ CSV_COLUMNS = [
     ("Source", lambda r, today: r.source),
     ("Theme", lambda r, today: r.theme),
     ("Type", lambda r, today: r.get_type_display()),
-    ("Statutory", lambda r, today: "Yes" if r.is_statutory else "No"),
+    ("Statutory", lambda r, today: yes_no(r.is_statutory)),
     ("Status", lambda r, today: r.get_status_display()),
     (
         "Financial year issued",
@@ -50,7 +50,7 @@ CSV_COLUMNS = [
     ),
     ("Date issued", lambda r, today: _date(r.issued_on)),
     ("Response due", lambda r, today: _date(r.response_due_on)),
-    ("Overdue", lambda r, today: "Yes" if r.is_overdue(today) else "No"),
+    ("Overdue", lambda r, today: yes_no(r.is_overdue(today))),
     ("Date of response", lambda r, today: _date(r.responded_on)),
     ("Date implemented", lambda r, today: _date(r.implemented_on)),
     ("Recommendation", lambda r, today: r.text),
@@ -58,8 +58,10 @@ CSV_COLUMNS = [
 ]
 
 
-class RecommendationExportView(StaffOnlyMixin, View):
+class RecommendationExportView(PermissionRequiredMixin, View):
     """The filtered list as CSV, streamed so that a large export does not hold memory."""
+
+    permission_required = "learning.export_recommendation"
 
     def get(self, request):
         filterset = RecommendationFilter(

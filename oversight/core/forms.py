@@ -1,6 +1,7 @@
 """Form building blocks in the GOV.UK Design System style, shared by every app's forms."""
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -118,3 +119,32 @@ class GovukFilterForm(GovukFormMixin, forms.Form):
 
 
 OVERDUE_CHOICES = [("", "Any"), ("true", "Overdue only"), ("false", "Not overdue")]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def yes_no_field(
+    label: str, *, error: str, help_text: str = "", initial: str | None = None
+) -> forms.TypedChoiceField:
+    """A yes-or-no question as GOV.UK radios, cleaned to True or False."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial=initial,
+        error_messages={"required": error},
+    )
+
+
+def add_service_errors(
+    form: forms.Form, error: ValidationError, aliases: Mapping[str, str] | None = None
+) -> None:
+    """Show a service's ValidationError on the form: each message next to its field where the
+    form has one (`aliases` maps a service's field name to the form's), the rest above it."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages in error.message_dict.items():
+        field = (aliases or {}).get(name, name)
+        form.add_error(field if field in form.fields else None, messages)

@@ -1,6 +1,10 @@
-"""Who may do what. Scoping querysets with for_user() is the safety net beneath these checks.
+"""Who may do what: the predicates, the page mixin and the API's permission classes.
 
-A force liaison who reaches a staff-only page or endpoint gets 404, never data.
+Each app names its permissions (django-rules) in its permissions.py, from the predicates here;
+pages check them by name (PermissionRequiredMixin) and the API with the classes below.
+Scoping querysets with for_user() is the safety net beneath these checks. Anyone signed in
+who reaches a page or a staff-only endpoint they may not use gets 404, never a hint that it
+exists, let alone data.
 """
 
 import rules
@@ -9,6 +13,12 @@ from django.http import Http404
 from rest_framework import exceptions, permissions
 
 from oversight.core.models import Role
+
+STAFF_ONLY = "Only casework staff can do this."
+LIAISON_ONLY = (
+    "Only a liaison of the recipient organisation submits its response here. Staff record a "
+    "response received on paper or by email on the recommendation's page."
+)
 
 
 @rules.predicate
@@ -28,32 +38,27 @@ def is_force_liaison(user) -> bool:
     )
 
 
-rules.add_perm("cases.view_referral", is_casework_staff)
-rules.add_perm("cases.add_referral", is_casework_staff)
-rules.add_perm("cases.change_referral", is_casework_staff)
-rules.add_perm("cases.decide_referral", is_casework_staff)
+is_staff_or_liaison = is_casework_staff | is_force_liaison
 
 
-class StaffOnlyMixin(LoginRequiredMixin):
-    """Pages for casework staff: anonymous people sign in; anyone else gets 404."""
+class PermissionRequiredMixin(LoginRequiredMixin):
+    """A page for those with `permission_required`: anonymous people are asked to sign in;
+    anyone else without it gets 404."""
+
+    permission_required: str
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not is_casework_staff(request.user):
+        user = request.user
+        if user.is_authenticated and not user.has_perm(self.permission_required):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
 
-class ManagerOnlyMixin(LoginRequiredMixin):
-    """Pages for managers (and admins): anyone else signed in gets 404."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not is_manager(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+# The API ---------------------------------------------------------------------------------
 
 
 class IsCaseworkStaff(permissions.BasePermission):
-    """API resources for casework staff; a liaison is told they do not exist (404)."""
+    """Resources for casework staff only; anyone else signed in is told they do not exist."""
 
     def has_permission(self, request, view) -> bool:
         if not request.user or not request.user.is_authenticated:
@@ -61,3 +66,28 @@ class IsCaseworkStaff(permissions.BasePermission):
         if not is_casework_staff(request.user):
             raise exceptions.NotFound()
         return True
+
+
+class IsStaff(permissions.BasePermission):
+    """An action of casework staff on a resource others may read: 403, saying so."""
+
+    message = STAFF_ONLY
+
+    def has_permission(self, request, view) -> bool:
+        return is_casework_staff(request.user)
+
+
+class IsLiaison(permissions.BasePermission):
+    """An action of a force liaison (answering for their organisation): 403, saying so."""
+
+    message = LIAISON_ONLY
+
+    def has_permission(self, request, view) -> bool:
+        return is_force_liaison(request.user)
+
+
+class IsStaffOrLiaison(permissions.BasePermission):
+    """Resources that staff read in full and liaisons for their own organisation."""
+
+    def has_permission(self, request, view) -> bool:
+        return is_staff_or_liaison(request.user)

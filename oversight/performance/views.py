@@ -15,7 +15,7 @@ from oversight.core.calendar import (
     financial_year_of,
     previous_financial_year,
 )
-from oversight.core.permissions import ManagerOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
 from oversight.performance import definitions, selectors, services
 from oversight.performance.forms import TargetsForm, YearForm
 from oversight.performance.models import TimelinessRun
@@ -29,7 +29,9 @@ def _chosen_year(request) -> tuple[YearForm, str]:
     return form, default
 
 
-class DashboardView(ManagerOnlyMixin, View):
+class DashboardView(PermissionRequiredMixin, View):
+    permission_required = "oversight.view_timeliness"
+
     def get(self, request):
         form, year = _chosen_year(request)
         totals = selectors.totals_by_year()
@@ -71,7 +73,9 @@ class DashboardView(ManagerOnlyMixin, View):
         return render(request, "performance/dashboard.html", context)
 
 
-class RecalculateView(ManagerOnlyMixin, View):
+class RecalculateView(PermissionRequiredMixin, View):
+    permission_required = "oversight.recalculate_timeliness"
+
     def post(self, request):
         year = request.POST.get("financial_year", "")
         try:
@@ -82,8 +86,10 @@ class RecalculateView(ManagerOnlyMixin, View):
         return redirect(f"{reverse('performance:dashboard')}?financial_year={year}&run={run.pk}")
 
 
-class RunStatusView(ManagerOnlyMixin, View):
+class RunStatusView(PermissionRequiredMixin, View):
     """Progress of one recalculation, polled by the dashboard."""
+
+    permission_required = "oversight.view_timeliness"
 
     def get(self, request, pk):
         run = TimelinessRun.objects.filter(pk=pk).first()
@@ -99,7 +105,9 @@ class RunStatusView(ManagerOnlyMixin, View):
         )
 
 
-class TargetsView(ManagerOnlyMixin, View):
+class TargetsView(PermissionRequiredMixin, View):
+    permission_required = "oversight.change_target"
+
     def get(self, request):
         form, year = _chosen_year(request)
         targets = selectors.targets_for(financial_year=year)
@@ -131,8 +139,10 @@ class TargetsView(ManagerOnlyMixin, View):
         )
 
 
-class ExportView(ManagerOnlyMixin, View):
+class ExportView(PermissionRequiredMixin, View):
     """The year's figures, in total and per organisation, as CSV."""
+
+    permission_required = "oversight.view_timeliness"
 
     def get(self, request):
         form, year = _chosen_year(request)

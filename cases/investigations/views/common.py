@@ -1,7 +1,6 @@
-"""Helpers the investigation pages share: the record or 404, and rows kept from a formset."""
+"""What the investigation pages share: the people and allegations of a formset as inputs."""
 
-from cases.investigations import selectors, services
-from cases.models import Investigation
+from cases.investigations import services
 
 
 def kept_forms(formset):
@@ -42,8 +41,3 @@ def allegation_inputs(formset):
         )
         for form in kept_forms(formset)
     ]
-
-
-def investigation_or_404(request, reference) -> Investigation:
-    """The investigation with everything its pages show, or 404 (also for non-staff)."""
-    return selectors.investigation_get(user=request.user, reference=reference)

@@ -7,14 +7,17 @@ from django.views import View
 from cases.investigations import rules, selectors
 from cases.investigations.filters import InvestigationFilter
 from oversight.core.csv_export import streaming_csv
+from oversight.core.formatting import yes_no
 from oversight.core.paging import paginate
-from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
 
 # How many rows the ageing page lists before pointing to the filtered list.
 AGEING_LIST_LIMIT = 50
 
 
-class InvestigationListView(StaffOnlyMixin, View):
+class InvestigationListView(PermissionRequiredMixin, View):
+    permission_required = "cases.view_investigation"
+
     def get(self, request):
         filterset = InvestigationFilter(
             request.GET,
@@ -30,16 +33,12 @@ class InvestigationListView(StaffOnlyMixin, View):
         return render(request, "cases/investigations/investigation_list.html", context)
 
 
-def _yes_no(value: bool | None) -> str:
-    return "" if value is None else ("Yes" if value else "No")
-
-
 CSV_COLUMNS = [
     ("Reference", lambda i, today: i.reference),
     ("Referral", lambda i, today: i.referral.reference),
     ("Force", lambda i, today: i.referral.organisation.name),
     ("Mode", lambda i, today: i.get_mode_display()),
-    ("Major", lambda i, today: _yes_no(i.is_major)),
+    ("Major", lambda i, today: yes_no(i.is_major)),
     ("Themes", lambda i, today: "; ".join(t.name for t in i.themes.all())),
     (
         "Lead investigator",
@@ -50,13 +49,13 @@ CSV_COLUMNS = [
     ("6 months on", lambda i, today: i.six_months_on.isoformat()),
     ("12 months on", lambda i, today: i.twelve_months_on.isoformat()),
     ("Date completed", lambda i, today: i.completed_on.isoformat() if i.completed_on else ""),
-    ("Within 6 months", lambda i, today: _yes_no(i.within_6_months)),
-    ("Within 12 months", lambda i, today: _yes_no(i.within_12_months)),
+    ("Within 6 months", lambda i, today: yes_no(i.within_6_months)),
+    ("Within 12 months", lambda i, today: yes_no(i.within_12_months)),
     (
         "Age (open)",
         lambda i, today: rules.AGE_BANDS[rules.age_band(i.started_on, today)] if i.is_open else "",
     ),
-    ("At risk", lambda i, today: _yes_no(rules.is_at_risk(i.started_on, i.completed_on, today))),
+    ("At risk", lambda i, today: yes_no(rules.is_at_risk(i.started_on, i.completed_on, today))),
     (
         "Next notice due",
         lambda i, today: (
@@ -66,8 +65,10 @@ CSV_COLUMNS = [
 ]
 
 
-class InvestigationExportView(StaffOnlyMixin, View):
+class InvestigationExportView(PermissionRequiredMixin, View):
     """The filtered list as CSV, streamed so that a large export does not hold memory."""
+
+    permission_required = "cases.view_investigation"
 
     def get(self, request):
         today = timezone.localdate()
@@ -87,9 +88,11 @@ class InvestigationExportView(StaffOnlyMixin, View):
         )
 
 
-class InvestigationAgeingView(StaffOnlyMixin, View):
+class InvestigationAgeingView(PermissionRequiredMixin, View):
     """Open investigations by age, those at risk of missing 12 months, and notices needed:
     the signed-in person's own cases beside everyone's."""
+
+    permission_required = "cases.view_investigation"
 
     def get(self, request):
         today = timezone.localdate()

@@ -1,64 +1,46 @@
 """Recording a statutory notice to the local policing body."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.views import View
-
 from cases.investigations import selectors, services
-from cases.investigations.forms import NoticeForm, add_service_errors
-from cases.investigations.views.common import investigation_or_404
-from oversight.core.errors import ConflictError
-from oversight.core.permissions import StaffOnlyMixin
+from cases.investigations.forms import NoticeForm
+from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.views import ServiceFormView
 
 
-class NoticeView(StaffOnlyMixin, View):
+class NoticeView(PermissionRequiredMixin, ServiceFormView):
     """Record a statutory notice to the local policing body as given, or withheld."""
 
-    template = "cases/investigations/notice_form.html"
+    permission_required = "cases.change_investigation"
+    template_name = "cases/investigations/notice_form.html"
+    form_class = NoticeForm
+    lookup = staticmethod(selectors.investigation_get)
+    context_object_name = "investigation"
 
-    def _due_dates(self, investigation, today):
+    def due_dates(self):
         return [
             row.due_on
-            for row in selectors.notice_schedule(investigation, today)
+            for row in selectors.notice_schedule(self.object, self.today)
             if row.state == "needed"
         ]
 
-    def get(self, request, reference):
-        investigation = investigation_or_404(request, reference)
-        today = timezone.localdate()
-        due_dates = self._due_dates(investigation, today)
-        form = NoticeForm(
-            due_dates=due_dates,
-            initial={
-                "version": investigation.version,
-                "actioned_on": today,
-                "due_on": due_dates[0].isoformat() if due_dates else None,
-            },
-        )
-        context = {"form": form, "investigation": investigation, "due_dates": due_dates}
-        return render(request, self.template, context)
+    def get_form_kwargs(self):
+        return {"due_dates": self.due_dates()}
 
-    def post(self, request, reference):
-        investigation = investigation_or_404(request, reference)
-        today = timezone.localdate()
-        due_dates = self._due_dates(investigation, today)
-        form = NoticeForm(request.POST, due_dates=due_dates)
-        if form.is_valid():
-            try:
-                services.investigation_notice_record(
-                    actor=request.user,
-                    investigation=investigation,
-                    today=today,
-                    **form.cleaned_data,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, "Statutory notice recorded.")
-                return redirect("investigations:investigation-detail", investigation.reference)
-        context = {"form": form, "investigation": investigation, "due_dates": due_dates}
-        return render(request, self.template, context)
+    def get_initial(self):
+        due_dates = self.due_dates()
+        return {
+            "version": self.object.version,
+            "actioned_on": self.today,
+            "due_on": due_dates[0].isoformat() if due_dates else None,
+        }
+
+    def get_context_data(self, **context):
+        return super().get_context_data(due_dates=self.due_dates(), **context)
+
+    def perform(self, form):
+        services.investigation_notice_record(
+            actor=self.request.user,
+            investigation=self.object,
+            today=self.today,
+            **form.cleaned_data,
+        )
+        return "Statutory notice recorded."

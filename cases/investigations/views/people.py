@@ -3,102 +3,97 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views import View
 
-from cases.investigations import services
-from cases.investigations.forms import AllegationFormSet, SubjectOutcomeForm, add_service_errors
-from cases.investigations.views.common import allegation_inputs, investigation_or_404
-from cases.models import Subject
+from cases.investigations import selectors, services
+from cases.investigations.forms import AllegationFormSet, SubjectOutcomeForm
+from cases.investigations.views.common import allegation_inputs
 from oversight.core.errors import ConflictError
-from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.views import ServiceFormView
 
 
-class SubjectView(StaffOnlyMixin, View):
+class SubjectView(PermissionRequiredMixin, ServiceFormView):
     """Add a person, or change one person's details, allegations and outcomes."""
 
-    template = "cases/investigations/subject_form.html"
+    permission_required = "cases.change_investigation"
+    template_name = "cases/investigations/subject_form.html"
+    form_class = SubjectOutcomeForm
+    lookup = staticmethod(selectors.investigation_get)
+    context_object_name = "investigation"
 
-    def _subject(self, investigation, subject_id) -> Subject | None:
-        if subject_id is None:
-            return None
-        for subject in investigation.subjects.all():
-            if subject.pk == subject_id:
-                return subject
-        raise Http404("No such person on this investigation.")
-
-    def get(self, request, reference, subject_id=None):
-        investigation = investigation_or_404(request, reference)
-        subject = self._subject(investigation, subject_id)
-        initial = {"version": investigation.version, "organisation": None}
-        allegations = []
-        if subject is None:
-            initial["organisation"] = investigation.referral.organisation.code
-        else:
-            initial.update(
-                name=subject.name,
-                rank=subject.rank,
-                collar_number=subject.collar_number,
-                organisation=subject.organisation.code,
-                referred_to_cps="yes" if subject.referred_to_cps else "no",
-                charging_decision=subject.charging_decision,
-                disciplinary_result=subject.disciplinary_result,
-                barred_list="yes" if subject.barred_list else "no",
+    def get_object(self):
+        investigation = super().get_object()
+        self.subject = None
+        subject_id = self.kwargs.get("subject_id")
+        if subject_id is not None:
+            self.subject = next(
+                (s for s in investigation.subjects.all() if s.pk == subject_id), None
             )
-            allegations = [
+            if self.subject is None:
+                raise Http404("No such person on this investigation.")
+        return investigation
+
+    def get_initial(self):
+        subject = self.subject
+        if subject is None:
+            return {
+                "version": self.object.version,
+                "organisation": self.object.referral.organisation.code,
+            }
+        return {
+            "version": self.object.version,
+            "name": subject.name,
+            "rank": subject.rank,
+            "collar_number": subject.collar_number,
+            "organisation": subject.organisation.code,
+            "referred_to_cps": "yes" if subject.referred_to_cps else "no",
+            "charging_decision": subject.charging_decision,
+            "disciplinary_result": subject.disciplinary_result,
+            "barred_list": "yes" if subject.barred_list else "no",
+        }
+
+    def get_formsets(self, data=None):
+        allegations = self.subject.allegations.all() if self.subject else []
+        if data is None:
+            initial = [
                 {
                     "id": a.pk,
                     "description": a.description,
                     "investigator_opinion": a.investigator_opinion,
                     "force_determination": a.force_determination,
                 }
-                for a in subject.allegations.all()
+                for a in allegations
             ]
-        form = SubjectOutcomeForm(initial=initial)
-        formset = AllegationFormSet(prefix="allegations", initial=allegations)
-        return render(request, self.template, self._context(investigation, subject, form, formset))
+        else:
+            initial = [{"id": a.pk} for a in allegations]
+        return {"formset": AllegationFormSet(data, prefix="allegations", initial=initial)}
 
-    def _context(self, investigation, subject, form, formset):
-        return {
-            "investigation": investigation,
-            "subject": subject,
-            "form": form,
-            "formset": formset,
-        }
+    def get_context_data(self, **context):
+        return super().get_context_data(subject=self.subject, **context)
 
-    def post(self, request, reference, subject_id=None):
-        investigation = investigation_or_404(request, reference)
-        subject = self._subject(investigation, subject_id)
-        form = SubjectOutcomeForm(request.POST)
-        existing = [{"id": a.pk} for a in subject.allegations.all()] if subject else []
-        formset = AllegationFormSet(request.POST, prefix="allegations", initial=existing)
-        if form.is_valid() and formset.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.investigation_subject_save(
-                    actor=request.user,
-                    investigation=investigation,
-                    version=version,
-                    subject=services.SubjectInput(
-                        id=subject.pk if subject else None,
-                        allegations=allegation_inputs(formset),
-                        **data,
-                    ),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, f"{data['name']} saved.")
-                return redirect("investigations:investigation-detail", investigation.reference)
-        return render(request, self.template, self._context(investigation, subject, form, formset))
+    def perform(self, form, formset):
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        services.investigation_subject_save(
+            actor=self.request.user,
+            investigation=self.object,
+            version=version,
+            subject=services.SubjectInput(
+                id=self.subject.pk if self.subject else None,
+                allegations=allegation_inputs(formset),
+                **data,
+            ),
+        )
+        return f"{data['name']} saved."
 
 
-class SubjectRemoveView(StaffOnlyMixin, View):
+class SubjectRemoveView(PermissionRequiredMixin, View):
+    permission_required = "cases.change_investigation"
+
     def post(self, request, reference, subject_id):
-        investigation = investigation_or_404(request, reference)
+        investigation = selectors.investigation_get(user=request.user, reference=reference)
         try:
             version = int(request.POST.get("version", ""))
         except ValueError:
@@ -116,4 +111,4 @@ class SubjectRemoveView(StaffOnlyMixin, View):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, "Person removed from the investigation.")
-        return redirect("investigations:investigation-detail", investigation.reference)
+        return redirect(investigation)

@@ -1,8 +1,6 @@
 """Opening, reading, editing an investigation and changing its status."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
@@ -12,67 +10,59 @@ from cases.investigations.forms import (
     InvestigationForm,
     StatusForm,
     SubjectFormSet,
-    add_service_errors,
 )
-from cases.investigations.views.common import investigation_or_404, subject_inputs
+from cases.investigations.views.common import subject_inputs
 from cases.referrals import selectors as referral_selectors
-from oversight.core.errors import ConflictError
-from oversight.core.permissions import StaffOnlyMixin
+from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import view_log_record
+from oversight.core.views import ServiceFormView
 
-STATUS_DATE_ALIASES = {"completed_on": "changed_on", "status_changed_on": "changed_on"}
 
-
-class InvestigationOpenView(StaffOnlyMixin, View):
+class InvestigationOpenView(PermissionRequiredMixin, ServiceFormView):
     """Open an investigation from a referral decided as independent or directed."""
 
-    template = "cases/investigations/investigation_open.html"
+    permission_required = "cases.add_investigation"
+    template_name = "cases/investigations/investigation_open.html"
+    form_class = InvestigationForm
+    context_object_name = "referral"
 
-    def _context(self, referral, form, formset):
+    def get_object(self):
+        return referral_selectors.referral_get(
+            user=self.request.user, reference=self.kwargs["referral_reference"]
+        )
+
+    def get_initial(self):
         return {
-            "referral": referral,
-            "problem": services.investigation_openable_error(referral),
-            "form": form,
-            "formset": formset,
+            "started_on": self.today,
+            "lead_investigator": self.request.user.username,
+            "first_aware_on": self.object.first_aware_on,
+            "is_major": "no",
         }
 
-    def get(self, request, referral_reference):
-        referral = referral_selectors.referral_get(user=request.user, reference=referral_reference)
-        form = InvestigationForm(
-            initial={
-                "started_on": timezone.localdate(),
-                "lead_investigator": request.user.username,
-                "first_aware_on": referral.first_aware_on,
-                "is_major": "no",
-            }
+    def get_formsets(self, data=None):
+        return {"formset": SubjectFormSet(data, prefix="subjects")}
+
+    def get_context_data(self, **context):
+        problem = services.investigation_openable_error(self.object)
+        return super().get_context_data(problem=problem, **context)
+
+    def perform(self, form, formset):
+        referral = self.object
+        self.object = services.investigation_open(
+            actor=self.request.user,
+            referral=referral,
+            today=self.today,
+            subjects=subject_inputs(formset, referral),
+            **form.cleaned_data,
         )
-        formset = SubjectFormSet(prefix="subjects")
-        return render(request, self.template, self._context(referral, form, formset))
-
-    def post(self, request, referral_reference):
-        referral = referral_selectors.referral_get(user=request.user, reference=referral_reference)
-        form = InvestigationForm(request.POST)
-        formset = SubjectFormSet(request.POST, prefix="subjects")
-        if form.is_valid() and formset.is_valid():
-            try:
-                investigation = services.investigation_open(
-                    actor=request.user,
-                    referral=referral,
-                    today=timezone.localdate(),
-                    subjects=subject_inputs(formset, referral),
-                    **form.cleaned_data,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"Investigation {investigation.reference} opened.")
-                return redirect("investigations:investigation-detail", investigation.reference)
-        return render(request, self.template, self._context(referral, form, formset))
+        return f"Investigation {self.object.reference} opened."
 
 
-class InvestigationDetailView(StaffOnlyMixin, View):
+class InvestigationDetailView(PermissionRequiredMixin, View):
+    permission_required = "cases.view_investigation"
+
     def get(self, request, reference):
-        investigation = investigation_or_404(request, reference)
+        investigation = selectors.investigation_get(user=request.user, reference=reference)
         view_log_record(user=request.user, record=investigation)
         today = timezone.localdate()
         notices = selectors.notice_schedule(investigation, today)
@@ -91,28 +81,36 @@ class InvestigationDetailView(StaffOnlyMixin, View):
         return render(request, "cases/investigations/investigation_detail.html", context)
 
 
-class InvestigationEditView(StaffOnlyMixin, View):
-    template = "cases/investigations/investigation_form.html"
+class InvestigationEditView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "cases.change_investigation"
+    template_name = "cases/investigations/investigation_form.html"
+    form_class = InvestigationEditForm
+    lookup = staticmethod(selectors.investigation_get)
+    context_object_name = "investigation"
 
-    def get(self, request, reference):
-        investigation = investigation_or_404(request, reference)
-        form = InvestigationEditForm(
-            initial={
-                "mode": investigation.mode,
-                "started_on": investigation.started_on,
-                "lead_investigator": getattr(investigation.lead_investigator, "username", None),
-                "themes": [theme.code for theme in investigation.themes.all()],
-                "is_major": "yes" if investigation.is_major else "no",
-                "first_aware_on": investigation.first_aware_on,
-                "completed_on": investigation.completed_on,
-                "version": investigation.version,
-            },
-            themes_on_record=investigation.themes.all(),
-            completed=not investigation.is_open,
-        )
-        formset = SubjectFormSet(
-            prefix="subjects",
-            initial=[
+    def get_form_kwargs(self):
+        return {
+            "themes_on_record": self.object.themes.all(),
+            "completed": not self.object.is_open,
+        }
+
+    def get_initial(self):
+        investigation = self.object
+        return {
+            "mode": investigation.mode,
+            "started_on": investigation.started_on,
+            "lead_investigator": getattr(investigation.lead_investigator, "username", None),
+            "themes": [theme.code for theme in investigation.themes.all()],
+            "is_major": "yes" if investigation.is_major else "no",
+            "first_aware_on": investigation.first_aware_on,
+            "completed_on": investigation.completed_on,
+            "version": investigation.version,
+        }
+
+    def get_formsets(self, data=None):
+        subjects = self.object.subjects.all()
+        if data is None:
+            initial = [
                 {
                     "id": subject.pk,
                     "name": subject.name,
@@ -120,82 +118,45 @@ class InvestigationEditView(StaffOnlyMixin, View):
                     "collar_number": subject.collar_number,
                     "organisation": subject.organisation.code,
                 }
-                for subject in investigation.subjects.all()
-            ],
-        )
-        return render(
-            request,
-            self.template,
-            {"form": form, "formset": formset, "investigation": investigation},
-        )
+                for subject in subjects
+            ]
+        else:
+            initial = [{"id": subject.pk} for subject in subjects]
+        return {"formset": SubjectFormSet(data, prefix="subjects", initial=initial)}
 
-    def post(self, request, reference):
-        investigation = investigation_or_404(request, reference)
-        form = InvestigationEditForm(
-            request.POST,
-            themes_on_record=investigation.themes.all(),
-            completed=not investigation.is_open,
+    def perform(self, form, formset):
+        data = dict(form.cleaned_data)
+        services.investigation_update(
+            actor=self.request.user,
+            investigation=self.object,
+            version=data.pop("version"),
+            today=self.today,
+            subjects=subject_inputs(formset, self.object.referral),
+            **data,
         )
-        formset = SubjectFormSet(
-            request.POST,
-            prefix="subjects",
-            initial=[{"id": subject.pk} for subject in investigation.subjects.all()],
-        )
-        if form.is_valid() and formset.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.investigation_update(
-                    actor=request.user,
-                    investigation=investigation,
-                    version=version,
-                    today=timezone.localdate(),
-                    subjects=subject_inputs(formset, investigation.referral),
-                    **data,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, f"Investigation {investigation.reference} updated.")
-                return redirect("investigations:investigation-detail", investigation.reference)
-        return render(
-            request,
-            self.template,
-            {"form": form, "formset": formset, "investigation": investigation},
-        )
+        return f"Investigation {self.object.reference} updated."
 
 
-class InvestigationStatusView(StaffOnlyMixin, View):
-    template = "cases/investigations/investigation_status.html"
+class InvestigationStatusView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "cases.change_investigation"
+    template_name = "cases/investigations/investigation_status.html"
+    form_class = StatusForm
+    lookup = staticmethod(selectors.investigation_get)
+    context_object_name = "investigation"
+    error_aliases = {"completed_on": "changed_on", "status_changed_on": "changed_on"}
 
-    def get(self, request, reference):
-        investigation = investigation_or_404(request, reference)
-        form = StatusForm(
-            current_status=investigation.status,
-            initial={"version": investigation.version, "changed_on": timezone.localdate()},
+    def get_form_kwargs(self):
+        return {"current_status": self.object.status}
+
+    def get_initial(self):
+        return {"version": self.object.version, "changed_on": self.today}
+
+    def perform(self, form):
+        services.investigation_change_status(
+            actor=self.request.user,
+            investigation=self.object,
+            today=self.today,
+            **form.cleaned_data,
         )
-        return render(request, self.template, {"form": form, "investigation": investigation})
-
-    def post(self, request, reference):
-        investigation = investigation_or_404(request, reference)
-        form = StatusForm(request.POST, current_status=investigation.status)
-        if form.is_valid():
-            try:
-                services.investigation_change_status(
-                    actor=request.user,
-                    investigation=investigation,
-                    today=timezone.localdate(),
-                    **form.cleaned_data,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error, STATUS_DATE_ALIASES)
-            except ConflictError as error:
-                form.add_error(None, error.message)
-            else:
-                status = form.cleaned_data["status"]
-                verb = "completed" if status == "completed" else "updated"
-                messages.success(request, f"Investigation {investigation.reference} {verb}.")
-                return redirect("investigations:investigation-detail", investigation.reference)
-        return render(request, self.template, {"form": form, "investigation": investigation})
+        verb = "completed" if form.cleaned_data["status"] == "completed" else "updated"
+        return f"Investigation {self.object.reference} {verb}."

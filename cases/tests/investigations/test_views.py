@@ -520,7 +520,8 @@ def test_detail_query_count_does_not_grow_with_people(client_as, caseworker):
 def test_service_errors_on_unknown_fields_appear_above_the_form(caseworker):
     from django.core.exceptions import ValidationError
 
-    from cases.investigations.forms import InvestigationForm, add_service_errors
+    from cases.investigations.forms import InvestigationForm
+    from oversight.core.forms import add_service_errors
 
     form = InvestigationForm({})
     form.is_valid()

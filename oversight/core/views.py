@@ -1,0 +1,113 @@
+"""The one pattern of a page whose form's valid input goes through a service."""
+
+from collections.abc import Callable, Mapping
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+
+from oversight.core.errors import ConflictError
+from oversight.core.forms import add_service_errors
+
+
+class ServiceFormView(View):
+    """GET shows the form; POST validates it and the formsets beside it, then calls perform(),
+    which calls one service and returns the message to show. On success the browser goes to
+    get_success_url() (the record's page); a service's ValidationError is shown on the form,
+    next to its fields where the form has them, and a ConflictError (someone saved the record
+    first) above it, with nothing saved.
+
+    A subclass gives template_name, form_class and perform(), and overrides what differs:
+    get_object (by default `lookup`, a selector, finds the record by the URL's reference),
+    refusal (why the step is not open now: the page sends the browser back to the record
+    with that message), get_initial, get_form_kwargs, get_formsets and get_context_data.
+    """
+
+    template_name: str
+    form_class: type[forms.Form]
+    lookup: Callable | None = None
+    context_object_name: str | None = None
+    extra_context: Mapping = {}
+    # Where a service names a field differently from the form: {service name: form name}.
+    error_aliases: Mapping[str, str] = {}
+
+    object = None
+
+    @property
+    def today(self):
+        return timezone.localdate()
+
+    def get_object(self):
+        """The record the page acts on (404 when the user may not see it), or None."""
+        if self.lookup is None:
+            return None
+        return self.lookup(user=self.request.user, reference=self.kwargs["reference"])
+
+    def refusal(self) -> str | None:
+        """Why this step cannot be taken on the record now, or None."""
+        return None
+
+    def get_initial(self) -> dict:
+        """What the form starts with: the version read, for the service to compare."""
+        version = getattr(self.object, "version", None)
+        return {} if version is None else {"version": version}
+
+    def get_form_kwargs(self) -> dict:
+        return {}
+
+    def get_form(self, data=None) -> forms.Form:
+        kwargs = self.get_form_kwargs()
+        if data is None:
+            kwargs.setdefault("initial", self.get_initial())
+        return self.form_class(data, **kwargs)
+
+    def get_formsets(self, data=None) -> dict:
+        """Formsets shown beside the form, by context name; all must be valid to go on."""
+        return {}
+
+    def get_context_data(self, **context) -> dict:
+        if self.context_object_name:
+            context[self.context_object_name] = self.object
+        return {"today": self.today, **self.extra_context, **context}
+
+    def perform(self, form: forms.Form, **formsets) -> str:
+        """Call the service with the valid input; return the message to show."""
+        raise NotImplementedError
+
+    def get_success_url(self) -> str:
+        return self.object.get_absolute_url()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        refused = self.refusal()
+        if refused:
+            messages.error(request, refused)
+            return redirect(self.get_success_url())
+        return self._render(self.get_form(), self.get_formsets())
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        refused = self.refusal()
+        if refused:
+            messages.error(request, refused)
+            return redirect(self.get_success_url())
+        form = self.get_form(request.POST)
+        formsets = self.get_formsets(request.POST)
+        if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
+            try:
+                message = self.perform(form, **formsets)
+            except ValidationError as error:
+                add_service_errors(form, error, self.error_aliases)
+            except ConflictError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, message)
+                return redirect(self.get_success_url())
+        return self._render(form, formsets)
+
+    def _render(self, form, formsets):
+        context = self.get_context_data(form=form, **formsets)
+        return render(self.request, self.template_name, context)
