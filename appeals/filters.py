@@ -2,8 +2,9 @@
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Q
 
+from appeals import selectors
 from appeals.models import Application, Kind, Result, ReviewBody, Status, Subject
 from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.core.forms import GovukFilterForm
@@ -108,5 +109,5 @@ class ApplicationFilter(StableOrderingMixin, django_filters.FilterSet):
     def filter_made_in_time(self, queryset, name, value):
         if value is None:
             return queryset
-        in_time = Q(received_on__lte=F("apply_by"))
+        in_time = selectors.made_in_time_q()
         return queryset.filter(in_time) if value else queryset.exclude(in_time)

@@ -106,13 +106,6 @@ REVIEW_BODY_CRITERIA = (
 
 
 class ApplicationQuerySet(StaffOnlyQuerySet):
-    def in_time(self):
-        """Received on or before the last day to apply (the rule in rules.made_in_time)."""
-        return self.filter(received_on__lte=F("apply_by"))
-
-    def late(self):
-        return self.filter(received_on__gt=F("apply_by"))
-
     def undecided(self):
         """Still with a caseworker: awaiting the validity check or the decision."""
         return self.filter(status__in=OPEN_STATUSES)

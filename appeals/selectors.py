@@ -1,18 +1,25 @@
-"""Reads of applications: querysets with their joins, ageing, and the counts the figures need."""
+"""Reads of applications: querysets with their joins, ageing, and the SQL twins of the appeal
+rules (checked against appeals.rules by parity tests)."""
 
 import datetime as dt
-from collections import defaultdict
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from appeals import rules
 from appeals.models import AgeBand, Application, Result
-from oversight.core.calendar import financial_year_from_start
-from oversight.core.db_functions import FinancialYearStart
 from oversight.core.history import HistoryEntry, history_of
 
-Counts = dict[tuple[str, int], dict[str, int]]
+
+def made_in_time_q() -> Q:
+    """SQL twin of rules.made_in_time: received on or before the last day to apply."""
+    return Q(received_on__lte=F("apply_by"))
+
+
+def upheld_q() -> Q:
+    """SQL twin of rules.is_upheld: decided as upheld (a review: not reasonable and
+    proportionate)."""
+    return Q(result=Result.UPHELD)
 
 
 def application_list(*, user) -> QuerySet[Application]:
@@ -52,61 +59,3 @@ def application_ageing(*, queryset: QuerySet[Application], today: dt.date) -> li
         {"band": label, "label": AgeBand(label).label, "count": counts[label]}
         for label, _ in thresholds
     ]
-
-
-def application_counts_by_year(*, subject: str | None = None, kind: str | None = None) -> Counts:
-    """Per (financial year, force): received in the year and, of those, judged valid; valid
-    ones decided in the year and, of those, upheld (a review: not reasonable and
-    proportionate). Applications forwarded to another review body are not counted.
-
-    Two grouped queries. Pass `subject` (for example non_investigation_handling) or `kind`
-    to count one part apart, such as reviews after an investigation.
-    """
-    base = Application.objects.counted()
-    if subject:
-        base = base.filter(subject=subject)
-    if kind:
-        base = base.filter(kind=kind)
-    counts: Counts = defaultdict(
-        lambda: dict.fromkeys(["received", "valid", "decided", "upheld"], 0)
-    )
-    received = (
-        base.annotate(fy=FinancialYearStart("received_on"))
-        .values("fy", "organisation_id")
-        .annotate(received=Count("id"), valid=Count("id", filter=Q(is_valid=True)))
-        .order_by()
-    )
-    for row in received:
-        bucket = counts[(financial_year_from_start(row["fy"]), row["organisation_id"])]
-        bucket["received"] += row["received"]
-        bucket["valid"] += row["valid"]
-    decided = (
-        base.filter(is_valid=True, decided_on__isnull=False)
-        .annotate(fy=FinancialYearStart("decided_on"))
-        .values("fy", "organisation_id")
-        .annotate(decided=Count("id"), upheld=Count("id", filter=Q(result=Result.UPHELD)))
-        .order_by()
-    )
-    for row in decided:
-        bucket = counts[(financial_year_from_start(row["fy"]), row["organisation_id"])]
-        bucket["decided"] += row["decided"]
-        bucket["upheld"] += row["upheld"]
-    return dict(counts)
-
-
-def application_figure_rows() -> QuerySet:
-    """The columns every application figure is computed from, one dict per application
-    (forwarded ones left out): for parity checks against the pure definitions."""
-    return (
-        Application.objects.counted()
-        .values(
-            "organisation_id",
-            "kind",
-            "subject",
-            "received_on",
-            "is_valid",
-            "decided_on",
-            "result",
-        )
-        .order_by("id")
-    )

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from learning import selectors
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
 from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
@@ -97,8 +98,8 @@ class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = queryset.overdue(timezone.localdate())
-        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+        overdue = selectors.overdue_q(timezone.localdate())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
 class PublicRecommendationFilter(StableOrderingMixin, django_filters.FilterSet):

@@ -70,19 +70,6 @@ class RecommendationQuerySet(models.QuerySet):
         """Everything that has left the office: every status but draft."""
         return self.exclude(status=RecommendationStatus.DRAFT)
 
-    def overdue(self, today: dt.date):
-        """rules.is_overdue in SQL: statutory, issued, unanswered and past the due date."""
-        return self.issued().filter(
-            is_statutory=True, responded_on__isnull=True, response_due_on__lt=today
-        )
-
-    def responded(self):
-        return self.filter(status__in=rules.RESPONDED_STATUSES)
-
-    def accepted(self):
-        """Counted as accepted for the acceptance rate."""
-        return self.filter(status__in=rules.ACCEPTED_STATUSES)
-
 
 @pghistory.track()
 class Recommendation(VersionedModel):
@@ -135,7 +122,7 @@ class Recommendation(VersionedModel):
             # Overdue responses: a small partial index over what is still awaited.
             models.Index(
                 fields=["response_due_on"],
-                condition=Q(is_statutory=True, responded_on__isnull=True) & ~Q(status="draft"),
+                condition=Q(is_statutory=True, responded_on__isnull=True) & ~Q(status=rules.DRAFT),
                 name="rec_awaiting_statutory_idx",
             ),
             # Incremental sync by the recipients (updated_since), in a stable order.
@@ -146,7 +133,7 @@ class Recommendation(VersionedModel):
         constraints = [
             models.CheckConstraint(
                 name="rec_issued_is_complete",
-                condition=Q(status="draft")
+                condition=Q(status=rules.DRAFT)
                 | (
                     Q(recipient__isnull=False, issued_on__isnull=False)
                     & ~Q(theme="")
@@ -159,9 +146,9 @@ class Recommendation(VersionedModel):
             ),
             models.CheckConstraint(
                 name="rec_due_date_when_statutory",
-                condition=Q(status="draft", response_due_on__isnull=True)
+                condition=Q(status=rules.DRAFT, response_due_on__isnull=True)
                 | (
-                    ~Q(status="draft")
+                    ~Q(status=rules.DRAFT)
                     & (
                         Q(is_statutory=True, response_due_on__gte=F("issued_on"))
                         | Q(is_statutory=False, response_due_on__isnull=True)
@@ -171,14 +158,14 @@ class Recommendation(VersionedModel):
             ),
             models.CheckConstraint(
                 name="rec_responded_has_date",
-                condition=Q(status__in=["draft", "issued"], responded_on__isnull=True)
+                condition=Q(status__in=[rules.DRAFT, rules.ISSUED], responded_on__isnull=True)
                 | Q(status__in=sorted(rules.RESPONDED_STATUSES), responded_on__isnull=False),
                 violation_error_message="A recommendation responded to has a date of response.",
             ),
             models.CheckConstraint(
                 name="rec_implemented_has_date",
-                condition=Q(status="implemented", implemented_on__isnull=False)
-                | (~Q(status="implemented") & Q(implemented_on__isnull=True)),
+                condition=Q(status=rules.IMPLEMENTED, implemented_on__isnull=False)
+                | (~Q(status=rules.IMPLEMENTED) & Q(implemented_on__isnull=True)),
                 violation_error_message="An implemented recommendation has a date implemented.",
             ),
             models.CheckConstraint(

@@ -121,10 +121,3 @@ def can_respond(status: str, current_response_final: bool | None) -> bool:
     if status == ISSUED:
         return True
     return status in RESPONSE_STATUSES and current_response_final is False
-
-
-def acceptance_rate(accepted: int, responded: int) -> float | None:
-    """Accepted, partially accepted or implemented, over those responded to; None if none."""
-    if responded == 0:
-        return None
-    return accepted / responded

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from appeals import services
+from appeals import selectors, services
 from appeals.models import Application, Status
 from appeals.services import messages
 from appeals.tests.factories import (
@@ -101,8 +101,8 @@ def test_made_in_time_on_both_sides_of_the_28th_day(
         received_on=received,
     )
     assert application.made_in_time is in_time
-    assert Application.objects.in_time().filter(pk=application.pk).exists() is in_time
-    assert Application.objects.late().filter(pk=application.pk).exists() is not in_time
+    in_sql = Application.objects.filter(selectors.made_in_time_q(), pk=application.pk).exists()
+    assert in_sql is in_time
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
+from cases.referrals import selectors
 from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
 from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.core.models import Organisation
@@ -72,9 +73,7 @@ class ReferralFilter(StableOrderingMixin, django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = Q(
-            status=ReferralStatus.AWAITING_DECISION, decision_due_on__lt=timezone.localdate()
-        )
+        overdue = selectors.decision_overdue_q(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
     def filter_category(self, queryset, name, value):

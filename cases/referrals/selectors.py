@@ -1,10 +1,24 @@
-"""Reads of referrals: querysets with their joins, one place per use."""
+"""Reads of referrals: querysets with their joins, one place per use, and the SQL twins of the
+referral rules (checked against cases.referrals.rules by parity tests)."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime as dt
+
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from cases.models import Determination, Referral
+from cases.models import Determination, Referral, ReferralStatus
 from oversight.core.history import HistoryEntry, history_of
+
+
+def decided_within_target_q() -> Q:
+    """SQL twin of rules.decided_within_target: the first decision on or before the due date."""
+    return Q(decided_on__isnull=False, decided_on__lte=F("decision_due_on"))
+
+
+def decision_overdue_q(today: dt.date) -> Q:
+    """SQL twin of rules.is_decision_overdue: undecided, and the due date has passed (the
+    status says undecided; the constraint referral_decided_has_mode keeps it true)."""
+    return Q(status=ReferralStatus.AWAITING_DECISION, decision_due_on__lt=today)
 
 
 def referral_list(*, user) -> QuerySet[Referral]:

@@ -128,3 +128,29 @@ class ResponseExtensionFactory(DjangoModelFactory):
     previous_due_on = factory.LazyAttribute(lambda o: o.recommendation.response_due_on)
     new_due_on = factory.LazyAttribute(lambda o: o.previous_due_on + dt.timedelta(days=28))
     granted_by = factory.SubFactory(CaseworkerFactory)
+
+
+def mixed_recommendations(herts, met) -> dict:
+    """One of each kind of recommendation, in 2023-24 and 2024-25."""
+    extended = IssuedRecommendationFactory(recipient=met, issued_on=dt.date(2024, 3, 1))
+    ResponseExtensionFactory(recommendation=extended, new_due_on=dt.date(2024, 6, 30))
+    extended.response_due_on = dt.date(2024, 6, 30)
+    extended.save()
+    return {
+        "draft": RecommendationFactory(recipient=herts),
+        "issued": IssuedRecommendationFactory(recipient=herts),  # due 25 June 2024
+        "overdue": OverdueRecommendationFactory(recipient=herts),  # 2023-24, due 25 April
+        "old_overdue": OverdueRecommendationFactory(recipient=met, issued_on=dt.date(2023, 4, 1)),
+        "not_statutory": IssuedRecommendationFactory(
+            recipient=met, is_statutory=False, issued_on=dt.date(2023, 6, 1)
+        ),
+        "extended": extended,
+        "accepted": RespondedRecommendationFactory(recipient=met),
+        "not_accepted": RespondedRecommendationFactory(
+            recipient=herts, status="not_accepted", issued_on=dt.date(2024, 4, 2)
+        ),
+        "late_answer": RespondedRecommendationFactory(
+            recipient=herts, issued_on=dt.date(2024, 3, 1), responded_on=dt.date(2024, 5, 30)
+        ),
+        "implemented": ImplementedRecommendationFactory(recipient=met),
+    }

@@ -160,11 +160,3 @@ def test_source_reference_must_match_its_kind():
 )
 def test_who_can_be_answered(status, final, allowed):
     assert rules.can_respond(status, final) is allowed
-
-
-def test_acceptance_rate_counts_accepted_partially_accepted_and_implemented():
-    statuses = ["accepted", "partially_accepted", "implemented", "not_accepted"]
-    accepted = sum(s in rules.ACCEPTED_STATUSES for s in statuses)
-    responded = sum(s in rules.RESPONDED_STATUSES for s in statuses)
-    assert rules.acceptance_rate(accepted, responded) == 0.75
-    assert rules.acceptance_rate(0, 0) is None

@@ -1,7 +1,8 @@
 """The figures computed by the database: grouped queries per date a figure counts.
 
 Each function returns {(financial_year, organisation_id): {count name: value}}. What is
-counted is defined in definitions.py; the parity tests check the two agree on the same rows.
+counted is defined in definitions.py; here each rule is the app's own SQL twin of it (from
+the app's selectors), and the parity tests check the two agree on the same rows.
 """
 
 import datetime as dt
@@ -10,10 +11,13 @@ from collections import defaultdict
 from django.db import connection
 from django.db.models import Count, F, Max, Q
 
-from appeals.models import Application, Kind, Result, Subject
+from appeals import selectors as appeal_selectors
+from appeals.models import Application, Kind, Subject
+from cases.investigations import rules as investigation_rules
 from cases.investigations.selectors import completed_within_q
 from cases.models import Investigation, Referral
-from learning import rules as learning_rules
+from cases.referrals import selectors as referral_selectors
+from learning import selectors as learning_selectors
 from learning.models import Recommendation
 from oversight.core.calendar import financial_year_from_start
 from oversight.core.db_functions import FinancialYearStart
@@ -60,7 +64,7 @@ def referral_counts(*, today: dt.date) -> Counts:
         .values("fy", "organisation_id")
         .annotate(
             decided=Count("*"),
-            decided_within_target=Count("id", filter=Q(decided_on__lte=F("decision_due_on"))),
+            decided_within_target=Count("id", filter=referral_selectors.decided_within_target_q()),
         )
         .order_by()
     )
@@ -78,8 +82,10 @@ def investigation_counts(*, today: dt.date) -> Counts:
         .values("fy", "force")
         .annotate(
             completed=Count("*"),
-            within_6_months=Count("id", filter=completed_within_q(6)),
-            within_12_months=Count("id", filter=completed_within_q(12)),
+            within_6_months=Count("id", filter=completed_within_q(investigation_rules.SIX_MONTHS)),
+            within_12_months=Count(
+                "id", filter=completed_within_q(investigation_rules.TWELVE_MONTHS)
+            ),
         )
         .order_by()
     )
@@ -113,7 +119,7 @@ def application_counts_by_part(*, today: dt.date) -> dict[str, Counts]:
         base.filter(is_valid=True, decided_on__isnull=False)
         .annotate(fy=FinancialYearStart("decided_on"))
         .values("fy", "organisation_id", "kind", "subject")
-        .annotate(decided=Count("*"), upheld=Count("id", filter=Q(result=Result.UPHELD)))
+        .annotate(decided=Count("*"), upheld=Count("id", filter=appeal_selectors.upheld_q()))
         .order_by()
     )
     for rows, names in ((received, ["received", "valid"]), (decided, ["decided", "upheld"])):
@@ -138,12 +144,9 @@ def recommendation_counts(*, today: dt.date) -> Counts:
         .values("fy", "recipient_id")
         .annotate(
             issued=Count("*"),
-            responded=Count("id", filter=Q(status__in=learning_rules.RESPONDED_STATUSES)),
-            accepted=Count("id", filter=Q(status__in=learning_rules.ACCEPTED_STATUSES)),
-            overdue=Count(
-                "id",
-                filter=Q(is_statutory=True, responded_on__isnull=True, response_due_on__lt=today),
-            ),
+            responded=Count("id", filter=learning_selectors.responded_q()),
+            accepted=Count("id", filter=learning_selectors.accepted_q()),
+            overdue=Count("id", filter=learning_selectors.overdue_q(today)),
         )
         .order_by()
     )

@@ -1,47 +1,23 @@
 """What each timeliness figure counts, as pure functions over plain rows (no ORM, no clock).
 
-This module is the reference for the figures. The production path (aggregates.py) computes
-the same counts with database aggregates; a parity test runs both on the same rows.
+This module is the reference for the figures: it composes the apps' own rules (when a
+decision met its target, when an investigation finished within 6 or 12 months, when an
+application is upheld, when a response is overdue) and restates none of them. The
+production path (aggregates.py) computes the same counts from the apps' SQL twins of those
+rules; a parity test runs both on the same rows. The figures themselves are listed in
+figures.py.
 """
 
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from dateutil.relativedelta import relativedelta
-
+from appeals import rules as appeal_rules
+from cases.investigations import rules as investigation_rules
+from cases.referrals import rules as referral_rules
+from learning import rules as learning_rules
 from oversight.core.calendar import parse_financial_year
-
-RATES = {
-    "referrals": {"decided_within_target_rate": ("decided_within_target", "decided")},
-    "investigations": {
-        "within_6_months_rate": ("within_6_months", "completed"),
-        "within_12_months_rate": ("within_12_months", "completed"),
-    },
-    "applications": {
-        "valid_rate": ("valid", "received"),
-        "upheld_rate": ("upheld", "decided"),
-    },
-    "recommendations": {
-        "response_rate": ("responded", "issued"),
-        "acceptance_rate": ("accepted", "responded"),
-    },
-}
-# Appeals and reviews are also reported apart, and reviews after an investigation apart
-# from reviews of complaints handled otherwise: the same counts, for a part of the whole.
-APPLICATION_PARTS = ["appeals", "reviews", "reviews_after_investigation", "reviews_otherwise"]
-for _part in APPLICATION_PARTS:
-    RATES[_part] = RATES["applications"]
-COUNTS = {
-    "referrals": ["received", "decided", "decided_within_target"],
-    "investigations": ["completed", "within_6_months", "within_12_months"],
-    "applications": ["received", "valid", "decided", "upheld"],
-    "recommendations": ["issued", "responded", "accepted", "overdue"],
-}
-for _part in APPLICATION_PARTS:
-    COUNTS[_part] = COUNTS["applications"]
-ACCEPTED_STATUSES = frozenset({"accepted", "partially_accepted", "implemented"})
-RESPONDED_STATUSES = ACCEPTED_STATUSES | {"not_accepted"}
+from oversight.performance.figures import COUNTS, RATES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,7 +39,7 @@ class ApplicationRow:
     received_on: dt.date
     is_valid: bool | None
     decided_on: dt.date | None
-    upheld: bool | None
+    result: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,12 +73,6 @@ def _in(day: dt.date | None, first: dt.date, last: dt.date) -> bool:
     return day is not None and first <= day <= last
 
 
-def completed_within(started_on: dt.date, completed_on: dt.date, months: int) -> bool:
-    """Completed on or before the same day `months` calendar months after the start
-    (31 August + 6 months is the end of February)."""
-    return completed_on <= started_on + relativedelta(months=months)
-
-
 def referral_counts(rows: Iterable[ReferralRow], financial_year: str) -> dict[str, int]:
     """Received in the year; mode decided in the year; of those, within the target."""
     first, last = parse_financial_year(financial_year)
@@ -111,7 +81,9 @@ def referral_counts(rows: Iterable[ReferralRow], financial_year: str) -> dict[st
         counts["received"] += _in(row.received_on, first, last)
         if _in(row.decided_on, first, last):
             counts["decided"] += 1
-            counts["decided_within_target"] += row.decided_on <= row.decision_due_on
+            counts["decided_within_target"] += referral_rules.decided_within_target(
+                row.decided_on, row.decision_due_on
+            )
     return counts
 
 
@@ -123,8 +95,12 @@ def investigation_counts(rows: Iterable[InvestigationRow], financial_year: str) 
         if row.is_major or not _in(row.completed_on, first, last):
             continue
         counts["completed"] += 1
-        counts["within_6_months"] += completed_within(row.started_on, row.completed_on, 6)
-        counts["within_12_months"] += completed_within(row.started_on, row.completed_on, 12)
+        counts["within_6_months"] += investigation_rules.within_6_months(
+            row.started_on, row.completed_on
+        )
+        counts["within_12_months"] += investigation_rules.within_12_months(
+            row.started_on, row.completed_on
+        )
     return counts
 
 
@@ -138,7 +114,7 @@ def application_counts(rows: Iterable[ApplicationRow], financial_year: str) -> d
             counts["valid"] += row.is_valid is True
         if row.is_valid and _in(row.decided_on, first, last):
             counts["decided"] += 1
-            counts["upheld"] += row.upheld is True
+            counts["upheld"] += appeal_rules.is_upheld(row.result) is True
     return counts
 
 
@@ -152,11 +128,15 @@ def recommendation_counts(
         if not _in(row.issued_on, first, last):
             continue
         counts["issued"] += 1
-        counts["responded"] += row.status in RESPONDED_STATUSES
-        counts["accepted"] += row.status in ACCEPTED_STATUSES
-        unanswered = row.responded_on is None
-        if row.is_statutory and unanswered and row.response_due_on and today > row.response_due_on:
-            counts["overdue"] += 1
+        counts["responded"] += row.status in learning_rules.RESPONDED_STATUSES
+        counts["accepted"] += row.status in learning_rules.ACCEPTED_STATUSES
+        counts["overdue"] += learning_rules.is_overdue(
+            status=row.status,
+            is_statutory=row.is_statutory,
+            responded_on=row.responded_on,
+            due_on=row.response_due_on,
+            today=today,
+        )
     return counts
 
 

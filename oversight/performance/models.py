@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from oversight.core.models import Organisation
+from oversight.performance import figures
 
 
 class TimelinessSnapshot(models.Model):
@@ -73,24 +74,15 @@ class TimelinessRun(models.Model):
 class Target(models.Model):
     """A manager's target for one figure in one financial year, as a percentage."""
 
-    class Metric(models.TextChoices):
-        REFERRALS_DECIDED_WITHIN_TARGET = (
-            "referrals.decided_within_target_rate",
-            "Referrals: mode decided within 3 working days",
-        )
-        INVESTIGATIONS_WITHIN_6_MONTHS = (
-            "investigations.within_6_months_rate",
-            "Core investigations completed within 6 months",
-        )
-        INVESTIGATIONS_WITHIN_12_MONTHS = (
-            "investigations.within_12_months_rate",
-            "Core investigations completed within 12 months",
-        )
-        APPLICATIONS_UPHELD = "applications.upheld_rate", "Appeals and reviews upheld"
-        RECOMMENDATIONS_ACCEPTED = (
-            "recommendations.acceptance_rate",
-            "Recommendations accepted",
-        )
+    # The rates that have targets, named after their key: referrals.decided_within_target_rate
+    # is REFERRALS_DECIDED_WITHIN_TARGET_RATE. The list and the labels are in figures.py.
+    Metric = models.TextChoices(
+        "Metric",
+        [
+            (key.replace(".", "_").upper(), (key, figures.RATE_LABELS[key]))
+            for key in figures.TARGET_RATES
+        ],
+    )
 
     financial_year = models.CharField(max_length=7)
     metric = models.CharField(max_length=60, choices=Metric.choices)

@@ -2,14 +2,14 @@
 
 import dataclasses
 
-from django.db.models import Count
 from django.http import Http404
 
 from cases.investigations.selectors import ageing_summary, investigations_at_risk
-from learning.models import Recommendation
+from learning import selectors as learning_selectors
 from oversight.core.calendar import financial_year_label
 from oversight.core.models import Organisation
 from oversight.performance import definitions
+from oversight.performance.figures import RATE_LABELS, RATES
 from oversight.performance.models import Target, TimelinessRun, TimelinessSnapshot
 
 
@@ -69,31 +69,12 @@ class RateLine:
         return definitions.change_in_words(self.value, self.previous)
 
 
-RATE_LABELS = {
-    "referrals.decided_within_target_rate": "Referrals: mode decided within 3 working days",
-    "investigations.within_6_months_rate": "Core investigations completed within 6 months",
-    "investigations.within_12_months_rate": "Core investigations completed within 12 months",
-    "applications.valid_rate": "Appeals and reviews judged valid",
-    "applications.upheld_rate": "Appeals and reviews upheld",
-    "appeals.valid_rate": "Appeals judged valid",
-    "appeals.upheld_rate": "Appeals upheld",
-    "reviews.valid_rate": "Reviews judged valid",
-    "reviews.upheld_rate": "Reviews upheld (not reasonable and proportionate)",
-    "reviews_after_investigation.valid_rate": "Reviews after an investigation judged valid",
-    "reviews_after_investigation.upheld_rate": "Reviews after an investigation upheld",
-    "reviews_otherwise.valid_rate": "Reviews of complaints handled otherwise judged valid",
-    "reviews_otherwise.upheld_rate": "Reviews of complaints handled otherwise upheld",
-    "recommendations.response_rate": "Recommendations responded to",
-    "recommendations.acceptance_rate": "Recommendations accepted",
-}
-
-
 def rate_lines(
     *, figures: dict, previous: dict | None, targets: dict[str, float]
 ) -> list[RateLine]:
     """Each rate of the year beside its target and last year's value."""
     lines = []
-    for family, rates in definitions.RATES.items():
+    for family, rates in RATES.items():
         for name, (num, den) in rates.items():
             key = f"{family}.{name}"
             lines.append(
@@ -122,14 +103,8 @@ def open_casework(*, user, today) -> dict:
             "referral__organisation", "lead_investigator"
         )[:AT_RISK_SHOWN]
     )
-    overdue = (
-        Recommendation.objects.overdue(today)
-        .values("recipient__name", "recipient__code")
-        .annotate(overdue=Count("id"))
-        .order_by("-overdue", "recipient__name")
-    )
     return {
         "ageing": ageing_summary(user=user, today=today),
         "at_risk": at_risk,
-        "overdue_by_recipient": list(overdue),
+        "overdue_by_recipient": learning_selectors.overdue_by_recipient(today=today),
     }

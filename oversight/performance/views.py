@@ -1,10 +1,8 @@
 """Performance pages for managers: the dashboard, recalculation, targets and CSV export."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +13,9 @@ from oversight.core.calendar import (
     financial_year_of,
     previous_financial_year,
 )
+from oversight.core.csv_export import streaming_csv
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.performance import definitions, selectors, services
+from oversight.performance import figures, selectors, services
 from oversight.performance.forms import TargetsForm, YearForm
 from oversight.performance.models import TimelinessRun
 
@@ -27,6 +26,14 @@ def _chosen_year(request) -> tuple[YearForm, str]:
     if form.is_valid():
         return form, form.cleaned_data["financial_year"]
     return form, default
+
+
+def _columns(keys: list[str]) -> list[dict]:
+    return [{"label": figures.label(key), "is_rate": figures.is_rate(key)} for key in keys]
+
+
+def _values(snapshot_figures: dict, keys: list[str]) -> list:
+    return [figures.value(snapshot_figures, key) for key in keys]
 
 
 class DashboardView(PermissionRequiredMixin, View):
@@ -50,21 +57,30 @@ class DashboardView(PermissionRequiredMixin, View):
         trend = {
             "years": [financial_year_label(y) for y in totals],
             "series": {
-                key: [s.figures[key.split(".")[0]][key.split(".")[1]] for s in totals.values()]
-                for key in selectors.RATE_LABELS
+                key: [figures.value(t.figures, key) for t in totals.values()]
+                for key in figures.RATE_LABELS
             },
-            "labels": selectors.RATE_LABELS,
+            "labels": figures.RATE_LABELS,
         }
+        by_organisation = selectors.per_organisation(financial_year=year) if snapshot else []
         context = {
             "year_form": form,
             "year": year,
             "year_label": financial_year_label(year),
             "snapshot": snapshot,
             "lines": lines,
-            "counts": definitions.COUNTS,
+            "counts": figures.COUNTS,
             "trend": trend,
-            "trend_rows": [(financial_year_label(y), s.figures) for y, s in totals.items()],
-            "forces": selectors.per_organisation(financial_year=year) if snapshot else [],
+            "trend_columns": _columns(figures.TARGET_RATES),
+            "trend_rows": [
+                (financial_year_label(y), _values(t.figures, figures.TARGET_RATES))
+                for y, t in totals.items()
+            ],
+            "organisation_columns": _columns(figures.BY_ORGANISATION),
+            "organisation_rows": [
+                (t.organisation, _values(t.figures, figures.BY_ORGANISATION))
+                for t in by_organisation
+            ],
             "run": selectors.last_run(),
             "today": timezone.localdate(),
             **selectors.open_casework(user=request.user, today=timezone.localdate()),
@@ -149,20 +165,16 @@ class ExportView(PermissionRequiredMixin, View):
         totals = selectors.totals_by_year()
         if year not in totals:
             raise Http404(f"No figures for {financial_year_label(year)}.")
-        columns = [
-            (family, name)
-            for family, names in definitions.COUNTS.items()
-            for name in [*names, *definitions.RATES.get(family, {})]
-        ]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="timeliness-{year}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["financial_year", "organisation", *[f"{f}.{n}" for f, n in columns]])
+        columns = figures.columns()
         rows = [
-            ("", totals[year]),
-            *[(s.organisation.code, s) for s in selectors.per_organisation(financial_year=year)],
+            ("all", totals[year]),
+            *[(t.organisation.code, t) for t in selectors.per_organisation(financial_year=year)],
         ]
-        for code, snapshot in rows:
-            values = [snapshot.figures[f][n] for f, n in columns]
-            writer.writerow([year, code or "all", *["" if v is None else v for v in values]])
-        return response
+        return streaming_csv(
+            filename=f"timeliness-{year}.csv",
+            header=["financial_year", "organisation", *columns],
+            rows=(
+                [year, code, *["" if v is None else v for v in _values(t.figures, columns)]]
+                for code, t in rows
+            ),
+        )

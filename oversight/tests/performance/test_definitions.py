@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from cases.investigations.rules import completed_within
 from oversight.performance.definitions import (
     ApplicationRow,
     InvestigationRow,
@@ -11,7 +12,6 @@ from oversight.performance.definitions import (
     ReferralRow,
     application_counts,
     change_in_words,
-    completed_within,
     difference_in_words,
     investigation_counts,
     rate,
@@ -77,11 +77,11 @@ def test_investigations_exclude_major_and_count_in_the_year_completed():
 
 def test_applications_invalid_ones_are_not_decided_and_upheld_counts_decided_valid_ones():
     rows = [
-        ApplicationRow(D(2019, 5, 1), True, D(2019, 7, 1), True),
-        ApplicationRow(D(2019, 5, 1), True, D(2019, 7, 1), False),
-        ApplicationRow(D(2019, 5, 1), False, D(2019, 7, 1), None),  # invalid: not decided
-        ApplicationRow(D(2019, 5, 1), None, None, None),  # not yet judged
-        ApplicationRow(D(2019, 3, 1), True, D(2019, 4, 1), True),  # received 18-19, decided 19-20
+        ApplicationRow(D(2019, 5, 1), True, D(2019, 7, 1), "upheld"),
+        ApplicationRow(D(2019, 5, 1), True, D(2019, 7, 1), "not_upheld"),
+        ApplicationRow(D(2019, 5, 1), False, D(2019, 7, 1), ""),  # invalid: not decided
+        ApplicationRow(D(2019, 5, 1), None, None, ""),  # not yet judged
+        ApplicationRow(D(2019, 3, 1), True, D(2019, 4, 1), "upheld"),  # received 18-19
     ]
     assert application_counts(rows, "2019-20") == {
         "received": 4,
@@ -125,6 +125,14 @@ def test_rates_are_null_when_nothing_was_counted():
         "within_6_months_rate": None,
         "within_12_months_rate": None,
     }
+
+
+def test_acceptance_rate_counts_accepted_partially_accepted_and_implemented():
+    statuses = ["accepted", "partially_accepted", "implemented", "not_accepted"]
+    rows = [RecommendationRow(D(2019, 5, 1), s, False, D(2019, 6, 1), None) for s in statuses]
+    counts = recommendation_counts(rows, "2019-20", D(2020, 6, 1))
+    assert with_rates({"recommendations": counts})["recommendations"]["acceptance_rate"] == 75.0
+    assert with_rates({})["recommendations"]["acceptance_rate"] is None
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ import random
 import pytest
 
 from appeals.models import Application
-from appeals.selectors import application_counts_by_year
 from appeals.tests.factories import (
     AppealFactory,
     ApplicationFactory,
@@ -103,9 +102,7 @@ def test_applications(herts, met):
     expected = {}
     for organisation in (herts, met):
         rows = [
-            definitions.ApplicationRow(
-                a.received_on, a.is_valid, a.decided_on, a.result == "upheld"
-            )
+            definitions.ApplicationRow(a.received_on, a.is_valid, a.decided_on, a.result)
             for a in Application.objects.counted().filter(organisation=organisation)
         ]
         for year in YEARS:
@@ -115,7 +112,7 @@ def test_applications(herts, met):
     assert expected[("2024-25", herts.pk)]["upheld"] == 1  # received March, decided April 2024
     parts = aggregates.application_counts_by_part(today=TODAY)
     reviews, appeals = parts["reviews"], parts["appeals"]
-    # Each part, split from one pass, equals the appeals app's own count of that part.
+    # Each part, split from one pass, agrees with the definitions over that part's rows.
     for part, selection in {
         "applications": {},
         "appeals": {"kind": "appeal"},
@@ -123,9 +120,17 @@ def test_applications(herts, met):
         "reviews_after_investigation": {"kind": "review", "subject": "investigation_outcome"},
         "reviews_otherwise": {"kind": "review", "subject": "non_investigation_handling"},
     }.items():
-        names = definitions.COUNTS["applications"]
-        split = {key: {n: v.get(n, 0) for n in names} for key, v in parts[part].items()}
-        assert split == application_counts_by_year(**selection), part
+        expected = {}
+        for organisation in (herts, met):
+            rows = [
+                definitions.ApplicationRow(a.received_on, a.is_valid, a.decided_on, a.result)
+                for a in Application.objects.counted().filter(
+                    organisation=organisation, **selection
+                )
+            ]
+            for year in YEARS:
+                expected[(year, organisation.pk)] = definitions.application_counts(rows, year)
+        assert_agree(parts[part], expected)
     assert appeals[("2019-20", herts.pk)]["received"] == 1
     assert ("2019-20", herts.pk) not in reviews
 

@@ -124,7 +124,7 @@ def test_csv_export_of_a_year(signed_in, herts):
     DecidedReferralFactory(organisation=herts, received_on=dt.date(2019, 5, 1))
     timeliness_compute(today=dt.date(2024, 6, 3))
     lines = signed_in.get("/performance/export.csv", {"financial_year": "2019-20"})
-    rows = lines.content.decode().splitlines()
+    rows = b"".join(lines.streaming_content).decode().splitlines()
     assert rows[0].startswith("financial_year,organisation,referrals.received")
     assert rows[1].startswith("2019-20,all,1,1,1")
     assert rows[2].startswith("2019-20,hertfordshire-constabulary,1")
