@@ -145,31 +145,6 @@ class ApplicationUpdateSerializer(ApplicationWriteSerializer):
     )
 
 
-FORWARD_FIELDS = ("forwarded_to", "forwarded_on")
-JUDGEMENT_FIELDS = (
-    "is_valid",
-    "invalid_reason",
-    "special_circumstances",
-    "validity_notes",
-    "judged_on",
-)
-DECISION_FIELDS = ("decided_on", "result", "follow_up", "decision_reasons")
-
-
-def _unchanged(application: Application, values: dict) -> bool:
-    """Whether every value is what the application already holds (blank taken as None)."""
-
-    def normal(value):
-        if isinstance(value, list):
-            return sorted(value) or None
-        return None if value is None or value == "" else value
-
-    def same(name, value):
-        return normal(getattr(application, name)) == normal(value)
-
-    return all(same(name, value) for name, value in values.items())
-
-
 @extend_schema_view(
     list=extend_schema(summary="List appeals and reviews"),
     retrieve=extend_schema(summary="Read an appeal or review"),
@@ -249,30 +224,29 @@ class ApplicationViewSet(
         )
         return self.stored(application, status_code=status.HTTP_201_CREATED)
 
+    workflow_steps = {
+        "forward": ("forwarded_to", "forwarded_on"),
+        "judgement": (
+            "is_valid",
+            "invalid_reason",
+            "special_circumstances",
+            "validity_notes",
+            "judged_on",
+        ),
+        "decision": ("decided_on", "result", "follow_up", "decision_reasons"),
+    }
+
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         application = self.get_object()
         _, version, data = self.versioned_input(ApplicationUpdateSerializer, partial=partial)
-        forward = {k: data.pop(k) for k in FORWARD_FIELDS if k in data}
-        judgement = {k: data.pop(k) for k in JUDGEMENT_FIELDS if k in data}
-        decision = {k: data.pop(k) for k in DECISION_FIELDS if k in data}
-        if not partial:
-            # A full update (PUT) sends the whole record: steps already taken are not retaken.
-            forward, judgement, decision = (
-                {} if _unchanged(application, step) else step
-                for step in (forward, judgement, decision)
-            )
-            forward = forward if any(forward.values()) else {}
-            judgement = judgement if judgement.get("is_valid") is not None else {}
-            decision = decision if decision.get("result") or decision.get("decided_on") else {}
+        steps = self.steps_requested(application, data, self.workflow_steps, partial=partial)
         services.application_revise(
             actor=request.user,
             application=application,
             version=version,
             today=timezone.localdate(),
             changes=data,
-            forward=forward,
-            judgement=judgement,
-            decision=decision,
+            **steps,
         )
         return self.stored(application)

@@ -22,7 +22,6 @@ from cases.investigations.serializers import (
 from oversight.core.api_views import CaseRecordMixin
 from oversight.core.permissions import IsCaseworkStaff
 
-TRANSITION_FIELDS = ("status", "status_changed_on", "completed_on", "pause_reason", "note")
 EXAMPLE_CREATE = {
     "referral": "REF-2024-000123",
     "started_on": "2024-05-07",
@@ -99,14 +98,18 @@ class InvestigationViewSet(
         )
         return self.stored(investigation, status_code=status.HTTP_201_CREATED)
 
+    workflow_steps = {
+        "transition": ("status", "status_changed_on", "completed_on", "pause_reason", "note")
+    }
+
     def update(self, request, *args, **kwargs):
         investigation = self.get_object()
+        partial = kwargs.pop("partial", False)
         incoming, version, data = self.versioned_input(
-            InvestigationUpdateSerializer,
-            partial=kwargs.pop("partial", False),
-            context={"request": request},
+            InvestigationUpdateSerializer, partial=partial, context={"request": request}
         )
-        transition = {k: data.pop(k) for k in TRANSITION_FIELDS if k in data}
+        steps = self.steps_requested(investigation, data, self.workflow_steps, partial=partial)
+        transition = steps.get("transition", {})
         for name in ("status", "pause_reason", "note"):
             transition[name] = transition.get(name) or ""
         transition.setdefault("completed_on", services.KEEP)

@@ -14,8 +14,6 @@ from cases.referrals.serializers import (
 from oversight.core.api_views import CaseRecordMixin
 from oversight.core.permissions import IsCaseworkStaff
 
-DECISION_FIELDS = ("mode", "decided_on", "reason")
-
 
 @extend_schema_view(
     list=extend_schema(summary="List referrals"),
@@ -72,18 +70,19 @@ class ReferralViewSet(
         )
         return self.stored(referral, status_code=status.HTTP_201_CREATED)
 
+    workflow_steps = {"decision": ("mode", "decided_on", "reason")}
+
     def update(self, request, *args, **kwargs):
         referral = self.get_object()
-        _, version, data = self.versioned_input(
-            ReferralUpdateSerializer, partial=kwargs.pop("partial", False)
-        )
-        decision = {k: data.pop(k) for k in DECISION_FIELDS if k in data}
+        partial = kwargs.pop("partial", False)
+        _, version, data = self.versioned_input(ReferralUpdateSerializer, partial=partial)
+        steps = self.steps_requested(referral, data, self.workflow_steps, partial=partial)
         services.referral_revise(
             actor=request.user,
             referral=referral,
             version=version,
             today=timezone.localdate(),
             changes=data,
-            **decision,
+            **steps.get("decision", {}),
         )
         return self.stored(referral)

@@ -1,5 +1,14 @@
 """What the case apps' API viewsets share: records looked up by reference, reads logged,
-writes checked against the version the client read, and the stored record sent back."""
+writes checked against the version the client read, split into the record's details and its
+workflow steps, and the stored record sent back.
+
+The one convention for a write that can also move a record on (decide it, judge it, change
+its status): the viewset names each workflow step's fields (`workflow_steps`), takes them
+out of the validated input with `steps_requested`, and passes the details and the steps to
+the app's `<entity>_revise` service, which applies them in one transaction, all or nothing.
+"""
+
+from collections.abc import Mapping, Sequence
 
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -37,3 +46,40 @@ class CaseRecordMixin:
         if "version" not in data:
             raise serializers.ValidationError(VERSION_REQUIRED)
         return incoming, data.pop("version"), data
+
+    def steps_requested(
+        self, record, data: dict, steps: Mapping[str, Sequence[str]], *, partial: bool
+    ) -> dict[str, dict]:
+        """Take each workflow step's fields out of a validated write, by step name.
+
+        A PATCH asks for a step by sending any of its fields. A PUT carries the whole record
+        as the client read it, with every step's fields (blank where never taken): there a
+        step whose values are all blank, or all equal to the stored record's, is not asked
+        for, so a step already taken is never taken again."""
+        requested = {}
+        for step, names in steps.items():
+            values = {name: data.pop(name) for name in names if name in data}
+            if not values:
+                continue
+            if not partial and (_all_blank(values) or _unchanged(record, values)):
+                continue
+            requested[step] = values
+        return requested
+
+
+def _normal(value):
+    """Blank values (None, "", []) alike, and lists in any order alike."""
+    if isinstance(value, list | tuple):
+        return sorted(value) or None
+    return None if value in (None, "") else value
+
+
+def _all_blank(values: dict) -> bool:
+    return all(_normal(value) is None for value in values.values())
+
+
+def _unchanged(record, values: dict) -> bool:
+    """Whether every value is what the record already holds (a field it lacks holds blank)."""
+    return all(
+        _normal(getattr(record, name, None)) == _normal(value) for name, value in values.items()
+    )

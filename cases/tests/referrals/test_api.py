@@ -185,3 +185,37 @@ def test_schema_is_served_to_signed_in_users_only(caseworker):
     token_scheme = schema["components"]["securitySchemes"]["knoxApiToken"]
     assert token_scheme["name"] == "Authorization"
     assert 'prefix "Token"' in token_scheme["description"]
+
+
+def test_put_of_the_record_as_read_changes_its_details_without_deciding_again(caseworker, herts):
+    """A PUT carries the whole record as the client read it, mode and decision date included:
+    a step already taken is not taken again (as for applications), so only the summary
+    changes and no second determination is recorded."""
+    referral = DecidedReferralFactory(organisation=herts, received_on=D(2024, 5, 1))
+    client = api_as(caseworker)
+    url = f"{URL}{referral.reference}/"
+    read = client.get(url).json()
+    writable = ["organisation", "received_on", "matter_type", "referral_type", "categories"]
+    body = {name: read[name] for name in [*writable, "force_reference", "first_aware_on"]}
+    body |= {
+        "summary": "Corrected summary",
+        "mode": read["mode"],
+        "decided_on": read["decided_on"],
+    }
+    response = client.put(url, {**body, "version": read["version"]}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["summary"] == "Corrected summary"
+    assert len(response.json()["determinations"]) == 1
+
+
+def test_put_with_a_new_mode_records_a_new_determination(caseworker, herts):
+    referral = DecidedReferralFactory(organisation=herts, received_on=D(2024, 5, 1))
+    client = api_as(caseworker)
+    url = f"{URL}{referral.reference}/"
+    read = client.get(url).json()
+    body = {name: read[name] for name in ["organisation", "received_on", "matter_type"]}
+    body |= {"referral_type": read["referral_type"], "categories": read["categories"]}
+    body |= {"summary": read["summary"], "mode": "directed", "decided_on": "2024-06-03"}
+    response = client.put(url, {**body, "version": read["version"]}, format="json")
+    assert response.status_code == 200, response.json()
+    assert [d["mode"] for d in response.json()["determinations"]][-1] == "directed"
