@@ -2,7 +2,6 @@
 writes shape input for the services, which apply the rules. Choice fields are documented as
 named enum components so that the schema's names never collide with other resources'."""
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.investigations import selectors, services
@@ -21,6 +20,7 @@ from cases.models import (
     Subject,
     Theme,
 )
+from oversight.core.api_fields import enum_field
 from oversight.core.models import Organisation
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
@@ -31,28 +31,16 @@ SUBJECTS_HELP = (
 )
 
 
-def _enum(name: str, choices, *, blank: bool = False) -> type[serializers.ChoiceField]:
-    """A choice field documented as the enum component `name`: one name per choice set, so
-    the schema's enums never collide with the referral's (or another app's) `status`/`mode`."""
-    values = [value for value, _ in choices] + ([""] if blank else [])
-    schema = {
-        "type": "string",
-        "enum": values,
-        "description": "\n".join(f"* `{value}` - {label}" for value, label in choices)
-        + ("\n* `` - not recorded" if blank else ""),
-    }
-    field = type(f"{name}Field", (serializers.ChoiceField,), {})
-    return extend_schema_field(schema, component_name=name)(field)
-
-
 MODES = [(m.value, m.label) for m in INVESTIGATION_MODES]
-ModeField = _enum("InvestigationModeEnum", MODES)
-StatusField = _enum("InvestigationStatusEnum", InvestigationStatus.choices)
-PauseReasonField = _enum("PauseReasonEnum", PauseReason.choices, blank=True)
-OutcomeField = _enum("OutcomeEnum", Outcome.choices, blank=True)
-ChargingDecisionField = _enum("ChargingDecisionEnum", ChargingDecision.choices, blank=True)
-DisciplinaryResultField = _enum("DisciplinaryResultEnum", DisciplinaryResult.choices, blank=True)
-NoticeActionField = _enum("NoticeActionEnum", NoticeAction.choices)
+ModeField = enum_field("InvestigationModeEnum", MODES)
+StatusField = enum_field("InvestigationStatusEnum", InvestigationStatus.choices)
+PauseReasonField = enum_field("PauseReasonEnum", PauseReason.choices, blank=True)
+OutcomeField = enum_field("OutcomeEnum", Outcome.choices, blank=True)
+ChargingDecisionField = enum_field("ChargingDecisionEnum", ChargingDecision.choices, blank=True)
+DisciplinaryResultField = enum_field(
+    "DisciplinaryResultEnum", DisciplinaryResult.choices, blank=True
+)
+NoticeActionField = enum_field("NoticeActionEnum", NoticeAction.choices)
 
 
 # Reading ---------------------------------------------------------------------------------

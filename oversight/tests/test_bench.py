@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from bench import measure
+from oversight.performance.models import TimelinessSnapshot
 
 TODAY = dt.date(2024, 6, 3)
 
@@ -68,7 +69,7 @@ def test_bare_sql_counts_equal_the_snapshot_totals(seeded):
                 bucket[name] = bucket.get(name, 0) + value
     snapshots = {
         s.financial_year: s.figures
-        for s in measure.TimelinessSnapshot.objects.filter(organisation__isnull=True)
+        for s in TimelinessSnapshot.objects.filter(organisation__isnull=True)
     }
     assert set(totals) == set(snapshots)
     assert sum(v["referrals"]["received"] for v in totals.values()) > 0
@@ -80,7 +81,7 @@ def test_bare_sql_counts_equal_the_snapshot_totals(seeded):
 
 def test_parity_check_notices_a_difference(seeded):
     measure.measure_compute(today=TODAY, runs=1)
-    snapshot = measure.TimelinessSnapshot.objects.filter(organisation__isnull=True).first()
+    snapshot = TimelinessSnapshot.objects.filter(organisation__isnull=True).first()
     snapshot.figures["referrals"]["received"] += 1
     snapshot.save()
     assert any("referrals.received" in m for m in measure.parity_mismatches(today=TODAY))

@@ -1,0 +1,108 @@
+"""What staff and liaisons write: shaped here, checked by the services."""
+
+from rest_framework import serializers
+
+from learning.models import (
+    RecommendationStatus,
+    RecommendationType,
+    ResponseStatus,
+)
+from learning.serializers.fields import (
+    CREATE_STATUSES,
+    SOURCE_HELP,
+    TYPE_HELP,
+    CreateStatusField,
+    ResponseStatusField,
+    SourceField,
+    TypeField,
+)
+from oversight.core.models import Organisation
+
+
+class RecommendationWriteSerializer(serializers.Serializer):
+    recipient = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Organisation.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="The recipient organisation's code; required to issue.",
+        error_messages={"does_not_exist": "No organisation has the code “{value}”."},
+    )
+    source = SourceField(help_text=SOURCE_HELP)
+    theme = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    type = TypeField(
+        choices=RecommendationType.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=TYPE_HELP,
+    )
+    text = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
+    is_statutory = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002.",
+    )
+
+    def validate(self, attrs):
+        if "source" in attrs:
+            attrs["source_kind"], attrs["source_reference"] = attrs.pop("source")
+        return attrs
+
+
+class RecommendationCreateSerializer(RecommendationWriteSerializer):
+    status = CreateStatusField(
+        choices=CREATE_STATUSES,
+        required=False,
+        default=RecommendationStatus.DRAFT,
+        help_text="draft, or issued to issue it at once (recipient, theme, type and text needed).",
+    )
+    issued_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="When issuing; defaults to today."
+    )
+
+
+class RecommendationUpdateSerializer(RecommendationWriteSerializer):
+    """A draft's fields; only drafts can be changed."""
+
+    version = serializers.IntegerField(
+        help_text="The version you read; the change is refused with 409 if it has changed since."
+    )
+
+
+class IssueSerializer(serializers.Serializer):
+    issued_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Defaults to today."
+    )
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class PlannedActionWriteSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=5000)
+    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ResponseWriteSerializer(serializers.Serializer):
+    status = ResponseStatusField(
+        choices=ResponseStatus.choices,
+        help_text="accepted, partially_accepted or not_accepted.",
+        error_messages={
+            "invalid_choice": "“{input}” is not an answer: use accepted, partially_accepted "
+            "or not_accepted."
+        },
+    )
+    response = serializers.CharField(max_length=20000, help_text="The organisation's response.")
+    responded_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Defaults to today."
+    )
+    planned_actions = PlannedActionWriteSerializer(many=True, required=False, default=list)
+    final = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="false for an interim response, to be followed by the final one.",
+    )
+    do_not_publish = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The organisation asks in writing that this response not be published.",
+    )
