@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from appeals.models import Application
+from oversight.core.admin import ReadOnlyAdmin
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdmin):
     """Read-only: applications are changed through the casework pages so that the rules apply."""
 
     list_display = [
@@ -19,12 +20,3 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status", "result", "subject", "review_body"]
     search_fields = ["reference", "force_reference"]
     list_select_related = ["organisation"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

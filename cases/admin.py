@@ -1,17 +1,16 @@
 from django.contrib import admin
 
 from cases.models import Determination, Investigation, Referral, StatusChange, Subject, Theme
+from oversight.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
-class DeterminationInline(admin.TabularInline):
+class DeterminationInline(ReadOnlyInline):
     model = Determination
-    extra = 0
     readonly_fields = ["mode", "decided_on", "reason", "decided_by", "recorded_at"]
-    can_delete = False
 
 
 @admin.register(Referral)
-class ReferralAdmin(admin.ModelAdmin):
+class ReferralAdmin(ReadOnlyAdmin):
     """Read-only: referrals are changed through the casework pages so that the rules apply."""
 
     list_display = ["reference", "organisation", "received_on", "status", "mode", "decided_on"]
@@ -19,15 +18,6 @@ class ReferralAdmin(admin.ModelAdmin):
     search_fields = ["reference", "force_reference"]
     list_select_related = ["organisation"]
     inlines = [DeterminationInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Theme)
@@ -43,23 +33,19 @@ class ThemeAdmin(admin.ModelAdmin):
         return obj is None or not obj.investigations.exists()
 
 
-class SubjectInline(admin.TabularInline):
+class SubjectInline(ReadOnlyInline):
     model = Subject
-    extra = 0
     fields = ["name", "rank", "collar_number", "organisation", "charging_decision"]
     readonly_fields = fields
-    can_delete = False
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(ReadOnlyInline):
     model = StatusChange
-    extra = 0
     readonly_fields = ["status", "changed_on", "pause_reason", "note", "changed_by"]
-    can_delete = False
 
 
 @admin.register(Investigation)
-class InvestigationAdmin(admin.ModelAdmin):
+class InvestigationAdmin(ReadOnlyAdmin):
     """Read-only: investigations change through the casework pages so that the rules apply."""
 
     list_display = ["reference", "referral", "mode", "status", "started_on", "completed_on"]
@@ -67,12 +53,3 @@ class InvestigationAdmin(admin.ModelAdmin):
     search_fields = ["reference", "referral__reference"]
     list_select_related = ["referral"]
     inlines = [StatusChangeInline, SubjectInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,17 +6,7 @@ from learning.models import (
     RecommendationResponse,
     ResponseExtension,
 )
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+from oversight.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
 class ResponseInline(ReadOnlyInline):
@@ -39,7 +29,7 @@ class ExtensionInline(ReadOnlyInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(ReadOnlyAdmin):
     """Read-only: recommendations change through the casework pages so that the rules apply."""
 
     list_display = ["reference", "recipient", "theme", "type", "status", "issued_on"]
@@ -48,25 +38,7 @@ class RecommendationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     inlines = [ResponseInline, ExtensionInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PlannedAction)
-class PlannedActionAdmin(admin.ModelAdmin):
+class PlannedActionAdmin(ReadOnlyAdmin):
     list_display = ["response", "description", "due_on"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

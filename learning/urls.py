@@ -3,13 +3,11 @@
 from django.urls import path
 
 from learning import views
+from oversight.core.urls import record_pages
 
 app_name = "learning"
 
 urlpatterns = [
-    path("", views.RecommendationListView.as_view(), name="recommendation-list"),
-    path("export.csv", views.RecommendationExportView.as_view(), name="recommendation-export"),
-    path("new/", views.RecommendationCreateView.as_view(), name="recommendation-create"),
     # The public feed: no sign-in needed.
     path("published/", views.PublicRecommendationListView.as_view(), name="public-list"),
     path(
@@ -17,31 +15,19 @@ urlpatterns = [
         views.PublicRecommendationDetailView.as_view(),
         name="public-detail",
     ),
-    path(
-        "<str:reference>/", views.RecommendationDetailView.as_view(), name="recommendation-detail"
-    ),
-    path(
-        "<str:reference>/edit/", views.RecommendationEditView.as_view(), name="recommendation-edit"
-    ),
-    path(
-        "<str:reference>/issue/",
-        views.RecommendationIssueView.as_view(),
-        name="recommendation-issue",
-    ),
-    path(
-        "<str:reference>/response/",
-        views.RecommendationRespondView.as_view(),
-        name="recommendation-respond",
-    ),
-    path(
-        "<str:reference>/extend/",
-        views.RecommendationExtendView.as_view(),
-        name="recommendation-extend",
-    ),
-    path(
-        "<str:reference>/implement/",
-        views.RecommendationImplementView.as_view(),
-        name="recommendation-implement",
+    *record_pages(
+        "recommendation",
+        list=views.RecommendationListView,
+        export=views.RecommendationExportView,
+        create=views.RecommendationCreateView,
+        detail=views.RecommendationDetailView,
+        steps={
+            "edit": views.RecommendationEditView,
+            "issue": views.RecommendationIssueView,
+            "respond": ("response", views.RecommendationRespondView),
+            "extend": views.RecommendationExtendView,
+            "implement": views.RecommendationImplementView,
+        },
     ),
     path(
         "<str:reference>/responses/<int:pk>/publication/",

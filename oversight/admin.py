@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from oversight.core.admin import ReadOnlyAdmin
 from oversight.core.models import NonWorkingDay, Organisation, User, ViewLog
 
 
@@ -32,17 +33,8 @@ class NonWorkingDayAdmin(admin.ModelAdmin):
 
 
 @admin.register(ViewLog)
-class ViewLogAdmin(admin.ModelAdmin):
+class ViewLogAdmin(ReadOnlyAdmin):
     list_display = ["viewed_at", "user", "record_type", "reference", "via_api"]
     list_filter = ["record_type", "via_api"]
     search_fields = ["reference", "user__username"]
     date_hierarchy = "viewed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,6 +6,7 @@ import datetime as dt
 from appeals import rules
 from appeals.models import REVIEW_BODY_CRITERIA, Applicant, Application, Subject
 from appeals.services import messages
+from oversight.core.validation import check_date
 
 DETAIL_FIELDS = frozenset(
     {
@@ -25,12 +26,19 @@ DETAIL_FIELDS = frozenset(
 def check_details(application: Application, *, today: dt.date) -> dict[str, str]:
     """The intake rules: dates in order and not in the future, the subject fits the kind."""
     errors = {}
-    if application.received_on > today:
-        errors["received_on"] = messages.RECEIVED_IN_FUTURE
-    elif application.received_on < application.outcome_notified_on:
-        errors["received_on"] = messages.RECEIVED_BEFORE_NOTIFIED
-    if application.outcome_notified_on < application.complaint_made_on:
-        errors["outcome_notified_on"] = messages.NOTIFIED_BEFORE_COMPLAINT
+    check_date(
+        errors,
+        "received_on",
+        application.received_on,
+        not_after=[(today, messages.RECEIVED_IN_FUTURE)],
+        not_before=[(application.outcome_notified_on, messages.RECEIVED_BEFORE_NOTIFIED)],
+    )
+    check_date(
+        errors,
+        "outcome_notified_on",
+        application.outcome_notified_on,
+        not_before=[(application.complaint_made_on, messages.NOTIFIED_BEFORE_COMPLAINT)],
+    )
     if application.applicant not in Applicant.values:
         errors["applicant"] = messages.UNKNOWN_CHOICE.format(value=application.applicant)
     if application.subject not in Subject.values:

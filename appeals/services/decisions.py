@@ -10,6 +10,7 @@ from appeals.models import Application, FollowUp, InvalidReason, Result, ReviewB
 from appeals.services import messages
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -88,12 +89,14 @@ def _application_judge_locked(
         is_valid is False and invalid_reason == InvalidReason.OTHER and not validity_notes.strip()
     ):
         errors["validity_notes"] = messages.OTHER_REASON_NEEDS_NOTES
-    if judged_on is None:
-        errors["judged_on"] = messages.JUDGED_ON_REQUIRED
-    elif judged_on > today:
-        errors["judged_on"] = messages.JUDGED_IN_FUTURE
-    elif judged_on < application.received_on:
-        errors["judged_on"] = messages.JUDGED_BEFORE_RECEIVED
+    check_date(
+        errors,
+        "judged_on",
+        judged_on,
+        required=messages.JUDGED_ON_REQUIRED,
+        not_after=[(today, messages.JUDGED_IN_FUTURE)],
+        not_before=[(application.received_on, messages.JUDGED_BEFORE_RECEIVED)],
+    )
     if errors:
         raise ValidationError(errors)
     application.is_valid = is_valid
@@ -174,14 +177,19 @@ def _application_decide_locked(
     unknown = [value for value in follow_up if value not in FollowUp.values]
     if unknown:
         errors["follow_up"] = messages.UNKNOWN_CHOICE.format(value=unknown[0])
-    if decided_on is None:
-        errors["decided_on"] = messages.DECIDED_ON_REQUIRED
-    elif decided_on > today:
-        errors["decided_on"] = messages.DECIDED_IN_FUTURE
-    elif decided_on < application.judged_on:
-        errors["decided_on"] = messages.DECIDED_BEFORE_JUDGED.format(
-            judged=long_date(application.judged_on)
-        )
+    check_date(
+        errors,
+        "decided_on",
+        decided_on,
+        required=messages.DECIDED_ON_REQUIRED,
+        not_after=[(today, messages.DECIDED_IN_FUTURE)],
+        not_before=[
+            (
+                application.judged_on,
+                messages.DECIDED_BEFORE_JUDGED.format(judged=long_date(application.judged_on)),
+            )
+        ],
+    )
     if errors:
         raise ValidationError(errors)
     application.result = result

@@ -11,6 +11,7 @@ from appeals.services.common import DETAIL_FIELDS, check_details, derive
 from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.services import reference_allocate
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 
@@ -99,12 +100,14 @@ def _application_forward_locked(
     errors = {}
     if not (to or "").strip():
         errors["forwarded_to"] = messages.FORWARDED_TO_REQUIRED
-    if on is None:
-        errors["forwarded_on"] = messages.FORWARDED_ON_REQUIRED
-    elif on > today:
-        errors["forwarded_on"] = messages.FORWARDED_IN_FUTURE
-    elif on < application.received_on:
-        errors["forwarded_on"] = messages.FORWARDED_BEFORE_RECEIVED
+    check_date(
+        errors,
+        "forwarded_on",
+        on,
+        required=messages.FORWARDED_ON_REQUIRED,
+        not_after=[(today, messages.FORWARDED_IN_FUTURE)],
+        not_before=[(application.received_on, messages.FORWARDED_BEFORE_RECEIVED)],
+    )
     if errors:
         raise ValidationError(errors)
     application.forwarded_to = to.strip()

@@ -1,12 +1,11 @@
 """Template helpers that show application rules; the rules themselves live in appeals.rules."""
 
 from django import template
-from django.utils.html import format_html
 
 from appeals import rules
 from appeals.models import Status
+from oversight.core.formatting import govuk_tag
 
-TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
 STATUS_COLOURS = {
     Status.RECEIVED: "blue",
     Status.VALID: "light-blue",
@@ -22,9 +21,9 @@ def status_tag(application):
     """A coloured tag: the decision once decided (red when upheld), otherwise the status."""
     if application.status == Status.DECIDED:
         colour = "red" if application.upheld else "green"
-        return format_html(TAG, colour, application.result_label)
-    return format_html(
-        TAG, STATUS_COLOURS.get(application.status, "grey"), application.get_status_display()
+        return govuk_tag(colour, application.result_label)
+    return govuk_tag(
+        STATUS_COLOURS.get(application.status, "grey"), application.get_status_display()
     )
 
 
@@ -32,10 +31,10 @@ def status_tag(application):
 def time_tag(application):
     """Made in time, or late (and, if accepted late, say so)."""
     if application.made_in_time:
-        return format_html(TAG, "green", "In time")
+        return govuk_tag("green", "In time")
     if application.special_circumstances:
-        return format_html(TAG, "yellow", "Late, accepted")
-    return format_html(TAG, "orange", "Late")
+        return govuk_tag("yellow", "Late, accepted")
+    return govuk_tag("orange", "Late")
 
 
 @register.simple_tag

@@ -3,32 +3,29 @@
 from django.urls import path
 
 from cases.investigations import views
+from oversight.core.urls import record_pages
 
 app_name = "investigations"
 
 urlpatterns = [
-    path("", views.InvestigationListView.as_view(), name="investigation-list"),
-    path("export.csv", views.InvestigationExportView.as_view(), name="investigation-export"),
     path("ageing/", views.InvestigationAgeingView.as_view(), name="investigation-ageing"),
     path(
         "open/<str:referral_reference>/",
         views.InvestigationOpenView.as_view(),
         name="investigation-open",
     ),
-    path("<str:reference>/", views.InvestigationDetailView.as_view(), name="investigation-detail"),
-    path(
-        "<str:reference>/edit/", views.InvestigationEditView.as_view(), name="investigation-edit"
+    *record_pages(
+        "investigation",
+        list=views.InvestigationListView,
+        export=views.InvestigationExportView,
+        detail=views.InvestigationDetailView,
+        steps={
+            "edit": views.InvestigationEditView,
+            "status": views.InvestigationStatusView,
+            "notice": ("notices", views.NoticeView),
+        },
     ),
-    path(
-        "<str:reference>/status/",
-        views.InvestigationStatusView.as_view(),
-        name="investigation-status",
-    ),
-    path(
-        "<str:reference>/notices/",
-        views.NoticeView.as_view(),
-        name="investigation-notice",
-    ),
+    # The people under investigation, each changed on a page of their own.
     path("<str:reference>/people/new/", views.SubjectView.as_view(), name="subject-create"),
     path(
         "<str:reference>/people/<int:subject_id>/",

@@ -1,14 +1,15 @@
-from django.urls import path
+"""Referral pages, mounted at /referrals/ by oversight/urls.py."""
 
 from cases.referrals import views
+from oversight.core.urls import record_pages
 
 app_name = "cases"
 
-urlpatterns = [
-    path("", views.ReferralListView.as_view(), name="referral-list"),
-    path("export.csv", views.ReferralExportView.as_view(), name="referral-export"),
-    path("new/", views.ReferralCreateView.as_view(), name="referral-create"),
-    path("<str:reference>/", views.ReferralDetailView.as_view(), name="referral-detail"),
-    path("<str:reference>/edit/", views.ReferralEditView.as_view(), name="referral-edit"),
-    path("<str:reference>/decide/", views.ReferralDecideView.as_view(), name="referral-decide"),
-]
+urlpatterns = record_pages(
+    "referral",
+    list=views.ReferralListView,
+    export=views.ReferralExportView,
+    create=views.ReferralCreateView,
+    detail=views.ReferralDetailView,
+    steps={"edit": views.ReferralEditView, "decide": views.ReferralDecideView},
+)

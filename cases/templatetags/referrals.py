@@ -1,11 +1,9 @@
 """Template helpers that show referral rules; the rules live in cases.referrals.rules."""
 
 from django import template
-from django.utils.html import format_html
 
 from cases.referrals import rules
-
-TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
+from oversight.core.formatting import govuk_tag
 
 register = template.Library()
 
@@ -15,9 +13,9 @@ def decision_tag(referral, today):
     """A coloured tag: target met or missed once decided; overdue or due while awaiting."""
     met = rules.decided_within_target(referral.decided_on, referral.decision_due_on)
     if met is True:
-        return format_html(TAG, "green", "Within target")
+        return govuk_tag("green", "Within target")
     if met is False:
-        return format_html(TAG, "red", "Target missed")
+        return govuk_tag("red", "Target missed")
     if rules.is_decision_overdue(referral.decided_on, referral.decision_due_on, today):
-        return format_html(TAG, "red", "Overdue")
-    return format_html(TAG, "blue", "Awaiting decision")
+        return govuk_tag("red", "Overdue")
+    return govuk_tag("blue", "Awaiting decision")

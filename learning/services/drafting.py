@@ -12,6 +12,7 @@ from oversight.core import references
 from oversight.core.formatting import long_date
 from oversight.core.models import Organisation, User
 from oversight.core.services import reference_allocate
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, save_new_version, set_fields
 
 CONTENT_FIELDS = frozenset(
@@ -63,8 +64,7 @@ def _recommendation_issue_locked(
 ) -> None:
     issued_on = issued_on or today
     errors = {**_check_complete(recommendation), **_check_content(recommendation)}
-    if issued_on > today:
-        errors["issued_on"] = messages.ISSUED_IN_FUTURE
+    check_date(errors, "issued_on", issued_on, not_after=[(today, messages.ISSUED_IN_FUTURE)])
     if errors:
         raise ValidationError(errors)
     recommendation.status = RecommendationStatus.ISSUED

@@ -10,6 +10,7 @@ from learning.services import messages
 from learning.services.common import lock
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, save_new_version
 
 
@@ -32,11 +33,14 @@ def recommendation_extend(
             raise ValidationError(messages.EXTEND_NOT_AWAITING)
         due = locked.response_due_on
         errors = {}
-        if requested_on > today:
-            errors["requested_on"] = messages.EXTENSION_REQUESTED_IN_FUTURE
-        elif requested_on < locked.issued_on:
-            errors["requested_on"] = messages.EXTENSION_REQUESTED_BEFORE_ISSUE
-        elif not rules.extension_request_in_time(requested_on, due):
+        check_date(
+            errors,
+            "requested_on",
+            requested_on,
+            not_after=[(today, messages.EXTENSION_REQUESTED_IN_FUTURE)],
+            not_before=[(locked.issued_on, messages.EXTENSION_REQUESTED_BEFORE_ISSUE)],
+        )
+        if "requested_on" not in errors and not rules.extension_request_in_time(requested_on, due):
             errors["requested_on"] = messages.EXTENSION_REQUEST_LATE.format(due=long_date(due))
         if new_due_on <= due:
             errors["new_due_on"] = messages.EXTENSION_NOT_LATER.format(due=long_date(due))
@@ -71,12 +75,20 @@ def recommendation_implement(
         if locked.status not in rules.IMPLEMENTABLE_STATUSES:
             raise ValidationError(messages.NOT_IMPLEMENTABLE)
         errors = {}
-        if implemented_on > today:
-            errors["implemented_on"] = messages.IMPLEMENTED_IN_FUTURE
-        elif implemented_on < locked.responded_on:
-            errors["implemented_on"] = messages.IMPLEMENTED_BEFORE_RESPONSE.format(
-                responded=long_date(locked.responded_on)
-            )
+        check_date(
+            errors,
+            "implemented_on",
+            implemented_on,
+            not_after=[(today, messages.IMPLEMENTED_IN_FUTURE)],
+            not_before=[
+                (
+                    locked.responded_on,
+                    messages.IMPLEMENTED_BEFORE_RESPONSE.format(
+                        responded=long_date(locked.responded_on)
+                    ),
+                )
+            ],
+        )
         if not evidence:
             errors["evidence"] = messages.EVIDENCE_REQUIRED
         if errors:

@@ -11,6 +11,7 @@ from learning.services import messages
 from learning.services.common import lock
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, save_new_version
 
 
@@ -57,14 +58,21 @@ def recommendation_respond(
             errors["response"] = messages.RESPONSE_REQUIRED
         if received_via not in ReceivedVia.values:
             errors["received_via"] = messages.RECEIVED_VIA_INVALID
-        if responded_on > today:
-            errors["responded_on"] = messages.RESPONDED_IN_FUTURE
-        elif responded_on < locked.issued_on:
-            errors["responded_on"] = messages.RESPONDED_BEFORE_ISSUE
-        elif previous is not None and responded_on < previous.received_on:
-            errors["responded_on"] = messages.RESPONDED_BEFORE_PREVIOUS.format(
-                previous=long_date(previous.received_on)
-            )
+        previous_on = previous.received_on if previous is not None else None
+        check_date(
+            errors,
+            "responded_on",
+            responded_on,
+            not_after=[(today, messages.RESPONDED_IN_FUTURE)],
+            not_before=[
+                (locked.issued_on, messages.RESPONDED_BEFORE_ISSUE),
+                (
+                    previous_on,
+                    previous_on
+                    and messages.RESPONDED_BEFORE_PREVIOUS.format(previous=long_date(previous_on)),
+                ),
+            ],
+        )
         if any(not a["description"] for a in actions):
             errors["planned_actions"] = messages.ACTION_REQUIRED
         elif any(a["due_on"] is not None and a["due_on"] < responded_on for a in actions):
@@ -116,10 +124,16 @@ def response_publish(
             raise ValidationError(
                 messages.ALREADY_PUBLISHED.format(published=long_date(locked.published_on))
             )
-        if published_on > today:
-            raise ValidationError({"published_on": messages.PUBLISHED_IN_FUTURE})
-        if published_on < locked.received_on:
-            raise ValidationError({"published_on": messages.PUBLISHED_BEFORE_RECEIPT})
+        errors = {}
+        check_date(
+            errors,
+            "published_on",
+            published_on,
+            not_after=[(today, messages.PUBLISHED_IN_FUTURE)],
+            not_before=[(locked.received_on, messages.PUBLISHED_BEFORE_RECEIPT)],
+        )
+        if errors:
+            raise ValidationError(errors)
         locked.published_on = published_on
         locked.save()
         save_new_version(Recommendation.objects.get(pk=locked.recommendation_id), actor=actor)

@@ -1,11 +1,10 @@
 """Template helpers that show recommendation rules; the rules themselves live in learning.rules."""
 
 from django import template
-from django.utils.html import format_html
 
 from learning import rules
+from oversight.core.formatting import govuk_tag
 
-TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
 STATUS_COLOURS = {
     rules.DRAFT: "grey",
     rules.ISSUED: "blue",
@@ -22,11 +21,11 @@ register = template.Library()
 def status_tag(recommendation, today):
     """A coloured tag for the status; an unanswered statutory one past its due date is Overdue."""
     if recommendation.is_overdue(today):
-        return format_html(TAG, "red", "Response overdue")
+        return govuk_tag("red", "Response overdue")
     label = recommendation.get_status_display()
     if recommendation.status == rules.ISSUED:
         label = "Awaiting response"
-    return format_html(TAG, STATUS_COLOURS.get(recommendation.status, "grey"), label)
+    return govuk_tag(STATUS_COLOURS.get(recommendation.status, "grey"), label)
 
 
 @register.simple_tag

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 
 from cases.investigations.services import messages
-from cases.investigations.services.common import next_notice_due
+from cases.investigations.services.common import check_start, next_notice_due
 from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.people import _investigation_people_save_locked
 from cases.models import (
@@ -21,6 +21,7 @@ from cases.models import (
 from cases.referrals import rules as referral_rules
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date, date_error
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 
@@ -40,13 +41,18 @@ def check_details(
         errors["mode"] = messages.MODE_NOT_INVESTIGATIVE
     elif not referral_rules.legacy_mode_allowed(mode, first_aware_on):
         errors["mode"] = messages.LEGACY_MODE_NOT_ALLOWED
-    if first_aware_on is not None:
-        if first_aware_on > today:
-            errors["first_aware_on"] = messages.AWARE_IN_FUTURE
-        elif first_aware_on > referral.received_on:
-            errors["first_aware_on"] = messages.AWARE_AFTER_RECEIVED.format(
-                received=long_date(referral.received_on)
-            )
+    check_date(
+        errors,
+        "first_aware_on",
+        first_aware_on,
+        not_after=[
+            (today, messages.AWARE_IN_FUTURE),
+            (
+                referral.received_on,
+                messages.AWARE_AFTER_RECEIVED.format(received=long_date(referral.received_on)),
+            ),
+        ],
+    )
     if lead_investigator is not None and not lead_investigator.is_casework_staff:
         errors["lead_investigator"] = messages.LEAD_NOT_STAFF
     return errors
@@ -74,18 +80,14 @@ def _investigation_update_locked(*, locked: Investigation, today: dt.date, field
     if "started_on" in fields and locked.started_on != previous_started:
         started_on = locked.started_on
         later = changes[1:]
-        if started_on is None:
-            errors["started_on"] = messages.STARTED_REQUIRED
-        elif started_on > today:
-            errors["started_on"] = messages.STARTED_IN_FUTURE
-        elif started_on < locked.mode_decided_on:
-            errors["started_on"] = messages.STARTED_BEFORE_DECISION.format(
-                decided=long_date(locked.mode_decided_on)
-            )
-        elif later and started_on > later[0].changed_on:
-            changed = long_date(later[0].changed_on)
-            errors["started_on"] = messages.STARTED_AFTER_CHANGE.format(changed=changed)
-        elif changes:
+        check_start(
+            errors,
+            started_on,
+            decided_on=locked.mode_decided_on,
+            next_change_on=later[0].changed_on if later else None,
+            today=today,
+        )
+        if "started_on" not in errors and changes:
             changes[0].changed_on = started_on
             changes[0].save()
             if not later:
@@ -106,15 +108,17 @@ def _correct_completion(
     before it, never in the future)."""
     if locked.status != InvestigationStatus.COMPLETED:
         return {"completed_on": messages.COMPLETED_ON_WITHOUT_COMPLETION}
-    if completed_on is None:
-        return {"completed_on": messages.COMPLETED_ON_REQUIRED}
-    if completed_on > today:
-        return {"completed_on": messages.COMPLETED_IN_FUTURE}
     previous = changes[-2].changed_on if len(changes) >= 2 else locked.started_on
-    if completed_on < previous:
-        return {
-            "completed_on": messages.COMPLETED_BEFORE_PREVIOUS.format(previous=long_date(previous))
-        }
+    problem = date_error(
+        completed_on,
+        required=messages.COMPLETED_ON_REQUIRED,
+        not_after=[(today, messages.COMPLETED_IN_FUTURE)],
+        not_before=[
+            (previous, messages.COMPLETED_BEFORE_PREVIOUS.format(previous=long_date(previous)))
+        ],
+    )
+    if problem:
+        return {"completed_on": problem}
     completion = changes[-1]
     completion.changed_on = completed_on
     completion.save()

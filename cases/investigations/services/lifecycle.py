@@ -14,6 +14,7 @@ from cases.investigations.services.people import _investigation_people_save_lock
 from cases.models import Investigation, InvestigationStatus, PauseReason, StatusChange
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -94,19 +95,26 @@ def _investigation_change_status_locked(
         )
     errors = {}
     previous = investigation.status_changed_on
-    if changed_on is None:
-        errors[date_field] = (
-            messages.COMPLETED_ON_REQUIRED if completing else messages.CHANGED_ON_REQUIRED
+    if completing:
+        required, future, backwards = (
+            messages.COMPLETED_ON_REQUIRED,
+            messages.COMPLETED_IN_FUTURE,
+            messages.COMPLETED_BEFORE_PREVIOUS,
         )
-    elif changed_on > today:
-        errors[date_field] = (
-            messages.COMPLETED_IN_FUTURE if completing else messages.CHANGED_IN_FUTURE
+    else:
+        required, future, backwards = (
+            messages.CHANGED_ON_REQUIRED,
+            messages.CHANGED_IN_FUTURE,
+            messages.CHANGED_BEFORE_PREVIOUS,
         )
-    elif changed_on < previous:
-        message = (
-            messages.COMPLETED_BEFORE_PREVIOUS if completing else messages.CHANGED_BEFORE_PREVIOUS
-        )
-        errors[date_field] = message.format(previous=long_date(previous))
+    check_date(
+        errors,
+        date_field,
+        changed_on,
+        required=required,
+        not_after=[(today, future)],
+        not_before=[(previous, backwards.format(previous=long_date(previous)))],
+    )
     if status == InvestigationStatus.PAUSED:
         if pause_reason not in PauseReason.values:
             errors["pause_reason"] = messages.PAUSE_REASON_REQUIRED

@@ -10,6 +10,7 @@ from cases.investigations.services.common import next_notice_due
 from cases.models import Investigation, NoticeAction, StatutoryNotice
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -42,12 +43,14 @@ def investigation_notice_record(
             errors["due_on"] = messages.NOTICE_ALREADY_RECORDED.format(due=long_date(due_on))
         if action not in NoticeAction.values:
             errors["action"] = messages.NOTICE_ACTION_UNKNOWN
-        if actioned_on is None:
-            errors["actioned_on"] = messages.CHANGED_ON_REQUIRED
-        elif actioned_on > today:
-            errors["actioned_on"] = messages.NOTICE_IN_FUTURE
-        elif actioned_on < due_on:
-            errors["actioned_on"] = messages.NOTICE_BEFORE_DUE.format(due=long_date(due_on))
+        check_date(
+            errors,
+            "actioned_on",
+            actioned_on,
+            required=messages.CHANGED_ON_REQUIRED,
+            not_after=[(today, messages.NOTICE_IN_FUTURE)],
+            not_before=[(due_on, messages.NOTICE_BEFORE_DUE.format(due=long_date(due_on)))],
+        )
         if errors:
             raise ValidationError(errors)
         notice = StatutoryNotice.objects.create(

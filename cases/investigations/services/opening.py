@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from cases.investigations import rules
 from cases.investigations.services import messages
+from cases.investigations.services.common import check_start
 from cases.investigations.services.details import check_details, set_themes
 from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.lifecycle import (
@@ -24,7 +25,6 @@ from cases.models import (
     Theme,
 )
 from oversight.core import references
-from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.services import reference_allocate
 from oversight.core.writes import attributed
@@ -81,13 +81,7 @@ def investigation_open(
             first_aware_on = referral.first_aware_on
         mode_decided_on = _decision_to_investigate_on(referral)
         errors: dict[str, str] = {}
-        if started_on is None:
-            errors["started_on"] = messages.STARTED_REQUIRED
-        elif started_on > today:
-            errors["started_on"] = messages.STARTED_IN_FUTURE
-        elif started_on < mode_decided_on:
-            decided = long_date(mode_decided_on)
-            errors["started_on"] = messages.STARTED_BEFORE_DECISION.format(decided=decided)
+        check_start(errors, started_on, decided_on=mode_decided_on, today=today)
         errors.update(
             check_details(
                 referral=referral,

@@ -9,6 +9,7 @@ from cases.referrals import rules
 from cases.referrals.services import messages
 from oversight.core.formatting import long_date
 from oversight.core.models import User
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -54,18 +55,23 @@ def _referral_decide_locked(
         errors["mode"] = messages.LEGACY_MODE_NOT_ALLOWED
     elif mode == referral.mode:
         errors["mode"] = messages.MODE_UNCHANGED.format(mode=Mode(mode).label.lower())
-    if decided_on is None:
-        errors["decided_on"] = messages.DECIDED_ON_REQUIRED
-    elif decided_on > today:
-        errors["decided_on"] = messages.DECIDED_IN_FUTURE
-    elif decided_on < referral.received_on:
-        errors["decided_on"] = messages.DECIDED_BEFORE_RECEIVED
-    else:
-        previous = referral.determinations.order_by("-decided_on").first()
-        if previous is not None and decided_on < previous.decided_on:
-            errors["decided_on"] = messages.DECIDED_BEFORE_PREVIOUS.format(
-                previous=long_date(previous.decided_on)
-            )
+    previous = (
+        referral.determinations.order_by("-decided_on").values_list("decided_on", flat=True)
+    ).first()
+    check_date(
+        errors,
+        "decided_on",
+        decided_on,
+        required=messages.DECIDED_ON_REQUIRED,
+        not_after=[(today, messages.DECIDED_IN_FUTURE)],
+        not_before=[
+            (referral.received_on, messages.DECIDED_BEFORE_RECEIVED),
+            (
+                previous,
+                previous and messages.DECIDED_BEFORE_PREVIOUS.format(previous=long_date(previous)),
+            ),
+        ],
+    )
     if errors:
         raise ValidationError(errors)
 

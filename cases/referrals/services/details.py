@@ -16,6 +16,7 @@ from oversight.core.formatting import long_date
 from oversight.core.models import Organisation, User
 from oversight.core.selectors import closed_days_from
 from oversight.core.services import reference_allocate
+from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 DETAIL_FIELDS = frozenset(
@@ -46,13 +47,18 @@ def _check_intake(
     today: dt.date,
 ) -> dict[str, str]:
     errors = {}
-    if received_on > today:
-        errors["received_on"] = messages.RECEIVED_IN_FUTURE
-    if first_aware_on is not None:
-        if first_aware_on > today:
-            errors["first_aware_on"] = messages.AWARE_IN_FUTURE
-        elif first_aware_on > received_on:
-            errors["first_aware_on"] = messages.AWARE_AFTER_RECEIVED
+    check_date(
+        errors, "received_on", received_on, not_after=[(today, messages.RECEIVED_IN_FUTURE)]
+    )
+    check_date(
+        errors,
+        "first_aware_on",
+        first_aware_on,
+        not_after=[
+            (today, messages.AWARE_IN_FUTURE),
+            (received_on, messages.AWARE_AFTER_RECEIVED),
+        ],
+    )
     if referral_type == ReferralType.MANDATORY and not categories:
         errors["categories"] = messages.MANDATORY_NEEDS_CATEGORY
     return errors
