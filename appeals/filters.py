@@ -2,13 +2,16 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from appeals import selectors
 from appeals.models import Application, Kind, Result, ReviewBody, Status, Subject
-from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.filters import (
+    CaseFilterSet,
+    FinancialYearFilter,
+    ReferenceSearchMixin,
+    force_filter,
+)
 from oversight.core.forms import GovukFilterForm
-from oversight.core.models import Organisation
 
 DECIDED_CHOICES = [("", "Any"), ("true", "Decided"), ("false", "Not decided")]
 IN_TIME_CHOICES = [("", "Any"), ("true", "Made in time"), ("false", "Made late")]
@@ -19,16 +22,10 @@ RESULT_CHOICES = [
 ]
 
 
-class ApplicationFilter(StableOrderingMixin, django_filters.FilterSet):
+class ApplicationFilter(ReferenceSearchMixin, CaseFilterSet):
     default_ordering = ("-received_on",)
 
-    q = django_filters.CharFilter(method="search", label="Reference")
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
-        to_field_name="code",
-        label="Force",
-        empty_label="All forces",
-    )
+    organisation = force_filter()
     kind = django_filters.ChoiceFilter(
         choices=Kind.choices, label="Appeal or review", empty_label="Appeals and reviews"
     )
@@ -61,7 +58,6 @@ class ApplicationFilter(StableOrderingMixin, django_filters.FilterSet):
     )
     received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
     received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
     ordering = django_filters.OrderingFilter(
         fields=(
             ("received_on", "received_on"),
@@ -87,12 +83,6 @@ class ApplicationFilter(StableOrderingMixin, django_filters.FilterSet):
         model = Application
         fields = []
         form = GovukFilterForm
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(reference__icontains=value) | Q(force_reference__iexact=value))
 
     def filter_validity(self, queryset, name, value):
         if value == "unknown":

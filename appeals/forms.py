@@ -11,8 +11,15 @@ from appeals.models import (
     Result,
     Subject,
 )
-from oversight.core.forms import GovukDateField, GovukFormMixin
-from oversight.core.selectors import organisations_for_choice
+from oversight.core.forms import (
+    ForceChoiceField,
+    GovukDateField,
+    GovukForm,
+    VersionedForm,
+    checkboxes,
+    radios,
+    text_area,
+)
 
 CRITERIA_CHOICES = [
     ("about_senior_officer", "The complaint is about a senior officer"),
@@ -33,17 +40,12 @@ CRITERIA_CHOICES = [
 VALIDITY_CHOICES = [("true", "Valid"), ("false", "Invalid")]
 
 
-class ApplicationForm(GovukFormMixin, forms.Form):
-    organisation = forms.ModelChoiceField(
-        queryset=organisations_for_choice(forces_only=True),
-        to_field_name="code",
+class ApplicationForm(GovukForm):
+    organisation = ForceChoiceField(
         label="Force",
         help_text="The force (appropriate authority) that handled the complaint.",
         empty_label="Choose a force",
-        error_messages={
-            "required": "Choose the force that handled the complaint",
-            "invalid_choice": "Choose a force from the list",
-        },
+        error_messages={"required": "Choose the force that handled the complaint"},
     )
     force_reference = forms.CharField(
         label="Force's complaint reference (optional)", required=False, max_length=60
@@ -63,34 +65,19 @@ class ApplicationForm(GovukFormMixin, forms.Form):
         help_text="If another body forwarded it, the date that body received it.",
         label_for_errors="the date the application was received",
     )
-    applicant = forms.ChoiceField(
-        label="Who applied",
-        choices=Applicant.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who applied"},
+    applicant = radios("Who applied", Applicant.choices, error="Select who applied")
+    subject = radios(
+        "What the application is about",
+        Subject.choices,
+        error="Select what the application is about",
     )
-    subject = forms.ChoiceField(
-        label="What the application is about",
-        choices=Subject.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what the application is about"},
+    criteria = checkboxes(
+        "Criteria that make the oversight body the relevant review body",
+        CRITERIA_CHOICES,
+        help_text="Select all that apply. If none applies, the local policing body reviews it "
+        "(for an appeal, the force's chief officer).",
     )
-    criteria = forms.MultipleChoiceField(
-        label="Criteria that make the oversight body the relevant review body",
-        help_text=(
-            "Select all that apply. If none applies, the local policing body reviews it "
-            "(for an appeal, the force's chief officer)."
-        ),
-        choices=CRITERIA_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    summary = forms.CharField(
-        label="Grounds of the application (optional)",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=10000,
-        required=False,
-    )
+    summary = text_area("Grounds of the application (optional)", rows=5)
 
     def details(self) -> dict:
         """The cleaned data as the services take it: one boolean per criterion."""
@@ -115,11 +102,11 @@ class ApplicationForm(GovukFormMixin, forms.Form):
         }
 
 
-class ApplicationEditForm(ApplicationForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ApplicationEditForm(ApplicationForm, VersionedForm):
+    pass
 
 
-class ForwardForm(GovukFormMixin, forms.Form):
+class ForwardForm(VersionedForm):
     forwarded_to = forms.CharField(
         label="Forwarded to",
         help_text="The relevant review body, for example the Police and Crime Commissioner.",
@@ -127,10 +114,9 @@ class ForwardForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Enter who the application was forwarded to"},
     )
     forwarded_on = GovukDateField(label="Date forwarded", label_for_errors="the date forwarded")
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class JudgeForm(GovukFormMixin, forms.Form):
+class JudgeForm(VersionedForm):
     is_valid = forms.TypedChoiceField(
         label="Is the application valid?",
         choices=VALIDITY_CHOICES,
@@ -138,54 +124,21 @@ class JudgeForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the application is valid"},
     )
-    invalid_reason = forms.ChoiceField(
-        label="If invalid, why",
-        choices=InvalidReason.choices,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    special_circumstances = forms.CharField(
-        label="If accepted although late, the special circumstances",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=10000,
-        required=False,
-    )
-    validity_notes = forms.CharField(
-        label="Notes (required when the reason is another reason)",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=10000,
-        required=False,
-    )
+    invalid_reason = radios("If invalid, why", InvalidReason.choices)
+    special_circumstances = text_area("If accepted although late, the special circumstances")
+    validity_notes = text_area("Notes (required when the reason is another reason)")
     judged_on = GovukDateField(
         label="Date validity was judged", label_for_errors="the date validity was judged"
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class DecideForm(GovukFormMixin, forms.Form):
-    result = forms.ChoiceField(
-        label="Decision",
-        choices=Result.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the decision"},
-    )
-    follow_up = forms.MultipleChoiceField(
-        label="Follow-up directed (when upheld)",
-        help_text="Select all that apply.",
-        choices=FollowUp.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    decision_reasons = forms.CharField(
-        label="Reasons (optional)",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=10000,
-        required=False,
-    )
+class DecideForm(VersionedForm):
+    result = radios("Decision", Result.choices, error="Select the decision")
+    follow_up = checkboxes("Follow-up directed (when upheld)", FollowUp.choices)
+    decision_reasons = text_area("Reasons (optional)")
     decided_on = GovukDateField(
         label="Date of decision", label_for_errors="the date of the decision"
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,68 +8,48 @@ from appeals import rules, selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
 from appeals.models import Status
-from oversight.core.csv_export import streaming_csv
 from oversight.core.formatting import yes_no
-from oversight.core.paging import paginate
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import view_log_record
-from oversight.core.views import ServiceFormView
+from oversight.core.views import CsvExportView, FilteredListView, ServiceFormView
 
 
-class ApplicationListView(PermissionRequiredMixin, View):
+class ApplicationListView(PermissionRequiredMixin, FilteredListView):
     permission_required = "appeals.view_application"
+    template_name = "appeals/application_list.html"
+    filterset_class = ApplicationFilter
+    selector = staticmethod(selectors.application_list)
 
-    def get(self, request):
-        today = timezone.localdate()
-        visible = selectors.application_list(user=request.user)
-        filterset = ApplicationFilter(request.GET, queryset=visible)
-        context = {
-            "filter": filterset,
-            "today": today,
-            "export_query": request.GET.urlencode(),
-            "ageing": selectors.application_ageing(queryset=filterset.qs, today=today),
-            **paginate(request, filterset.qs),
-        }
-        return render(request, "appeals/application_list.html", context)
+    def get_context_data(self, filterset):
+        return {"ageing": selectors.application_ageing(queryset=filterset.qs, today=self.today)}
 
 
 CSV_COLUMNS = [
-    ("Reference", lambda a: a.reference),
-    ("Force", lambda a: a.organisation.name),
-    ("Force's complaint reference", lambda a: a.force_reference),
-    ("Kind", lambda a: a.get_kind_display()),
-    ("About", lambda a: a.get_subject_display()),
-    ("Complaint made", lambda a: a.complaint_made_on.isoformat()),
-    ("Outcome notified", lambda a: a.outcome_notified_on.isoformat()),
-    ("Received", lambda a: a.received_on.isoformat()),
-    ("Made in time", lambda a: yes_no(a.made_in_time)),
-    ("Relevant review body", lambda a: a.get_review_body_display()),
-    ("Status", lambda a: a.get_status_display()),
-    ("Valid", lambda a: yes_no(a.is_valid)),
-    ("Reason invalid", lambda a: a.get_invalid_reason_display()),
-    ("Decided", lambda a: a.decided_on.isoformat() if a.decided_on else ""),
-    ("Result", lambda a: a.result),
-    ("Decision", lambda a: a.result_label),
+    ("Reference", lambda a, today: a.reference),
+    ("Force", lambda a, today: a.organisation.name),
+    ("Force's complaint reference", lambda a, today: a.force_reference),
+    ("Kind", lambda a, today: a.get_kind_display()),
+    ("About", lambda a, today: a.get_subject_display()),
+    ("Complaint made", lambda a, today: a.complaint_made_on.isoformat()),
+    ("Outcome notified", lambda a, today: a.outcome_notified_on.isoformat()),
+    ("Received", lambda a, today: a.received_on.isoformat()),
+    ("Made in time", lambda a, today: yes_no(a.made_in_time)),
+    ("Relevant review body", lambda a, today: a.get_review_body_display()),
+    ("Status", lambda a, today: a.get_status_display()),
+    ("Valid", lambda a, today: yes_no(a.is_valid)),
+    ("Reason invalid", lambda a, today: a.get_invalid_reason_display()),
+    ("Decided", lambda a, today: a.decided_on.isoformat() if a.decided_on else ""),
+    ("Result", lambda a, today: a.result),
+    ("Decision", lambda a, today: a.result_label),
 ]
 
 
-class ApplicationExportView(PermissionRequiredMixin, View):
-    """The filtered list as CSV, streamed so that a large export does not hold memory."""
-
+class ApplicationExportView(PermissionRequiredMixin, CsvExportView):
     permission_required = "appeals.view_application"
-
-    def get(self, request):
-        filterset = ApplicationFilter(
-            request.GET, queryset=selectors.application_list(user=request.user)
-        )
-        return streaming_csv(
-            filename="applications.csv",
-            header=[title for title, _ in CSV_COLUMNS],
-            rows=(
-                [value(application) for _, value in CSV_COLUMNS]
-                for application in filterset.qs.iterator(chunk_size=2000)
-            ),
-        )
+    filterset_class = ApplicationFilter
+    selector = staticmethod(selectors.application_list)
+    filename = "applications.csv"
+    columns = CSV_COLUMNS
 
 
 class ApplicationCreateView(PermissionRequiredMixin, ServiceFormView):

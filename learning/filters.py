@@ -7,14 +7,13 @@ from django.utils import timezone
 
 from learning import selectors
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
-from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.filters import CaseFilterSet, FinancialYearFilter, StableOrderingMixin
 from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.core.models import Organisation
 
 
-class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
+class RecommendationFilter(CaseFilterSet):
     default_ordering = ("-issued_on",)
-    q = django_filters.CharFilter(method="search", label="Reference")
     recipient = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(),
         to_field_name="code",
@@ -49,12 +48,6 @@ class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
         label="Statutory",
         widget=forms.Select(choices=[("", "Any"), ("true", "Statutory"), ("false", "Not")]),
     )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        label="Changed since",
-        help_text="An ISO 8601 date and time, for incremental sync: 2024-06-03T09:00:00Z.",
-    )
     ordering = django_filters.OrderingFilter(
         fields=(
             ("issued_on", "issued_on"),
@@ -85,10 +78,7 @@ class RecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
                 choices=[("", "Any theme")] + [(t, t) for t in options]
             )
 
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
+    def search_for(self, queryset, value):
         return queryset.filter(
             Q(reference__iexact=value)
             | Q(reference__icontains=value)

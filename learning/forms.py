@@ -3,18 +3,24 @@
 from django import forms
 
 from learning.models import ReceivedVia, RecommendationType, ResponseStatus, SourceKind
-from oversight.core.forms import GovukDateField, GovukFormMixin, yes_no_field
+from oversight.core.forms import (
+    GovukDateField,
+    GovukForm,
+    VersionedForm,
+    radios,
+    text_area,
+    yes_no_field,
+)
 from oversight.core.selectors import organisations_for_choice
 
 
-class RecommendationForm(GovukFormMixin, forms.Form):
+class RecommendationForm(GovukForm):
     """A draft: only where it comes from is needed now; the rest is needed to issue it."""
 
-    source_kind = forms.ChoiceField(
-        label="Where does the recommendation come from?",
-        choices=SourceKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where the recommendation comes from"},
+    source_kind = radios(
+        "Where does the recommendation come from?",
+        SourceKind.choices,
+        error="Select where the recommendation comes from",
     )
     source_reference = forms.CharField(
         label="Investigation or application reference",
@@ -39,18 +45,8 @@ class RecommendationForm(GovukFormMixin, forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"list": "theme-suggestions", "autocomplete": "off"}),
     )
-    type = forms.ChoiceField(
-        label="Type of recommendation",
-        choices=RecommendationType.choices,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    text = forms.CharField(
-        label="Recommendation",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        required=False,
-        max_length=20000,
-    )
+    type = radios("Type of recommendation", RecommendationType.choices)
+    text = text_area("Recommendation", rows=6, max_length=20000)
     is_statutory = yes_no_field(
         "Is it a statutory recommendation?",
         help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002: the "
@@ -59,29 +55,24 @@ class RecommendationForm(GovukFormMixin, forms.Form):
     )
 
 
-class RecommendationEditForm(RecommendationForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class RecommendationEditForm(RecommendationForm, VersionedForm):
+    pass
 
 
-class IssueForm(GovukFormMixin, forms.Form):
+class IssueForm(VersionedForm):
     issued_on = GovukDateField(label="Date of issue", label_for_errors="the date of issue")
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ResponseForm(GovukFormMixin, forms.Form):
+class ResponseForm(VersionedForm):
     """A liaison answering online: the date of the response is today."""
 
-    status = forms.ChoiceField(
-        label="The organisation's answer",
-        choices=ResponseStatus.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the recommendation is accepted"},
+    status = radios(
+        "The organisation's answer",
+        ResponseStatus.choices,
+        error="Select whether the recommendation is accepted",
     )
-    response = forms.CharField(
-        label="Response",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=20000,
-        error_messages={"required": "Enter the organisation's response"},
+    response = text_area(
+        "Response", rows=8, max_length=20000, error="Enter the organisation's response"
     )
     is_final = yes_no_field(
         "Is this the organisation's final response?",
@@ -94,7 +85,6 @@ class ResponseForm(GovukFormMixin, forms.Form):
         "unless the organisation asks in writing that they not be.",
         error="Select whether the response may be published",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class StaffResponseForm(ResponseForm):
@@ -104,11 +94,10 @@ class StaffResponseForm(ResponseForm):
         label="Date the response was received",
         label_for_errors="the date the response was received",
     )
-    received_via = forms.ChoiceField(
-        label="How was it received?",
-        choices=[(ReceivedVia.EMAIL, "Email"), (ReceivedVia.PAPER, "Paper (by post)")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the response was received"},
+    received_via = radios(
+        "How was it received?",
+        [(ReceivedVia.EMAIL, "Email"), (ReceivedVia.PAPER, "Paper (by post)")],
+        error="Select how the response was received",
     )
     field_order = [
         "status",
@@ -121,7 +110,7 @@ class StaffResponseForm(ResponseForm):
     ]
 
 
-class PlannedActionForm(GovukFormMixin, forms.Form):
+class PlannedActionForm(GovukForm):
     description = forms.CharField(label="Action", required=False, max_length=5000)
     due_on = GovukDateField(
         label="Planned date (optional)", label_for_errors="the planned date", required=False
@@ -146,7 +135,7 @@ def planned_actions_from(formset) -> list[dict]:
     ]
 
 
-class ExtensionForm(GovukFormMixin, forms.Form):
+class ExtensionForm(VersionedForm):
     requested_on = GovukDateField(
         label="Date the recipient asked for more time",
         help_text="An extension can only be granted on a request made before the response "
@@ -154,35 +143,30 @@ class ExtensionForm(GovukFormMixin, forms.Form):
         label_for_errors="the date of the request",
     )
     new_due_on = GovukDateField(label="New due date", label_for_errors="the new due date")
-    reason = forms.CharField(
-        label="Reasons (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = text_area("Reasons (optional)", rows=3, max_length=None)
 
 
-class ImplementForm(GovukFormMixin, forms.Form):
+class ImplementForm(VersionedForm):
     implemented_on = GovukDateField(
         label="Date implemented", label_for_errors="the date implemented"
     )
-    evidence = forms.CharField(
-        label="Evidence of implementation",
-        help_text="What shows the recommendation has been put into practice.",
-        widget=forms.Textarea(attrs={"rows": 5}),
+    evidence = text_area(
+        "Evidence of implementation",
+        rows=5,
         max_length=20000,
-        error_messages={"required": "Describe the evidence of implementation"},
+        help_text="What shows the recommendation has been put into practice.",
+        error="Describe the evidence of implementation",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PublicationForm(GovukFormMixin, forms.Form):
-    decision = forms.ChoiceField(
-        label="What do you want to record?",
-        choices=[
+class PublicationForm(GovukForm):
+    decision = radios(
+        "What do you want to record?",
+        [
             ("published", "The response has been published"),
             ("withheld", "The recipient asked in writing that it not be published"),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what you want to record"},
+        error="Select what you want to record",
     )
     published_on = GovukDateField(
         label="Date published",

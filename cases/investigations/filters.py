@@ -7,15 +7,14 @@ from django.utils import timezone
 
 from cases.investigations import rules, selectors
 from cases.models import INVESTIGATION_MODES, Investigation, InvestigationStatus, Subject, Theme
-from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.filters import CaseFilterSet, FinancialYearFilter, force_filter
 from oversight.core.forms import GovukFilterForm
-from oversight.core.models import Organisation
 
 SCOPE_CHOICES = [("core", "Core only (not major)"), ("major", "Major only")]
 YES_ONLY = [("", "Any"), ("true", "Yes"), ("false", "No")]
 
 
-class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
+class InvestigationFilter(CaseFilterSet):
     default_ordering = ("-started_on",)
 
     q = django_filters.CharFilter(
@@ -43,13 +42,7 @@ class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
         label="Theme",
         empty_label="Any theme",
     )
-    organisation = django_filters.ModelChoiceFilter(
-        field_name="referral__organisation",
-        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
-        to_field_name="code",
-        label="Force",
-        empty_label="All forces",
-    )
+    organisation = force_filter("referral__organisation")
     lead = django_filters.ModelChoiceFilter(
         field_name="lead_investigator",
         queryset=selectors.lead_investigators_for_choice(),
@@ -92,7 +85,6 @@ class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
     )
     started_from = django_filters.DateFilter(field_name="started_on", lookup_expr="gte")
     started_to = django_filters.DateFilter(field_name="started_on", lookup_expr="lte")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
     ordering = django_filters.OrderingFilter(
         fields=(
             ("started_on", "started_on"),
@@ -113,10 +105,7 @@ class InvestigationFilter(StableOrderingMixin, django_filters.FilterSet):
         fields = []
         form = GovukFilterForm
 
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
+    def search_for(self, queryset, value):
         # One set of ids from three searches, each served by its own index, rather than an
         # OR across joined tables, which no index can serve.
         matches = (

@@ -14,24 +14,19 @@ from cases.models import (
     Outcome,
     PauseReason,
 )
-from oversight.core.forms import GovukDateField, GovukFormMixin, yes_no_field
-from oversight.core.selectors import organisations_for_choice
+from oversight.core.formatting import long_date
+from oversight.core.forms import (
+    ForceChoiceField,
+    GovukDateField,
+    GovukForm,
+    VersionedForm,
+    radios,
+    text_area,
+    yes_no_field,
+)
 
 
-class ForceChoiceField(forms.ModelChoiceField):
-    def __init__(self, *, error_messages=None, **kwargs):
-        super().__init__(
-            queryset=organisations_for_choice(forces_only=True),
-            to_field_name="code",
-            error_messages={
-                "invalid_choice": "Choose a force from the list",
-                **(error_messages or {}),
-            },
-            **kwargs,
-        )
-
-
-class InvestigationForm(GovukFormMixin, forms.Form):
+class InvestigationForm(GovukForm):
     started_on = GovukDateField(
         label="Date the investigation started",
         help_text="The 6- and 12-month clocks run from this date. For example, 27 3 2024",
@@ -77,19 +72,17 @@ class InvestigationForm(GovukFormMixin, forms.Form):
             self.fields["themes"].queryset = selectors.themes_for_choice(keep=themes_on_record)
 
 
-class InvestigationEditForm(InvestigationForm):
-    mode = forms.ChoiceField(
-        label="Mode of investigation",
-        choices=[(m.value, m.label) for m in INVESTIGATION_MODES],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the mode of investigation"},
+class InvestigationEditForm(InvestigationForm, VersionedForm):
+    mode = radios(
+        "Mode of investigation",
+        [(m.value, m.label) for m in INVESTIGATION_MODES],
+        error="Select the mode of investigation",
     )
     completed_on = GovukDateField(
         label="Date completed",
         help_text="Correct it here if it was recorded wrongly.",
         label_for_errors="the date completed",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     field_order = ["mode", "started_on", "completed_on", "lead_investigator", "themes", "is_major"]
 
@@ -113,7 +106,7 @@ def collar_number_field() -> forms.CharField:
     return forms.CharField(label="Collar number (optional)", max_length=20, required=False)
 
 
-class SubjectForm(GovukFormMixin, forms.Form):
+class SubjectForm(GovukForm):
     """A person serving with the police: who they are (outcomes are on their own page)."""
 
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -128,29 +121,20 @@ class SubjectForm(GovukFormMixin, forms.Form):
 SubjectFormSet = forms.formset_factory(SubjectForm, extra=2, can_delete=True)
 
 
-class StatusForm(GovukFormMixin, forms.Form):
-    status = forms.ChoiceField(
-        label="New status",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the new status"},
-    )
+class StatusForm(VersionedForm):
+    status = radios("New status", [], error="Select the new status")
     changed_on = GovukDateField(
         label="Date of the change",
         help_text="For completion, the date the investigation was completed. Dates cannot go "
         "before the last change.",
         label_for_errors="the date of the change",
     )
-    pause_reason = forms.ChoiceField(
-        label="Reason for pausing (only when pausing)",
+    pause_reason = radios(
+        "Reason for pausing (only when pausing)",
+        PauseReason.choices,
         help_text="A pause is shown on the case but does not stop the 6- and 12-month clocks.",
-        choices=PauseReason.choices,
-        widget=forms.RadioSelect,
-        required=False,
     )
-    note = forms.CharField(
-        label="Note (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = text_area("Note (optional)", rows=3, max_length=None)
 
     def __init__(self, *args, current_status: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,7 +144,7 @@ class StatusForm(GovukFormMixin, forms.Form):
         ]
 
 
-class SubjectOutcomeForm(GovukFormMixin, forms.Form):
+class SubjectOutcomeForm(VersionedForm):
     """One person with the outcomes for them; their allegations come in a formset."""
 
     name = name_field()
@@ -191,17 +175,11 @@ class SubjectOutcomeForm(GovukFormMixin, forms.Form):
         error="Select whether entered on the barred list",
         initial="no",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class AllegationForm(GovukFormMixin, forms.Form):
+class AllegationForm(GovukForm):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    description = forms.CharField(
-        label="Allegation",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=5000,
-        error_messages={"required": "Describe the allegation"},
-    )
+    description = text_area("Allegation", rows=2, max_length=5000, error="Describe the allegation")
     investigator_opinion = forms.ChoiceField(
         label="Investigator's opinion",
         choices=[("", "Not yet given"), *Outcome.choices],
@@ -218,32 +196,30 @@ class AllegationForm(GovukFormMixin, forms.Form):
 AllegationFormSet = forms.formset_factory(AllegationForm, extra=1, can_delete=True)
 
 
-class NoticeForm(GovukFormMixin, forms.Form):
+class NoticeForm(VersionedForm):
     due_on = forms.TypedChoiceField(
         label="Which notice",
         coerce=dt.date.fromisoformat,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the notice you are recording"},
     )
-    action = forms.ChoiceField(
-        label="What happened",
-        choices=NoticeAction.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the notice was given or withheld"},
+    action = radios(
+        "What happened",
+        NoticeAction.choices,
+        error="Select whether the notice was given or withheld",
     )
     actioned_on = GovukDateField(
         label="Date given or withheld", label_for_errors="the date the notice was given"
     )
-    note = forms.CharField(
-        label="Note (optional)",
+    note = text_area(
+        "Note (optional)",
+        rows=3,
+        max_length=None,
         help_text="For a withheld notice, why giving it might prejudice an investigation.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, due_dates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["due_on"].choices = [
-            (day.isoformat(), f"Due {day:%-d %B %Y}") for day in due_dates
+            (day.isoformat(), f"Due {long_date(day)}") for day in due_dates
         ]

@@ -2,26 +2,23 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
 from cases.referrals import selectors
-from oversight.core.filters import FinancialYearFilter, StableOrderingMixin
+from oversight.core.filters import (
+    CaseFilterSet,
+    FinancialYearFilter,
+    ReferenceSearchMixin,
+    force_filter,
+)
 from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
-from oversight.core.models import Organisation
 
 
-class ReferralFilter(StableOrderingMixin, django_filters.FilterSet):
+class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
     default_ordering = ("-received_on",)
 
-    q = django_filters.CharFilter(method="search", label="Reference")
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
-        to_field_name="code",
-        label="Force",
-        empty_label="All forces",
-    )
+    organisation = force_filter()
     status = django_filters.ChoiceFilter(choices=ReferralStatus.choices, empty_label="Any status")
     financial_year = FinancialYearFilter(
         field_name="received_on", label="Financial year received", help_text="For example, 2024-25"
@@ -45,7 +42,6 @@ class ReferralFilter(StableOrderingMixin, django_filters.FilterSet):
     )
     received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
     received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
     ordering = django_filters.OrderingFilter(
         fields=(
             ("received_on", "received_on"),
@@ -62,13 +58,6 @@ class ReferralFilter(StableOrderingMixin, django_filters.FilterSet):
         model = Referral
         fields = []
         form = GovukFilterForm
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        # Both conditions have an index (a trigram index serves the partial reference).
-        return queryset.filter(Q(reference__icontains=value) | Q(force_reference__iexact=value))
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

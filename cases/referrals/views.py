@@ -7,62 +7,39 @@ from django.views import View
 from cases.referrals import selectors, services
 from cases.referrals.filters import ReferralFilter
 from cases.referrals.forms import DecisionForm, ReferralEditForm, ReferralForm
-from oversight.core.csv_export import streaming_csv
 from oversight.core.formatting import yes_no
-from oversight.core.paging import paginate
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import view_log_record
-from oversight.core.views import ServiceFormView
+from oversight.core.views import CsvExportView, FilteredListView, ServiceFormView
 
 
-class ReferralListView(PermissionRequiredMixin, View):
+class ReferralListView(PermissionRequiredMixin, FilteredListView):
     permission_required = "cases.view_referral"
-
-    def get(self, request):
-        filterset = ReferralFilter(
-            request.GET, queryset=selectors.referral_list(user=request.user)
-        )
-        referrals = filterset.qs
-        context = {
-            "filter": filterset,
-            "today": timezone.localdate(),
-            "export_query": request.GET.urlencode(),
-            **paginate(request, referrals),
-        }
-        return render(request, "cases/referrals/referral_list.html", context)
+    template_name = "cases/referrals/referral_list.html"
+    filterset_class = ReferralFilter
+    selector = staticmethod(selectors.referral_list)
 
 
 CSV_COLUMNS = [
-    ("Reference", lambda r: r.reference),
-    ("Force", lambda r: r.organisation.name),
-    ("Date received", lambda r: r.received_on.isoformat()),
-    ("Type of matter", lambda r: r.get_matter_type_display()),
-    ("Type of referral", lambda r: r.get_referral_type_display()),
-    ("Decision due", lambda r: r.decision_due_on.isoformat()),
-    ("Status", lambda r: r.get_status_display()),
-    ("Mode", lambda r: r.get_mode_display()),
-    ("Date of first decision", lambda r: r.decided_on.isoformat() if r.decided_on else ""),
-    ("Decided within target", lambda r: yes_no(r.decided_within_target)),
+    ("Reference", lambda r, today: r.reference),
+    ("Force", lambda r, today: r.organisation.name),
+    ("Date received", lambda r, today: r.received_on.isoformat()),
+    ("Type of matter", lambda r, today: r.get_matter_type_display()),
+    ("Type of referral", lambda r, today: r.get_referral_type_display()),
+    ("Decision due", lambda r, today: r.decision_due_on.isoformat()),
+    ("Status", lambda r, today: r.get_status_display()),
+    ("Mode", lambda r, today: r.get_mode_display()),
+    ("Date of first decision", lambda r, today: r.decided_on.isoformat() if r.decided_on else ""),
+    ("Decided within target", lambda r, today: yes_no(r.decided_within_target)),
 ]
 
 
-class ReferralExportView(PermissionRequiredMixin, View):
-    """The filtered list as CSV, streamed so that a large export does not hold memory."""
-
+class ReferralExportView(PermissionRequiredMixin, CsvExportView):
     permission_required = "cases.view_referral"
-
-    def get(self, request):
-        filterset = ReferralFilter(
-            request.GET, queryset=selectors.referral_list(user=request.user)
-        )
-        return streaming_csv(
-            filename="referrals.csv",
-            header=[title for title, _ in CSV_COLUMNS],
-            rows=(
-                [value(referral) for _, value in CSV_COLUMNS]
-                for referral in filterset.qs.iterator(chunk_size=2000)
-            ),
-        )
+    filterset_class = ReferralFilter
+    selector = staticmethod(selectors.referral_list)
+    filename = "referrals.csv"
+    columns = CSV_COLUMNS
 
 
 class ReferralDetailView(PermissionRequiredMixin, View):

@@ -1,35 +1,24 @@
 """The list of recommendations, filtered and paginated, and its CSV export."""
 
-from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
-
 from learning import selectors
 from learning.filters import RecommendationFilter
 from oversight.core.calendar import financial_year_of
-from oversight.core.csv_export import streaming_csv
 from oversight.core.formatting import yes_no
-from oversight.core.paging import paginate
 from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.views import CsvExportView, FilteredListView
 
 
-class RecommendationListView(PermissionRequiredMixin, View):
+class RecommendationListView(PermissionRequiredMixin, FilteredListView):
     permission_required = "learning.view_recommendation"
+    template_name = "learning/recommendation_list.html"
+    filterset_class = RecommendationFilter
+    selector = staticmethod(selectors.recommendation_list)
 
-    def get(self, request):
-        filterset = RecommendationFilter(
-            request.GET,
-            queryset=selectors.recommendation_list(user=request.user),
-            themes=selectors.theme_choices(user=request.user),
-        )
-        context = {
-            "filter": filterset,
-            "today": timezone.localdate(),
-            "is_staff": request.user.is_casework_staff,
-            "export_query": request.GET.urlencode(),
-            **paginate(request, filterset.qs),
-        }
-        return render(request, "learning/recommendation_list.html", context)
+    def filterset_kwargs(self):
+        return {"themes": selectors.theme_choices(user=self.request.user)}
+
+    def get_context_data(self, filterset):
+        return {"is_staff": self.request.user.is_casework_staff}
 
 
 def _date(value) -> str:
@@ -58,21 +47,9 @@ CSV_COLUMNS = [
 ]
 
 
-class RecommendationExportView(PermissionRequiredMixin, View):
-    """The filtered list as CSV, streamed so that a large export does not hold memory."""
-
+class RecommendationExportView(PermissionRequiredMixin, CsvExportView):
     permission_required = "learning.export_recommendation"
-
-    def get(self, request):
-        filterset = RecommendationFilter(
-            request.GET, queryset=selectors.recommendation_list(user=request.user)
-        )
-        today = timezone.localdate()
-        return streaming_csv(
-            filename="recommendations.csv",
-            header=[title for title, _ in CSV_COLUMNS],
-            rows=(
-                [value(recommendation, today) for _, value in CSV_COLUMNS]
-                for recommendation in filterset.qs.iterator(chunk_size=2000)
-            ),
-        )
+    filterset_class = RecommendationFilter
+    selector = staticmethod(selectors.recommendation_list)
+    filename = "recommendations.csv"
+    columns = CSV_COLUMNS

@@ -1,11 +1,13 @@
 """Filters shared by the apps' filter sets."""
 
 import django_filters
+from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 
 from oversight.core.calendar import parse_financial_year
 from oversight.core.forms import FinancialYearField
+from oversight.core.models import Organisation
 from oversight.core.paging import PAGING_PARAMS
 
 
@@ -59,3 +61,43 @@ class FilterBackend(DjangoFilterBackend):
         ):
             return filterset_class.stable_order(queryset)
         return super().filter_queryset(request, queryset, view)
+
+
+def force_filter(field_name: str = "organisation") -> django_filters.ModelChoiceFilter:
+    """A police force by code (national bodies are not forces)."""
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
+        to_field_name="code",
+        label="Force",
+        empty_label="All forces",
+    )
+
+
+class CaseFilterSet(StableOrderingMixin, django_filters.FilterSet):
+    """The filters every list of case records has: a search box (`q`, which the subclass's
+    search_for answers, blank searching nothing) and the records changed since a moment, for
+    incremental sync over the API."""
+
+    q = django_filters.CharFilter(method="search", label="Reference")
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Changed since",
+        help_text="An ISO 8601 date and time, for incremental sync: 2024-06-03T09:00:00Z.",
+    )
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return self.search_for(queryset, value) if value else queryset
+
+    def search_for(self, queryset, value: str):
+        raise NotImplementedError
+
+
+class ReferenceSearchMixin:
+    """Search by part of the record's reference, or the whole of the force's own reference;
+    each condition is served by its own index (a trigram index serves the partial one)."""
+
+    def search_for(self, queryset, value: str):
+        return queryset.filter(Q(reference__icontains=value) | Q(force_reference__iexact=value))

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from oversight.core.calendar import FinancialYearError, parse_financial_year
+from oversight.core.selectors import organisations_for_choice
 
 
 def govuk_class(widget: forms.Widget) -> str | None:
@@ -116,6 +117,78 @@ class GovukFormMixin:
 
 class GovukFilterForm(GovukFormMixin, forms.Form):
     """The form behind a list page's filters (django-filter builds the fields)."""
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    """A form of the service's pages."""
+
+
+class VersionedForm(GovukForm):
+    """A form that changes a record: it carries the version read, for the service to compare
+    (a stale save is refused rather than overwriting someone else's)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# Fields, as GOV.UK patterns ----------------------------------------------------------------
+
+
+def radios(label: str, choices, *, error: str | None = None, help_text: str = "") -> forms.Field:
+    """One choice as radios; `error` is the message when none is chosen (None: optional)."""
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=error is not None,
+        error_messages={"required": error} if error else {},
+    )
+
+
+def checkboxes(label: str, choices, *, help_text: str = "Select all that apply.") -> forms.Field:
+    """Any number of choices as checkboxes, none needed."""
+    return forms.MultipleChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+def text_area(
+    label: str,
+    *,
+    rows: int = 4,
+    max_length: int = 10000,
+    error: str | None = None,
+    help_text: str = "",
+) -> forms.Field:
+    """Free text over several lines; `error` is the message when it is left empty (None:
+    optional)."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=max_length,
+        required=error is not None,
+        error_messages={"required": error} if error else {},
+    )
+
+
+class ForceChoiceField(forms.ModelChoiceField):
+    """A territorial or special police force, by code, from the active ones."""
+
+    def __init__(self, *, error_messages=None, **kwargs):
+        super().__init__(
+            queryset=organisations_for_choice(forces_only=True),
+            to_field_name="code",
+            error_messages={
+                "invalid_choice": "Choose a force from the list",
+                **(error_messages or {}),
+            },
+            **kwargs,
+        )
 
 
 OVERDUE_CHOICES = [("", "Any"), ("true", "Overdue only"), ("false", "Not overdue")]

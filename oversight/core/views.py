@@ -1,4 +1,5 @@
-"""The one pattern of a page whose form's valid input goes through a service."""
+"""The page patterns every app shares: a form whose valid input goes through one service, a
+filtered list, and its CSV export."""
 
 from collections.abc import Callable, Mapping
 
@@ -9,8 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
+from oversight.core.csv_export import streaming_csv
 from oversight.core.errors import ConflictError
 from oversight.core.forms import add_service_errors
+from oversight.core.paging import paginate
 
 
 class ServiceFormView(View):
@@ -111,3 +114,59 @@ class ServiceFormView(View):
     def _render(self, form, formsets):
         context = self.get_context_data(form=form, **formsets)
         return render(self.request, self.template_name, context)
+
+
+class FilteredListView(View):
+    """A list page: the records the user may see (`selector`), narrowed by the filter set, one
+    page at a time, with the query that the CSV export of the same rows takes."""
+
+    template_name: str
+    filterset_class: type
+    selector: Callable
+
+    @property
+    def today(self):
+        return timezone.localdate()
+
+    def get_filterset(self):
+        queryset = self.selector(user=self.request.user)
+        return self.filterset_class(
+            self.request.GET, queryset=queryset, request=self.request, **self.filterset_kwargs()
+        )
+
+    def filterset_kwargs(self) -> dict:
+        return {}
+
+    def get_context_data(self, filterset) -> dict:
+        """More for the page than the filters, the page of rows and the export's query."""
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset()
+        context = {
+            "filter": filterset,
+            "today": self.today,
+            "export_query": request.GET.urlencode(),
+            **paginate(request, filterset.qs),
+            **self.get_context_data(filterset),
+        }
+        return render(request, self.template_name, context)
+
+
+class CsvExportView(FilteredListView):
+    """The filtered list as CSV, streamed so that a large export does not hold memory. Each of
+    `columns` is (title, value of a record on a day)."""
+
+    filename: str
+    columns: list[tuple[str, Callable]]
+
+    def get(self, request, *args, **kwargs):
+        today = self.today
+        return streaming_csv(
+            filename=self.filename,
+            header=[title for title, _ in self.columns],
+            rows=(
+                [value(record, today) for _, value in self.columns]
+                for record in self.get_filterset().qs.iterator(chunk_size=2000)
+            ),
+        )

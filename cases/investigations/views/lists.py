@@ -6,31 +6,19 @@ from django.views import View
 
 from cases.investigations import rules, selectors
 from cases.investigations.filters import InvestigationFilter
-from oversight.core.csv_export import streaming_csv
 from oversight.core.formatting import yes_no
-from oversight.core.paging import paginate
 from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.views import CsvExportView, FilteredListView
 
 # How many rows the ageing page lists before pointing to the filtered list.
 AGEING_LIST_LIMIT = 50
 
 
-class InvestigationListView(PermissionRequiredMixin, View):
+class InvestigationListView(PermissionRequiredMixin, FilteredListView):
     permission_required = "cases.view_investigation"
-
-    def get(self, request):
-        filterset = InvestigationFilter(
-            request.GET,
-            queryset=selectors.investigation_list(user=request.user),
-            request=request,
-        )
-        context = {
-            "filter": filterset,
-            "today": timezone.localdate(),
-            "export_query": request.GET.urlencode(),
-            **paginate(request, filterset.qs),
-        }
-        return render(request, "cases/investigations/investigation_list.html", context)
+    template_name = "cases/investigations/investigation_list.html"
+    filterset_class = InvestigationFilter
+    selector = staticmethod(selectors.investigation_list)
 
 
 CSV_COLUMNS = [
@@ -65,27 +53,13 @@ CSV_COLUMNS = [
 ]
 
 
-class InvestigationExportView(PermissionRequiredMixin, View):
-    """The filtered list as CSV, streamed so that a large export does not hold memory."""
-
+class InvestigationExportView(PermissionRequiredMixin, CsvExportView):
     permission_required = "cases.view_investigation"
-
-    def get(self, request):
-        today = timezone.localdate()
-        filterset = InvestigationFilter(
-            request.GET,
-            queryset=selectors.investigation_list(user=request.user),
-            request=request,
-        )
-        return streaming_csv(
-            filename="investigations.csv",
-            header=[title for title, _ in CSV_COLUMNS],
-            # iterator() with prefetch_related needs a chunk size: themes come per chunk.
-            rows=(
-                [value(investigation, today) for _, value in CSV_COLUMNS]
-                for investigation in filterset.qs.iterator(chunk_size=2000)
-            ),
-        )
+    filterset_class = InvestigationFilter
+    selector = staticmethod(selectors.investigation_list)
+    filename = "investigations.csv"
+    # iterator() with prefetch_related needs a chunk size: themes come per chunk.
+    columns = CSV_COLUMNS
 
 
 class InvestigationAgeingView(PermissionRequiredMixin, View):
