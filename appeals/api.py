@@ -1,15 +1,13 @@
 """Applications over the REST API (staff only). Serializers shape input; services decide."""
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers
 
 from appeals import selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
-from oversight.core.api_views import CaseRecordMixin
+from oversight.core.api_views import CaseRecordViewSet
 from oversight.core.models import Organisation
-from oversight.core.permissions import IsCaseworkStaff
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 CRITERIA_HELP = "A criterion that makes the oversight body the relevant review body."
@@ -200,30 +198,12 @@ class ApplicationUpdateSerializer(ApplicationWriteSerializer):
         ],
     ),
 )
-class ApplicationViewSet(
-    CaseRecordMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [IsCaseworkStaff]
+class ApplicationViewSet(CaseRecordViewSet):
     serializer_class = ApplicationSerializer
+    create_serializer_class = ApplicationWriteSerializer
+    update_serializer_class = ApplicationUpdateSerializer
     filterset_class = ApplicationFilter
     ordering_fields = ["received_on", "decided_on", "reference", "updated_at"]
-
-    def get_queryset(self):
-        return selectors.application_list(user=self.request.user)
-
-    def create(self, request, *args, **kwargs):
-        incoming = ApplicationWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        application = services.application_create(
-            actor=request.user, today=timezone.localdate(), **incoming.validated_data
-        )
-        return self.stored(application, status_code=status.HTTP_201_CREATED)
-
     workflow_steps = {
         "forward": ("forwarded_to", "forwarded_on"),
         "judgement": (
@@ -236,17 +216,20 @@ class ApplicationViewSet(
         "decision": ("decided_on", "result", "follow_up", "decision_reasons"),
     }
 
-    def update(self, request, *args, **kwargs):
-        partial = kwargs.pop("partial", False)
-        application = self.get_object()
-        _, version, data = self.versioned_input(ApplicationUpdateSerializer, partial=partial)
-        steps = self.steps_requested(application, data, self.workflow_steps, partial=partial)
+    def get_queryset(self):
+        return selectors.application_list(user=self.request.user)
+
+    def create_record(self, incoming):
+        return services.application_create(
+            actor=self.request.user, today=self.today, **incoming.validated_data
+        )
+
+    def revise(self, application, *, incoming, version, changes, steps):
         services.application_revise(
-            actor=request.user,
+            actor=self.request.user,
             application=application,
             version=version,
-            today=timezone.localdate(),
-            changes=data,
+            today=self.today,
+            changes=changes,
             **steps,
         )
-        return self.stored(application)

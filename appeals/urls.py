@@ -6,15 +6,5 @@ from oversight.core.urls import record_pages
 app_name = "appeals"
 
 urlpatterns = record_pages(
-    "application",
-    list=views.ApplicationListView,
-    export=views.ApplicationExportView,
-    create=views.ApplicationCreateView,
-    detail=views.ApplicationDetailView,
-    steps={
-        "edit": views.ApplicationEditView,
-        "forward": views.ApplicationForwardView,
-        "judge": ("validity", views.ApplicationJudgeView),
-        "decide": views.ApplicationDecideView,
-    },
+    "application", views, steps=["edit", "forward", ("judge", "validity"), "decide"]
 )

@@ -44,10 +44,9 @@ CSV_COLUMNS = [
 ]
 
 
-class ApplicationExportView(PermissionRequiredMixin, CsvExportView):
-    permission_required = "appeals.view_application"
-    filterset_class = ApplicationFilter
-    selector = staticmethod(selectors.application_list)
+class ApplicationExportView(CsvExportView, ApplicationListView):
+    """The filtered list as CSV."""
+
     filename = "applications.csv"
     columns = CSV_COLUMNS
 

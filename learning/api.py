@@ -38,7 +38,7 @@ from learning.serializers import (
 )
 from learning.throttles import PerTokenRateThrottle
 from oversight.core.api_pagination import KeysetPagination
-from oversight.core.api_views import CaseRecordMixin
+from oversight.core.api_views import CaseRecordViewSet
 from oversight.core.filters import FilterBackend
 from oversight.core.permissions import IsLiaison, IsStaff, IsStaffOrLiaison, is_force_liaison
 
@@ -180,14 +180,7 @@ LIST_DESCRIPTION = (
         ],
     ),
 )
-class RecommendationViewSet(
-    CaseRecordMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class RecommendationViewSet(CaseRecordViewSet):
     filter_backends = [FilterBackend]  # the filter set orders, with a stable tie-break
     pagination_class = KeysetPagination
     filterset_class = RecommendationFilter
@@ -227,23 +220,23 @@ class RecommendationViewSet(
             [recommendation_summary(row, today=today, staff=staff) for row in page]
         )
 
-    def create(self, request, *args, **kwargs):
-        incoming = RecommendationCreateSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        recommendation = services.recommendation_create(
-            actor=request.user, today=timezone.localdate(), **incoming.validated_data
+    create_serializer_class = RecommendationCreateSerializer
+    update_serializer_class = RecommendationUpdateSerializer
+
+    def create_record(self, incoming):
+        return services.recommendation_create(
+            actor=self.request.user, today=self.today, **incoming.validated_data
         )
-        return self.stored(recommendation, status_code=status.HTTP_201_CREATED)
+
+    def revise(self, recommendation, *, incoming, version, changes, steps):
+        services.recommendation_update(
+            actor=self.request.user, recommendation=recommendation, version=version, **changes
+        )
 
     def update(self, request, *args, **kwargs):
-        if not kwargs.pop("partial", False):
+        if not kwargs.get("partial", False):  # only drafts change, a field at a time
             raise exceptions.MethodNotAllowed(request.method)
-        recommendation = self.get_object()
-        _, version, data = self.versioned_input(RecommendationUpdateSerializer, partial=True)
-        services.recommendation_update(
-            actor=request.user, recommendation=recommendation, version=version, **data
-        )
-        return self.stored(recommendation)
+        return super().update(request, *args, **kwargs)
 
     @extend_schema(
         summary="Issue a draft (staff)",

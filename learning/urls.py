@@ -17,17 +17,8 @@ urlpatterns = [
     ),
     *record_pages(
         "recommendation",
-        list=views.RecommendationListView,
-        export=views.RecommendationExportView,
-        create=views.RecommendationCreateView,
-        detail=views.RecommendationDetailView,
-        steps={
-            "edit": views.RecommendationEditView,
-            "issue": views.RecommendationIssueView,
-            "respond": ("response", views.RecommendationRespondView),
-            "extend": views.RecommendationExtendView,
-            "implement": views.RecommendationImplementView,
-        },
+        views,
+        steps=["edit", "issue", ("respond", "response"), "extend", "implement"],
     ),
     path(
         "<str:reference>/responses/<int:pk>/publication/",

@@ -6,7 +6,7 @@ version read (409 if stale). Serializers are in cases.investigation_serializers.
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -19,8 +19,14 @@ from cases.investigations.serializers import (
     NoticeSerializer,
     NoticeWriteSerializer,
 )
-from oversight.core.api_views import CaseRecordMixin
-from oversight.core.permissions import IsCaseworkStaff
+from oversight.core.api_views import CaseRecordViewSet
+
+
+def _subject_inputs(incoming, people) -> list:
+    """The people of a validated write, as the services take them."""
+    subject_field = incoming.fields["subjects"].child
+    return [subject_field.to_input(dict(person)) for person in people]
+
 
 EXAMPLE_CREATE = {
     "referral": "REF-2024-000123",
@@ -66,67 +72,44 @@ EXAMPLE_COMPLETE = {
         examples=[OpenApiExample("Complete", value=EXAMPLE_COMPLETE, request_only=True)],
     ),
 )
-class InvestigationViewSet(
-    CaseRecordMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [IsCaseworkStaff]
+class InvestigationViewSet(CaseRecordViewSet):
     serializer_class = InvestigationSerializer
+    create_serializer_class = InvestigationWriteSerializer
+    update_serializer_class = InvestigationUpdateSerializer
     filterset_class = InvestigationFilter
     ordering_fields = ["started_on", "completed_on", "reference", "updated_at"]
-
-    def get_queryset(self):
-        return selectors.investigation_list_with_people(user=self.request.user)
-
-    def create(self, request, *args, **kwargs):
-        incoming = InvestigationWriteSerializer(data=request.data, context={"request": request})
-        incoming.is_valid(raise_exception=True)
-        data = dict(incoming.validated_data)
-        subject_field = incoming.fields["subjects"].child
-        subjects = [subject_field.to_input(dict(s)) for s in data.pop("subjects", [])]
-        if "first_aware_on" not in data:
-            data["first_aware_on"] = services.KEEP
-        investigation = services.investigation_open(
-            actor=request.user,
-            today=timezone.localdate(),
-            subjects=subjects,
-            **data,
-        )
-        return self.stored(investigation, status_code=status.HTTP_201_CREATED)
-
     workflow_steps = {
         "transition": ("status", "status_changed_on", "completed_on", "pause_reason", "note")
     }
 
-    def update(self, request, *args, **kwargs):
-        investigation = self.get_object()
-        partial = kwargs.pop("partial", False)
-        incoming, version, data = self.versioned_input(
-            InvestigationUpdateSerializer, partial=partial, context={"request": request}
+    def get_queryset(self):
+        return selectors.investigation_list_with_people(user=self.request.user)
+
+    def create_record(self, incoming):
+        data = dict(incoming.validated_data)
+        subjects = _subject_inputs(incoming, data.pop("subjects", []))
+        data.setdefault("first_aware_on", services.KEEP)
+        return services.investigation_open(
+            actor=self.request.user, today=self.today, subjects=subjects, **data
         )
-        steps = self.steps_requested(investigation, data, self.workflow_steps, partial=partial)
+
+    def revise(self, investigation, *, incoming, version, changes, steps):
         transition = steps.get("transition", {})
         for name in ("status", "pause_reason", "note"):
             transition[name] = transition.get(name) or ""
         transition.setdefault("completed_on", services.KEEP)
         subjects = None
-        if "subjects" in data:
-            subject_field = incoming.fields["subjects"].child
-            subjects = [subject_field.to_input(dict(s)) for s in data.pop("subjects")]
+        if "subjects" in changes:
+            subjects = _subject_inputs(incoming, changes.pop("subjects"))
         services.investigation_revise(
-            actor=request.user,
+            actor=self.request.user,
             investigation=investigation,
             version=version,
-            today=timezone.localdate(),
-            changes=data,
+            today=self.today,
+            changes=changes,
             subjects=subjects,
             **transition,
         )
-        return self.stored(investigation)
 
     @extend_schema(
         summary="Record a statutory notice to the local policing body as given or withheld",

@@ -15,15 +15,7 @@ urlpatterns = [
         name="investigation-open",
     ),
     *record_pages(
-        "investigation",
-        list=views.InvestigationListView,
-        export=views.InvestigationExportView,
-        detail=views.InvestigationDetailView,
-        steps={
-            "edit": views.InvestigationEditView,
-            "status": views.InvestigationStatusView,
-            "notice": ("notices", views.NoticeView),
-        },
+        "investigation", views, create=False, steps=["edit", "status", ("notice", "notices")]
     ),
     # The people under investigation, each changed on a page of their own.
     path("<str:reference>/people/new/", views.SubjectView.as_view(), name="subject-create"),

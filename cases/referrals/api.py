@@ -1,8 +1,6 @@
 """Referrals over the REST API (staff only). Serializers shape input; services apply the rules."""
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
 
 from cases.referrals import selectors, services
 from cases.referrals.filters import ReferralFilter
@@ -11,8 +9,7 @@ from cases.referrals.serializers import (
     ReferralUpdateSerializer,
     ReferralWriteSerializer,
 )
-from oversight.core.api_views import CaseRecordMixin
-from oversight.core.permissions import IsCaseworkStaff
+from oversight.core.api_views import CaseRecordViewSet
 
 
 @extend_schema_view(
@@ -46,43 +43,28 @@ from oversight.core.permissions import IsCaseworkStaff
         responses=ReferralSerializer,
     ),
 )
-class ReferralViewSet(
-    CaseRecordMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [IsCaseworkStaff]
+class ReferralViewSet(CaseRecordViewSet):
     serializer_class = ReferralSerializer
+    create_serializer_class = ReferralWriteSerializer
+    update_serializer_class = ReferralUpdateSerializer
     filterset_class = ReferralFilter
     ordering_fields = ["received_on", "decision_due_on", "decided_on", "reference", "updated_at"]
+    workflow_steps = {"decision": ("mode", "decided_on", "reason")}
 
     def get_queryset(self):
         return selectors.referral_list_with_determinations(user=self.request.user)
 
-    def create(self, request, *args, **kwargs):
-        incoming = ReferralWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        referral = services.referral_create(
-            actor=request.user, today=timezone.localdate(), **incoming.validated_data
+    def create_record(self, incoming):
+        return services.referral_create(
+            actor=self.request.user, today=self.today, **incoming.validated_data
         )
-        return self.stored(referral, status_code=status.HTTP_201_CREATED)
 
-    workflow_steps = {"decision": ("mode", "decided_on", "reason")}
-
-    def update(self, request, *args, **kwargs):
-        referral = self.get_object()
-        partial = kwargs.pop("partial", False)
-        _, version, data = self.versioned_input(ReferralUpdateSerializer, partial=partial)
-        steps = self.steps_requested(referral, data, self.workflow_steps, partial=partial)
+    def revise(self, referral, *, incoming, version, changes, steps):
         services.referral_revise(
-            actor=request.user,
+            actor=self.request.user,
             referral=referral,
             version=version,
-            today=timezone.localdate(),
-            changes=data,
+            today=self.today,
+            changes=changes,
             **steps.get("decision", {}),
         )
-        return self.stored(referral)

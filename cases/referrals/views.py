@@ -34,10 +34,9 @@ CSV_COLUMNS = [
 ]
 
 
-class ReferralExportView(PermissionRequiredMixin, CsvExportView):
-    permission_required = "cases.view_referral"
-    filterset_class = ReferralFilter
-    selector = staticmethod(selectors.referral_list)
+class ReferralExportView(CsvExportView, ReferralListView):
+    """The filtered list as CSV."""
+
     filename = "referrals.csv"
     columns = CSV_COLUMNS
 

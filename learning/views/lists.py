@@ -47,9 +47,9 @@ CSV_COLUMNS = [
 ]
 
 
-class RecommendationExportView(PermissionRequiredMixin, CsvExportView):
+class RecommendationExportView(CsvExportView, RecommendationListView):
+    """The filtered list as CSV."""
+
     permission_required = "learning.export_recommendation"
-    filterset_class = RecommendationFilter
-    selector = staticmethod(selectors.recommendation_list)
     filename = "recommendations.csv"
     columns = CSV_COLUMNS

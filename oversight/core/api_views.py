@@ -10,9 +10,11 @@ the app's `<entity>_revise` service, which applies them in one transaction, all 
 
 from collections.abc import Mapping, Sequence
 
-from rest_framework import serializers, status
+from django.utils import timezone
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from oversight.core.permissions import IsCaseworkStaff
 from oversight.core.services import view_log_record
 
 VERSION_REQUIRED = {"version": ["This field is required."]}
@@ -65,6 +67,54 @@ class CaseRecordMixin:
                 continue
             requested[step] = values
         return requested
+
+
+class CaseRecordViewSet(
+    CaseRecordMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """A kind of case record over the API, for casework staff: listed, read (each read
+    logged), created from `create_serializer_class` by create_record(), and changed from
+    `update_serializer_class` by revise(), with the workflow steps the request asks for."""
+
+    permission_classes = [IsCaseworkStaff]
+    create_serializer_class: type[serializers.Serializer]
+    update_serializer_class: type[serializers.Serializer]
+    workflow_steps: Mapping[str, Sequence[str]] = {}
+
+    @property
+    def today(self):
+        return timezone.localdate()
+
+    def create(self, request, *args, **kwargs):
+        incoming = self.create_serializer_class(
+            data=request.data, context=self.get_serializer_context()
+        )
+        incoming.is_valid(raise_exception=True)
+        record = self.create_record(incoming)
+        return self.stored(record, status_code=status.HTTP_201_CREATED)
+
+    def create_record(self, incoming):
+        """Call the service that creates the record from the validated input."""
+        raise NotImplementedError
+
+    def update(self, request, *args, **kwargs):
+        record = self.get_object()
+        partial = kwargs.pop("partial", False)
+        incoming, version, changes = self.versioned_input(
+            self.update_serializer_class, partial=partial, context=self.get_serializer_context()
+        )
+        steps = self.steps_requested(record, changes, self.workflow_steps, partial=partial)
+        self.revise(record, incoming=incoming, version=version, changes=changes, steps=steps)
+        return self.stored(record)
+
+    def revise(self, record, *, incoming, version: int, changes: dict, steps: dict) -> None:
+        """Call the service that applies the details and the steps, all or nothing."""
+        raise NotImplementedError
 
 
 def _normal(value):

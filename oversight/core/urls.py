@@ -1,30 +1,35 @@
-"""The pages of a kind of case record, at the paths every area shares."""
+"""The pages of a kind of case record, at the paths and names every area shares."""
 
-from collections.abc import Mapping
+from collections.abc import Sequence
+from types import ModuleType
 
 from django.urls import URLPattern, path
-from django.views import View
 
 
 def record_pages(
     noun: str,
+    views: ModuleType,
     *,
-    list: type[View],  # noqa: A002 (the page's name)
-    detail: type[View],
-    export: type[View] | None = None,
-    create: type[View] | None = None,
-    steps: Mapping[str, type[View] | tuple[str, type[View]]] = {},  # noqa: B006 (read only)
+    steps: Sequence[str | tuple[str, str]] = (),
+    create: bool = True,
 ) -> list[URLPattern]:
-    """The list at "", its CSV at export.csv, a new record at new/, the record at
-    <reference>/ and each step on it at <reference>/<step>/ (or the path given with the view),
-    named <noun>-list, <noun>-export, <noun>-create, <noun>-detail and <noun>-<step>."""
-    pages = [path("", list.as_view(), name=f"{noun}-list")]
-    if export is not None:
-        pages.append(path("export.csv", export.as_view(), name=f"{noun}-export"))
-    if create is not None:
-        pages.append(path("new/", create.as_view(), name=f"{noun}-create"))
-    pages.append(path("<str:reference>/", detail.as_view(), name=f"{noun}-detail"))
-    for step, view in steps.items():
-        route, view = view if isinstance(view, tuple) else (step, view)
-        pages.append(path(f"<str:reference>/{route}/", view.as_view(), name=f"{noun}-{step}"))
+    """The list at "", its CSV at export.csv, a new record at new/ (unless create is False),
+    the record at <reference>/ and each step on it at <reference>/<step>/ (or the path given
+    as (step, path)), named <noun>-list, <noun>-export, <noun>-create, <noun>-detail and
+    <noun>-<step>. The views are those of `views` named after the noun: ApplicationListView,
+    ApplicationExportView, ApplicationCreateView, ApplicationDetailView, ApplicationEditView."""
+
+    def view(name: str):
+        return getattr(views, f"{noun.title()}{name.title()}View").as_view()
+
+    pages = [
+        path("", view("list"), name=f"{noun}-list"),
+        path("export.csv", view("export"), name=f"{noun}-export"),
+    ]
+    if create:
+        pages.append(path("new/", view("create"), name=f"{noun}-create"))
+    pages.append(path("<str:reference>/", view("detail"), name=f"{noun}-detail"))
+    for step in steps:
+        name, route = step if isinstance(step, tuple) else (step, step)
+        pages.append(path(f"<str:reference>/{route}/", view(name), name=f"{noun}-{name}"))
     return pages

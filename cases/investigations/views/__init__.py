@@ -5,7 +5,7 @@ from cases.investigations.views.lists import (
     InvestigationExportView,
     InvestigationListView,
 )
-from cases.investigations.views.notices import NoticeView
+from cases.investigations.views.notices import InvestigationNoticeView
 from cases.investigations.views.people import SubjectRemoveView, SubjectView
 from cases.investigations.views.records import (
     InvestigationDetailView,
@@ -22,7 +22,7 @@ __all__ = [
     "InvestigationListView",
     "InvestigationOpenView",
     "InvestigationStatusView",
-    "NoticeView",
+    "InvestigationNoticeView",
     "SubjectRemoveView",
     "SubjectView",
 ]

@@ -53,10 +53,9 @@ CSV_COLUMNS = [
 ]
 
 
-class InvestigationExportView(PermissionRequiredMixin, CsvExportView):
-    permission_required = "cases.view_investigation"
-    filterset_class = InvestigationFilter
-    selector = staticmethod(selectors.investigation_list)
+class InvestigationExportView(CsvExportView, InvestigationListView):
+    """The filtered list as CSV."""
+
     filename = "investigations.csv"
     # iterator() with prefetch_related needs a chunk size: themes come per chunk.
     columns = CSV_COLUMNS

@@ -6,7 +6,7 @@ from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import ServiceFormView
 
 
-class NoticeView(PermissionRequiredMixin, ServiceFormView):
+class InvestigationNoticeView(PermissionRequiredMixin, ServiceFormView):
     """Record a statutory notice to the local policing body as given, or withheld."""
 
     permission_required = "cases.change_investigation"
