@@ -1,12 +1,11 @@
 """Applications over the REST API (staff only). Serializers shape input; services decide."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from appeals import selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
-from oversight.core.api_views import CaseRecordViewSet
+from oversight.core.api_views import CaseRecordViewSet, record_schema
 from oversight.core.models import Organisation
 
 FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
@@ -143,60 +142,44 @@ class ApplicationUpdateSerializer(ApplicationWriteSerializer):
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List appeals and reviews"),
-    retrieve=extend_schema(summary="Read an appeal or review"),
-    create=extend_schema(
-        summary="Record an application for an appeal or a review",
-        request=ApplicationWriteSerializer,
-        responses={201: ApplicationSerializer},
-        examples=[
-            OpenApiExample(
-                "A review of a complaint handled otherwise than by investigation",
-                value={
-                    "organisation": "hertfordshire-constabulary",
-                    "force_reference": "CO/123/24",
-                    "complaint_made_on": "2024-01-15",
-                    "outcome_notified_on": "2024-05-10",
-                    "received_on": "2024-06-03",
-                    "applicant": "complainant",
-                    "subject": "non_investigation_handling",
-                    "referred_or_should_have_been": True,
-                },
-                request_only=True,
-            )
-        ],
+@record_schema(
+    list="List appeals and reviews",
+    retrieve="Read an appeal or review",
+    create="Record an application for an appeal or a review",
+    update="Edit an application",
+    partial_update="Edit part of an application, forward it, judge its validity or decide it",
+    partial_update_description=(
+        "Send `forwarded_to` and `forwarded_on` to record it as forwarded; `is_valid` "
+        "(with `invalid_reason`, or `special_circumstances` if late) to judge validity; "
+        "`result` and `decided_on` (with `follow_up` when upheld) to decide. A valid "
+        "application is decided once. Every request carries the `version` you read."
     ),
-    update=extend_schema(
-        summary="Edit an application",
-        request=ApplicationUpdateSerializer,
-        responses=ApplicationSerializer,
-    ),
-    partial_update=extend_schema(
-        summary="Edit part of an application, forward it, judge its validity or decide it",
-        description=(
-            "Send `forwarded_to` and `forwarded_on` to record it as forwarded; `is_valid` "
-            "(with `invalid_reason`, or `special_circumstances` if late) to judge validity; "
-            "`result` and `decided_on` (with `follow_up` when upheld) to decide. A valid "
-            "application is decided once. Every request carries the `version` you read."
+    examples={
+        "create": (
+            "A review of a complaint handled otherwise than by investigation",
+            {
+                "organisation": "hertfordshire-constabulary",
+                "force_reference": "CO/123/24",
+                "complaint_made_on": "2024-01-15",
+                "outcome_notified_on": "2024-05-10",
+                "received_on": "2024-06-03",
+                "applicant": "complainant",
+                "subject": "non_investigation_handling",
+                "referred_or_should_have_been": True,
+            },
         ),
-        request=ApplicationUpdateSerializer,
-        responses=ApplicationSerializer,
-        examples=[
-            OpenApiExample(
-                "Judge valid and decide a review: not reasonable and proportionate",
-                value={
-                    "version": 1,
-                    "is_valid": True,
-                    "judged_on": "2024-06-04",
-                    "result": "upheld",
-                    "decided_on": "2024-07-01",
-                    "follow_up": ["reinvestigation"],
-                },
-                request_only=True,
-            )
-        ],
-    ),
+        "partial_update": (
+            "Judge valid and decide a review: not reasonable and proportionate",
+            {
+                "version": 1,
+                "is_valid": True,
+                "judged_on": "2024-06-04",
+                "result": "upheld",
+                "decided_on": "2024-07-01",
+                "follow_up": ["reinvestigation"],
+            },
+        ),
+    },
 )
 class ApplicationViewSet(CaseRecordViewSet):
     serializer_class = ApplicationSerializer

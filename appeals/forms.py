@@ -11,15 +11,7 @@ from appeals.models import (
     Result,
     Subject,
 )
-from oversight.core.forms import (
-    ForceChoiceField,
-    GovukDateField,
-    GovukForm,
-    VersionedForm,
-    checkboxes,
-    radios,
-    text_area,
-)
+from oversight.core import forms as govuk
 
 CRITERIA_CHOICES = [
     ("about_senior_officer", "The complaint is about a senior officer"),
@@ -40,8 +32,8 @@ CRITERIA_CHOICES = [
 VALIDITY_CHOICES = [("true", "Valid"), ("false", "Invalid")]
 
 
-class ApplicationForm(GovukForm):
-    organisation = ForceChoiceField(
+class ApplicationForm(govuk.GovukForm):
+    organisation = govuk.ForceChoiceField(
         label="Force",
         help_text="The force (appropriate authority) that handled the complaint.",
         empty_label="Choose a force",
@@ -50,34 +42,34 @@ class ApplicationForm(GovukForm):
     force_reference = forms.CharField(
         label="Force's complaint reference (optional)", required=False, max_length=60
     )
-    complaint_made_on = GovukDateField(
+    complaint_made_on = govuk.GovukDateField(
         label="Date the complaint was made",
         help_text="Complaints made before 1 February 2020 are appealed; later ones are reviewed.",
         label_for_errors="the date the complaint was made",
     )
-    outcome_notified_on = GovukDateField(
+    outcome_notified_on = govuk.GovukDateField(
         label="Date the complainant was told the outcome",
         help_text="The 28 days to apply begin the day after this.",
         label_for_errors="the date the complainant was told the outcome",
     )
-    received_on = GovukDateField(
+    received_on = govuk.GovukDateField(
         label="Date the application was received",
         help_text="If another body forwarded it, the date that body received it.",
         label_for_errors="the date the application was received",
     )
-    applicant = radios("Who applied", Applicant.choices, error="Select who applied")
-    subject = radios(
+    applicant = govuk.radios("Who applied", Applicant.choices, error="Select who applied")
+    subject = govuk.radios(
         "What the application is about",
         Subject.choices,
         error="Select what the application is about",
     )
-    criteria = checkboxes(
+    criteria = govuk.checkboxes(
         "Criteria that make the oversight body the relevant review body",
         CRITERIA_CHOICES,
         help_text="Select all that apply. If none applies, the local policing body reviews it "
         "(for an appeal, the force's chief officer).",
     )
-    summary = text_area("Grounds of the application (optional)", rows=5)
+    summary = govuk.text_area("Grounds of the application (optional)", rows=5)
 
     def details(self) -> dict:
         """The cleaned data as the services take it: one boolean per criterion."""
@@ -102,21 +94,23 @@ class ApplicationForm(GovukForm):
         }
 
 
-class ApplicationEditForm(ApplicationForm, VersionedForm):
+class ApplicationEditForm(ApplicationForm, govuk.VersionedForm):
     pass
 
 
-class ForwardForm(VersionedForm):
+class ForwardForm(govuk.VersionedForm):
     forwarded_to = forms.CharField(
         label="Forwarded to",
         help_text="The relevant review body, for example the Police and Crime Commissioner.",
         max_length=200,
         error_messages={"required": "Enter who the application was forwarded to"},
     )
-    forwarded_on = GovukDateField(label="Date forwarded", label_for_errors="the date forwarded")
+    forwarded_on = govuk.GovukDateField(
+        label="Date forwarded", label_for_errors="the date forwarded"
+    )
 
 
-class JudgeForm(VersionedForm):
+class JudgeForm(govuk.VersionedForm):
     is_valid = forms.TypedChoiceField(
         label="Is the application valid?",
         choices=VALIDITY_CHOICES,
@@ -124,19 +118,19 @@ class JudgeForm(VersionedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the application is valid"},
     )
-    invalid_reason = radios("If invalid, why", InvalidReason.choices)
-    special_circumstances = text_area("If accepted although late, the special circumstances")
-    validity_notes = text_area("Notes (required when the reason is another reason)")
-    judged_on = GovukDateField(
+    invalid_reason = govuk.radios("If invalid, why", InvalidReason.choices)
+    special_circumstances = govuk.text_area("If accepted although late, the special circumstances")
+    validity_notes = govuk.text_area("Notes (required when the reason is another reason)")
+    judged_on = govuk.GovukDateField(
         label="Date validity was judged", label_for_errors="the date validity was judged"
     )
 
 
-class DecideForm(VersionedForm):
-    result = radios("Decision", Result.choices, error="Select the decision")
-    follow_up = checkboxes("Follow-up directed (when upheld)", FollowUp.choices)
-    decision_reasons = text_area("Reasons (optional)")
-    decided_on = GovukDateField(
+class DecideForm(govuk.VersionedForm):
+    result = govuk.radios("Decision", Result.choices, error="Select the decision")
+    follow_up = govuk.checkboxes("Follow-up directed (when upheld)", FollowUp.choices)
+    decision_reasons = govuk.text_area("Reasons (optional)")
+    decided_on = govuk.GovukDateField(
         label="Date of decision", label_for_errors="the date of the decision"
     )
 

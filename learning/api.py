@@ -76,6 +76,15 @@ class JSONOnlyNegotiation(DefaultContentNegotiation):
         return super().select_parser(request, parsers) or parsers[0]
 
 
+# What a staff change to a recommendation (editing or issuing a draft) may answer.
+STAFF_CHANGE_RESPONSES = {
+    200: RecommendationSchemaSerializer,
+    400: BAD_INPUT,
+    403: FORBIDDEN,
+    404: NOT_FOUND,
+    409: CONFLICT,
+}
+
 RECOMMENDATION_EXAMPLE = {
     "reference": "REC-2024-000123",
     "recipient": "hertfordshire-constabulary",
@@ -159,13 +168,7 @@ LIST_DESCRIPTION = (
     partial_update=extend_schema(
         summary="Edit a draft (staff)",
         request=RecommendationUpdateSerializer,
-        responses={
-            200: RecommendationSchemaSerializer,
-            400: BAD_INPUT,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            409: CONFLICT,
-        },
+        responses=STAFF_CHANGE_RESPONSES,
         examples=[
             OpenApiExample(
                 "Address the draft and give its text",
@@ -241,13 +244,7 @@ class RecommendationViewSet(CaseRecordViewSet):
     @extend_schema(
         summary="Issue a draft (staff)",
         request=IssueSerializer,
-        responses={
-            200: RecommendationSchemaSerializer,
-            400: BAD_INPUT,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            409: CONFLICT,
-        },
+        responses=STAFF_CHANGE_RESPONSES,
         examples=[
             OpenApiExample("Issue today", value={}, request_only=True),
             OpenApiExample(

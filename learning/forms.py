@@ -3,21 +3,14 @@
 from django import forms
 
 from learning.models import ReceivedVia, RecommendationType, ResponseStatus, SourceKind
-from oversight.core.forms import (
-    GovukDateField,
-    GovukForm,
-    VersionedForm,
-    radios,
-    text_area,
-    yes_no_field,
-)
+from oversight.core import forms as govuk
 from oversight.core.selectors import organisations_for_choice
 
 
-class RecommendationForm(GovukForm):
+class RecommendationForm(govuk.GovukForm):
     """A draft: only where it comes from is needed now; the rest is needed to issue it."""
 
-    source_kind = radios(
+    source_kind = govuk.radios(
         "Where does the recommendation come from?",
         SourceKind.choices,
         error="Select where the recommendation comes from",
@@ -45,9 +38,9 @@ class RecommendationForm(GovukForm):
         max_length=100,
         widget=forms.TextInput(attrs={"list": "theme-suggestions", "autocomplete": "off"}),
     )
-    type = radios("Type of recommendation", RecommendationType.choices)
-    text = text_area("Recommendation", rows=6, max_length=20000)
-    is_statutory = yes_no_field(
+    type = govuk.radios("Type of recommendation", RecommendationType.choices)
+    text = govuk.text_area("Recommendation", rows=6, max_length=20000)
+    is_statutory = govuk.yes_no_field(
         "Is it a statutory recommendation?",
         help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002: the "
         "recipient must respond in writing within 56 days.",
@@ -55,31 +48,31 @@ class RecommendationForm(GovukForm):
     )
 
 
-class RecommendationEditForm(RecommendationForm, VersionedForm):
+class RecommendationEditForm(RecommendationForm, govuk.VersionedForm):
     pass
 
 
-class IssueForm(VersionedForm):
-    issued_on = GovukDateField(label="Date of issue", label_for_errors="the date of issue")
+class IssueForm(govuk.VersionedForm):
+    issued_on = govuk.GovukDateField(label="Date of issue", label_for_errors="the date of issue")
 
 
-class ResponseForm(VersionedForm):
+class ResponseForm(govuk.VersionedForm):
     """A liaison answering online: the date of the response is today."""
 
-    status = radios(
+    status = govuk.radios(
         "The organisation's answer",
         ResponseStatus.choices,
         error="Select whether the recommendation is accepted",
     )
-    response = text_area(
+    response = govuk.text_area(
         "Response", rows=8, max_length=20000, error="Enter the organisation's response"
     )
-    is_final = yes_no_field(
+    is_final = govuk.yes_no_field(
         "Is this the organisation's final response?",
         help_text="Choose no for an interim response: you can send the final one later.",
         error="Select whether this is the final response",
     )
-    publication_declined = yes_no_field(
+    publication_declined = govuk.yes_no_field(
         "Does the organisation ask that this response not be published?",
         help_text="Responses to statutory recommendations are published within 21 days "
         "unless the organisation asks in writing that they not be.",
@@ -90,11 +83,11 @@ class ResponseForm(VersionedForm):
 class StaffResponseForm(ResponseForm):
     """Staff recording a response that arrived by email or on paper."""
 
-    responded_on = GovukDateField(
+    responded_on = govuk.GovukDateField(
         label="Date the response was received",
         label_for_errors="the date the response was received",
     )
-    received_via = radios(
+    received_via = govuk.radios(
         "How was it received?",
         [(ReceivedVia.EMAIL, "Email"), (ReceivedVia.PAPER, "Paper (by post)")],
         error="Select how the response was received",
@@ -110,9 +103,9 @@ class StaffResponseForm(ResponseForm):
     ]
 
 
-class PlannedActionForm(GovukForm):
+class PlannedActionForm(govuk.GovukForm):
     description = forms.CharField(label="Action", required=False, max_length=5000)
-    due_on = GovukDateField(
+    due_on = govuk.GovukDateField(
         label="Planned date (optional)", label_for_errors="the planned date", required=False
     )
 
@@ -135,22 +128,22 @@ def planned_actions_from(formset) -> list[dict]:
     ]
 
 
-class ExtensionForm(VersionedForm):
-    requested_on = GovukDateField(
+class ExtensionForm(govuk.VersionedForm):
+    requested_on = govuk.GovukDateField(
         label="Date the recipient asked for more time",
         help_text="An extension can only be granted on a request made before the response "
         "was due.",
         label_for_errors="the date of the request",
     )
-    new_due_on = GovukDateField(label="New due date", label_for_errors="the new due date")
-    reason = text_area("Reasons (optional)", rows=3, max_length=None)
+    new_due_on = govuk.GovukDateField(label="New due date", label_for_errors="the new due date")
+    reason = govuk.text_area("Reasons (optional)", rows=3, max_length=None)
 
 
-class ImplementForm(VersionedForm):
-    implemented_on = GovukDateField(
+class ImplementForm(govuk.VersionedForm):
+    implemented_on = govuk.GovukDateField(
         label="Date implemented", label_for_errors="the date implemented"
     )
-    evidence = text_area(
+    evidence = govuk.text_area(
         "Evidence of implementation",
         rows=5,
         max_length=20000,
@@ -159,8 +152,8 @@ class ImplementForm(VersionedForm):
     )
 
 
-class PublicationForm(GovukForm):
-    decision = radios(
+class PublicationForm(govuk.GovukForm):
+    decision = govuk.radios(
         "What do you want to record?",
         [
             ("published", "The response has been published"),
@@ -168,7 +161,7 @@ class PublicationForm(GovukForm):
         ],
         error="Select what you want to record",
     )
-    published_on = GovukDateField(
+    published_on = govuk.GovukDateField(
         label="Date published",
         label_for_errors="the date published",
         required=False,

@@ -30,14 +30,16 @@ def check_details(application: Application, *, today: dt.date) -> dict[str, str]
         errors,
         "received_on",
         application.received_on,
-        not_after=[(today, messages.RECEIVED_IN_FUTURE)],
-        not_before=[(application.outcome_notified_on, messages.RECEIVED_BEFORE_NOTIFIED)],
+        messages.RECEIVED_ON,
+        today=today,
+        earliest=application.outcome_notified_on,
     )
     check_date(
         errors,
         "outcome_notified_on",
         application.outcome_notified_on,
-        not_before=[(application.complaint_made_on, messages.NOTIFIED_BEFORE_COMPLAINT)],
+        messages.OUTCOME_NOTIFIED_ON,
+        earliest=application.complaint_made_on,
     )
     if application.applicant not in Applicant.values:
         errors["applicant"] = messages.UNKNOWN_CHOICE.format(value=application.applicant)

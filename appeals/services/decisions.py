@@ -93,9 +93,9 @@ def _application_judge_locked(
         errors,
         "judged_on",
         judged_on,
-        required=messages.JUDGED_ON_REQUIRED,
-        not_after=[(today, messages.JUDGED_IN_FUTURE)],
-        not_before=[(application.received_on, messages.JUDGED_BEFORE_RECEIVED)],
+        messages.JUDGED_ON,
+        today=today,
+        earliest=application.received_on,
     )
     if errors:
         raise ValidationError(errors)
@@ -181,14 +181,9 @@ def _application_decide_locked(
         errors,
         "decided_on",
         decided_on,
-        required=messages.DECIDED_ON_REQUIRED,
-        not_after=[(today, messages.DECIDED_IN_FUTURE)],
-        not_before=[
-            (
-                application.judged_on,
-                messages.DECIDED_BEFORE_JUDGED.format(judged=long_date(application.judged_on)),
-            )
-        ],
+        messages.DECIDED_ON,
+        today=today,
+        earliest=application.judged_on,
     )
     if errors:
         raise ValidationError(errors)

@@ -51,10 +51,7 @@ def application_update(
             if locked.applicant == Applicant.SOMEONE_ELSE:
                 errors.setdefault("applicant", messages.APPLICANT_NOT_ENTITLED)
         for day in (locked.judged_on, locked.forwarded_on, locked.decided_on):
-            if day is not None and locked.received_on > day:
-                errors.setdefault(
-                    "received_on", messages.RECEIVED_AFTER_JUDGED.format(judged=long_date(day))
-                )
+            check_date(errors, "received_on", locked.received_on, messages.RECEIVED_ON, latest=day)
         if errors:
             raise ValidationError(errors)
         if locked.kind != old_kind:
@@ -104,9 +101,9 @@ def _application_forward_locked(
         errors,
         "forwarded_on",
         on,
-        required=messages.FORWARDED_ON_REQUIRED,
-        not_after=[(today, messages.FORWARDED_IN_FUTURE)],
-        not_before=[(application.received_on, messages.FORWARDED_BEFORE_RECEIVED)],
+        messages.FORWARDED_ON,
+        today=today,
+        earliest=application.received_on,
     )
     if errors:
         raise ValidationError(errors)

@@ -1,5 +1,7 @@
 """Error messages of the application services, as constants that pages, the API and tests share."""
 
+from oversight.core.validation import DateMessages
+
 RECEIVED_IN_FUTURE = "The date the application was received cannot be in the future."
 RECEIVED_BEFORE_NOTIFIED = (
     "The application cannot have been received before the complainant was told the outcome."
@@ -52,7 +54,7 @@ RESULT_REQUIRED = "Select the decision."
 DECIDED_ON_REQUIRED = "Enter the date of the decision."
 DECIDED_IN_FUTURE = "The date of the decision cannot be in the future."
 DECIDED_BEFORE_JUDGED = (
-    "The decision cannot be dated before the application was judged valid ({judged})."
+    "The decision cannot be dated before the application was judged valid ({date})."
 )
 FOLLOW_UP_REQUIRED = "Select the follow-up directed now that the application is upheld."
 FOLLOW_UP_ONLY_WHEN_UPHELD = "Follow-up is directed only when the application is upheld."
@@ -70,7 +72,7 @@ NOW_LATE_BUT_ACCEPTED = (
     "judge its validity again, recording the special circumstances, before changing them."
 )
 KIND_WITH_ARTICLE = {"appeal": "an appeal", "review": "a review"}
-RECEIVED_AFTER_JUDGED = "The date received cannot be after validity was judged ({judged})."
+RECEIVED_AFTER_JUDGED = "The date received cannot be after validity was judged ({date})."
 
 VALIDITY_MESSAGES = {
     "no_reason_when_valid": NO_REASON_WHEN_VALID,
@@ -78,3 +80,19 @@ VALIDITY_MESSAGES = {
     "not_by_or_for_complainant": APPLICANT_NOT_ENTITLED,
     "reason_required": INVALID_REASON_REQUIRED,
 }
+
+
+# The messages of each date, in the order they are checked (oversight.core.validation).
+RECEIVED_ON = DateMessages(
+    future=RECEIVED_IN_FUTURE, later=RECEIVED_AFTER_JUDGED, earlier=RECEIVED_BEFORE_NOTIFIED
+)
+OUTCOME_NOTIFIED_ON = DateMessages(earlier=NOTIFIED_BEFORE_COMPLAINT)
+FORWARDED_ON = DateMessages(
+    required=FORWARDED_ON_REQUIRED, future=FORWARDED_IN_FUTURE, earlier=FORWARDED_BEFORE_RECEIVED
+)
+JUDGED_ON = DateMessages(
+    required=JUDGED_ON_REQUIRED, future=JUDGED_IN_FUTURE, earlier=JUDGED_BEFORE_RECEIVED
+)
+DECIDED_ON = DateMessages(
+    required=DECIDED_ON_REQUIRED, future=DECIDED_IN_FUTURE, earlier=DECIDED_BEFORE_JUDGED
+)

@@ -399,7 +399,7 @@ def test_decide_an_appeal_not_upheld(caseworker, today):
         (
             {"decided_on": D(2024, 5, 22)},
             "decided_on",
-            messages.DECIDED_BEFORE_JUDGED.format(judged="23 May 2024"),
+            messages.DECIDED_BEFORE_JUDGED.format(date="23 May 2024"),
         ),
     ],
 )

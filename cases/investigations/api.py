@@ -5,7 +5,7 @@ version read (409 if stale). Serializers are in cases.investigation_serializers.
 """
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -19,7 +19,7 @@ from cases.investigations.serializers import (
     NoticeSerializer,
     NoticeWriteSerializer,
 )
-from oversight.core.api_views import CaseRecordViewSet
+from oversight.core.api_views import CaseRecordViewSet, record_schema
 
 
 def _subject_inputs(incoming, people) -> list:
@@ -51,26 +51,16 @@ EXAMPLE_COMPLETE = {
 }
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List investigations"),
-    retrieve=extend_schema(summary="Read an investigation with its people and outcomes"),
-    create=extend_schema(
-        summary="Open an investigation from a referral decided as independent or directed",
-        request=InvestigationWriteSerializer,
-        responses={201: InvestigationSerializer},
-        examples=[OpenApiExample("Open with one person", value=EXAMPLE_CREATE, request_only=True)],
-    ),
-    update=extend_schema(
-        summary="Edit an investigation, its people, or its status",
-        request=InvestigationUpdateSerializer,
-        responses=InvestigationSerializer,
-    ),
-    partial_update=extend_schema(
-        summary="Edit part of an investigation, or move it on (complete it with completed_on)",
-        request=InvestigationUpdateSerializer,
-        responses=InvestigationSerializer,
-        examples=[OpenApiExample("Complete", value=EXAMPLE_COMPLETE, request_only=True)],
-    ),
+@record_schema(
+    list="List investigations",
+    retrieve="Read an investigation with its people and outcomes",
+    create="Open an investigation from a referral decided as independent or directed",
+    update="Edit an investigation, its people, or its status",
+    partial_update="Edit part of an investigation, or move it on (complete it with completed_on)",
+    examples={
+        "create": ("Open with one person", EXAMPLE_CREATE),
+        "partial_update": ("Complete", EXAMPLE_COMPLETE),
+    },
 )
 class InvestigationViewSet(CaseRecordViewSet):
     serializer_class = InvestigationSerializer

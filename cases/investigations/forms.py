@@ -14,20 +14,12 @@ from cases.models import (
     Outcome,
     PauseReason,
 )
+from oversight.core import forms as govuk
 from oversight.core.formatting import long_date
-from oversight.core.forms import (
-    ForceChoiceField,
-    GovukDateField,
-    GovukForm,
-    VersionedForm,
-    radios,
-    text_area,
-    yes_no_field,
-)
 
 
-class InvestigationForm(GovukForm):
-    started_on = GovukDateField(
+class InvestigationForm(govuk.GovukForm):
+    started_on = govuk.GovukDateField(
         label="Date the investigation started",
         help_text="The 6- and 12-month clocks run from this date. For example, 27 3 2024",
         label_for_errors="the date the investigation started",
@@ -50,14 +42,14 @@ class InvestigationForm(GovukForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    is_major = yes_no_field(
+    is_major = govuk.yes_no_field(
         "Is this a major investigation?",
         help_text="Major investigations (such as Hillsborough) are listed but left out of the "
         "core timeliness figures.",
         error="Select whether this is a major investigation",
         initial="no",
     )
-    first_aware_on = GovukDateField(
+    first_aware_on = govuk.GovukDateField(
         label="Date the matter first came to the force's attention (or the complaint was made)",
         help_text="Statutory notices to the local policing body fall due 12 months after this "
         "date while the investigation is open, then every 6 months.",
@@ -72,13 +64,13 @@ class InvestigationForm(GovukForm):
             self.fields["themes"].queryset = selectors.themes_for_choice(keep=themes_on_record)
 
 
-class InvestigationEditForm(InvestigationForm, VersionedForm):
-    mode = radios(
+class InvestigationEditForm(InvestigationForm, govuk.VersionedForm):
+    mode = govuk.radios(
         "Mode of investigation",
         [(m.value, m.label) for m in INVESTIGATION_MODES],
         error="Select the mode of investigation",
     )
-    completed_on = GovukDateField(
+    completed_on = govuk.GovukDateField(
         label="Date completed",
         help_text="Correct it here if it was recorded wrongly.",
         label_for_errors="the date completed",
@@ -106,14 +98,14 @@ def collar_number_field() -> forms.CharField:
     return forms.CharField(label="Collar number (optional)", max_length=20, required=False)
 
 
-class SubjectForm(GovukForm):
+class SubjectForm(govuk.GovukForm):
     """A person serving with the police: who they are (outcomes are on their own page)."""
 
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     name = name_field()
     rank = rank_field()
     collar_number = collar_number_field()
-    organisation = ForceChoiceField(
+    organisation = govuk.ForceChoiceField(
         label="Force", required=False, empty_label="The referring force"
     )
 
@@ -121,20 +113,20 @@ class SubjectForm(GovukForm):
 SubjectFormSet = forms.formset_factory(SubjectForm, extra=2, can_delete=True)
 
 
-class StatusForm(VersionedForm):
-    status = radios("New status", [], error="Select the new status")
-    changed_on = GovukDateField(
+class StatusForm(govuk.VersionedForm):
+    status = govuk.radios("New status", [], error="Select the new status")
+    changed_on = govuk.GovukDateField(
         label="Date of the change",
         help_text="For completion, the date the investigation was completed. Dates cannot go "
         "before the last change.",
         label_for_errors="the date of the change",
     )
-    pause_reason = radios(
+    pause_reason = govuk.radios(
         "Reason for pausing (only when pausing)",
         PauseReason.choices,
         help_text="A pause is shown on the case but does not stop the 6- and 12-month clocks.",
     )
-    note = text_area("Note (optional)", rows=3, max_length=None)
+    note = govuk.text_area("Note (optional)", rows=3, max_length=None)
 
     def __init__(self, *args, current_status: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,18 +136,18 @@ class StatusForm(VersionedForm):
         ]
 
 
-class SubjectOutcomeForm(VersionedForm):
+class SubjectOutcomeForm(govuk.VersionedForm):
     """One person with the outcomes for them; their allegations come in a formset."""
 
     name = name_field()
     rank = rank_field()
     collar_number = collar_number_field()
-    organisation = ForceChoiceField(
+    organisation = govuk.ForceChoiceField(
         label="Force",
         empty_label="Choose a force",
         error_messages={"required": "Choose the person's force"},
     )
-    referred_to_cps = yes_no_field(
+    referred_to_cps = govuk.yes_no_field(
         "Referred to the Crown Prosecution Service?",
         error="Select whether referred to the CPS",
         initial="no",
@@ -170,16 +162,18 @@ class SubjectOutcomeForm(VersionedForm):
         choices=[("", "None yet"), *DisciplinaryResult.choices],
         required=False,
     )
-    barred_list = yes_no_field(
+    barred_list = govuk.yes_no_field(
         "Entered on the barred list?",
         error="Select whether entered on the barred list",
         initial="no",
     )
 
 
-class AllegationForm(GovukForm):
+class AllegationForm(govuk.GovukForm):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    description = text_area("Allegation", rows=2, max_length=5000, error="Describe the allegation")
+    description = govuk.text_area(
+        "Allegation", rows=2, max_length=5000, error="Describe the allegation"
+    )
     investigator_opinion = forms.ChoiceField(
         label="Investigator's opinion",
         choices=[("", "Not yet given"), *Outcome.choices],
@@ -196,22 +190,22 @@ class AllegationForm(GovukForm):
 AllegationFormSet = forms.formset_factory(AllegationForm, extra=1, can_delete=True)
 
 
-class NoticeForm(VersionedForm):
+class NoticeForm(govuk.VersionedForm):
     due_on = forms.TypedChoiceField(
         label="Which notice",
         coerce=dt.date.fromisoformat,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the notice you are recording"},
     )
-    action = radios(
+    action = govuk.radios(
         "What happened",
         NoticeAction.choices,
         error="Select whether the notice was given or withheld",
     )
-    actioned_on = GovukDateField(
+    actioned_on = govuk.GovukDateField(
         label="Date given or withheld", label_for_errors="the date the notice was given"
     )
-    note = text_area(
+    note = govuk.text_area(
         "Note (optional)",
         rows=3,
         max_length=None,

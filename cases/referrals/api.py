@@ -1,7 +1,5 @@
 """Referrals over the REST API (staff only). Serializers shape input; services apply the rules."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-
 from cases.referrals import selectors, services
 from cases.referrals.filters import ReferralFilter
 from cases.referrals.serializers import (
@@ -9,39 +7,28 @@ from cases.referrals.serializers import (
     ReferralUpdateSerializer,
     ReferralWriteSerializer,
 )
-from oversight.core.api_views import CaseRecordViewSet
+from oversight.core.api_views import CaseRecordViewSet, record_schema
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List referrals"),
-    retrieve=extend_schema(summary="Read a referral"),
-    create=extend_schema(
-        summary="Log a referral",
-        request=ReferralWriteSerializer,
-        responses={201: ReferralSerializer},
-        examples=[
-            OpenApiExample(
-                "A mandatory DSI referral",
-                value={
-                    "organisation": "hertfordshire-constabulary",
-                    "received_on": "2024-05-02",
-                    "matter_type": "dsi",
-                    "referral_type": "mandatory",
-                    "categories": ["death_or_serious_injury"],
-                    "summary": "Man found unresponsive in custody.",
-                },
-                request_only=True,
-            )
-        ],
-    ),
-    update=extend_schema(
-        summary="Edit a referral", request=ReferralUpdateSerializer, responses=ReferralSerializer
-    ),
-    partial_update=extend_schema(
-        summary="Edit part of a referral, or record a new determination (mode and decided_on)",
-        request=ReferralUpdateSerializer,
-        responses=ReferralSerializer,
-    ),
+@record_schema(
+    list="List referrals",
+    retrieve="Read a referral",
+    create="Log a referral",
+    update="Edit a referral",
+    partial_update="Edit part of a referral, or record a new determination (mode and decided_on)",
+    examples={
+        "create": (
+            "A mandatory DSI referral",
+            {
+                "organisation": "hertfordshire-constabulary",
+                "received_on": "2024-05-02",
+                "matter_type": "dsi",
+                "referral_type": "mandatory",
+                "categories": ["death_or_serious_injury"],
+                "summary": "Man found unresponsive in custody.",
+            },
+        )
+    },
 )
 class ReferralViewSet(CaseRecordViewSet):
     serializer_class = ReferralSerializer

@@ -64,7 +64,7 @@ def _recommendation_issue_locked(
 ) -> None:
     issued_on = issued_on or today
     errors = {**_check_complete(recommendation), **_check_content(recommendation)}
-    check_date(errors, "issued_on", issued_on, not_after=[(today, messages.ISSUED_IN_FUTURE)])
+    check_date(errors, "issued_on", issued_on, messages.ISSUED_ON, today=today)
     if errors:
         raise ValidationError(errors)
     recommendation.status = RecommendationStatus.ISSUED

@@ -37,8 +37,9 @@ def recommendation_extend(
             errors,
             "requested_on",
             requested_on,
-            not_after=[(today, messages.EXTENSION_REQUESTED_IN_FUTURE)],
-            not_before=[(locked.issued_on, messages.EXTENSION_REQUESTED_BEFORE_ISSUE)],
+            messages.REQUESTED_ON,
+            today=today,
+            earliest=locked.issued_on,
         )
         if "requested_on" not in errors and not rules.extension_request_in_time(requested_on, due):
             errors["requested_on"] = messages.EXTENSION_REQUEST_LATE.format(due=long_date(due))
@@ -79,15 +80,9 @@ def recommendation_implement(
             errors,
             "implemented_on",
             implemented_on,
-            not_after=[(today, messages.IMPLEMENTED_IN_FUTURE)],
-            not_before=[
-                (
-                    locked.responded_on,
-                    messages.IMPLEMENTED_BEFORE_RESPONSE.format(
-                        responded=long_date(locked.responded_on)
-                    ),
-                )
-            ],
+            messages.IMPLEMENTED_ON,
+            today=today,
+            earliest=locked.responded_on,
         )
         if not evidence:
             errors["evidence"] = messages.EVIDENCE_REQUIRED

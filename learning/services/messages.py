@@ -1,6 +1,7 @@
 """Error messages of the recommendation services: constants that pages, the API and tests share."""
 
 from learning.models import SourceKind
+from oversight.core.validation import DateMessages
 
 # Drafting
 STATUS_ON_CREATE = "A new recommendation is either a draft or issued straight away."
@@ -36,7 +37,7 @@ NOT_IMPLEMENTABLE = (
     "Only an accepted or partially accepted recommendation can be marked as implemented."
 )
 IMPLEMENTED_IN_FUTURE = "The date implemented cannot be in the future."
-IMPLEMENTED_BEFORE_RESPONSE = "The date implemented cannot be before the response ({responded})."
+IMPLEMENTED_BEFORE_RESPONSE = "The date implemented cannot be before the response ({date})."
 EVIDENCE_REQUIRED = "Describe the evidence that the recommendation has been implemented."
 
 # Responses
@@ -50,7 +51,7 @@ RESPONSE_STATUS_INVALID = (
 RESPONSE_REQUIRED = "Enter the organisation's response."
 RESPONDED_IN_FUTURE = "The date of the response cannot be in the future."
 RESPONDED_BEFORE_ISSUE = "The response cannot be dated before the recommendation was issued."
-RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous one ({previous})."
+RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous one ({date})."
 ACTION_REQUIRED = "Describe each planned action."
 ACTION_BEFORE_RESPONSE = "A planned action cannot be due before the date of the response."
 RECEIVED_VIA_INVALID = "Choose how the response was received."
@@ -58,3 +59,14 @@ PUBLICATION_DECLINED = "The recipient asked in writing that this response not be
 ALREADY_PUBLISHED = "This response was published on {published}."
 PUBLISHED_IN_FUTURE = "The date of publication cannot be in the future."
 PUBLISHED_BEFORE_RECEIPT = "The response cannot be published before it was received."
+
+
+# The messages of each date, in the order they are checked (oversight.core.validation).
+ISSUED_ON = DateMessages(future=ISSUED_IN_FUTURE)
+REQUESTED_ON = DateMessages(
+    future=EXTENSION_REQUESTED_IN_FUTURE, earlier=EXTENSION_REQUESTED_BEFORE_ISSUE
+)
+IMPLEMENTED_ON = DateMessages(future=IMPLEMENTED_IN_FUTURE, earlier=IMPLEMENTED_BEFORE_RESPONSE)
+RESPONDED_ON = DateMessages(future=RESPONDED_IN_FUTURE, earlier=RESPONDED_BEFORE_ISSUE)
+RESPONDED_ON_AGAIN = DateMessages(earlier=RESPONDED_BEFORE_PREVIOUS)
+PUBLISHED_ON = DateMessages(future=PUBLISHED_IN_FUTURE, earlier=PUBLISHED_BEFORE_RECEIPT)

@@ -63,15 +63,12 @@ def recommendation_respond(
             errors,
             "responded_on",
             responded_on,
-            not_after=[(today, messages.RESPONDED_IN_FUTURE)],
-            not_before=[
-                (locked.issued_on, messages.RESPONDED_BEFORE_ISSUE),
-                (
-                    previous_on,
-                    previous_on
-                    and messages.RESPONDED_BEFORE_PREVIOUS.format(previous=long_date(previous_on)),
-                ),
-            ],
+            messages.RESPONDED_ON,
+            today=today,
+            earliest=locked.issued_on,
+        )
+        check_date(
+            errors, "responded_on", responded_on, messages.RESPONDED_ON_AGAIN, earliest=previous_on
         )
         if any(not a["description"] for a in actions):
             errors["planned_actions"] = messages.ACTION_REQUIRED
@@ -129,8 +126,9 @@ def response_publish(
             errors,
             "published_on",
             published_on,
-            not_after=[(today, messages.PUBLISHED_IN_FUTURE)],
-            not_before=[(locked.received_on, messages.PUBLISHED_BEFORE_RECEIPT)],
+            messages.PUBLISHED_ON,
+            today=today,
+            earliest=locked.received_on,
         )
         if errors:
             raise ValidationError(errors)

@@ -11,6 +11,7 @@ the app's `<entity>_revise` service, which applies them in one transaction, all 
 from collections.abc import Mapping, Sequence
 
 from django.utils import timezone
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
@@ -115,6 +116,52 @@ class CaseRecordViewSet(
     def revise(self, record, *, incoming, version: int, changes: dict, steps: dict) -> None:
         """Call the service that applies the details and the steps, all or nothing."""
         raise NotImplementedError
+
+
+def record_schema(
+    *,
+    list: str,  # noqa: A002 (the action's name)
+    retrieve: str,
+    create: str,
+    update: str,
+    partial_update: str,
+    partial_update_description: str = "",
+    examples: dict[str, tuple[str, dict]] | None = None,
+):
+    """Document a CaseRecordViewSet: a summary per action, its own serializers as the request
+    and response of each write, and a request example per action (title, value)."""
+
+    def example(action: str) -> list:
+        if action not in (examples or {}):
+            return []
+        title, value = examples[action]
+        return [OpenApiExample(title, value=value, request_only=True)]
+
+    def decorate(viewset):
+        read = viewset.serializer_class
+        change = viewset.update_serializer_class
+        return extend_schema_view(
+            list=extend_schema(summary=list),
+            retrieve=extend_schema(summary=retrieve),
+            create=extend_schema(
+                summary=create,
+                request=viewset.create_serializer_class,
+                responses={201: read},
+                examples=example("create"),
+            ),
+            update=extend_schema(
+                summary=update, request=change, responses=read, examples=example("update")
+            ),
+            partial_update=extend_schema(
+                summary=partial_update,
+                description=partial_update_description,
+                request=change,
+                responses=read,
+                examples=example("partial_update"),
+            ),
+        )(viewset)
+
+    return decorate
 
 
 def _normal(value):

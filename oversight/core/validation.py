@@ -1,47 +1,54 @@
 """The checks every service makes on the dates a person gives, written once.
 
-A date is checked in a fixed order, and the first problem is the one reported: missing (when
-the service requires it), later than a date it may not follow (today, above all: no case
-happens in the future), or earlier than a date it may not precede (the decision before the
-receipt). Each bound comes with the message that explains it.
+Each date a service takes has its messages (DateMessages, in the app's messages module): for
+a date left out, a date after today (no case happens in the future), a date after the latest
+one it may have (the next step's), and a date before the earliest one (the decision before
+the receipt); the last two name that date as {date}. A date is checked in that order, and
+only its first problem is reported.
 """
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 
-Bound = tuple[dt.date | None, str]
+from oversight.core.formatting import long_date
+
+
+@dataclasses.dataclass(frozen=True)
+class DateMessages:
+    required: str | None = None  # None: the date is optional
+    future: str | None = None  # None: a future date is not checked
+    later: str | None = None
+    earlier: str | None = None
 
 
 def date_error(
     value: dt.date | None,
+    messages: DateMessages,
     *,
-    required: str | None = None,
-    not_after: Sequence[Bound] = (),
-    not_before: Sequence[Bound] = (),
+    today: dt.date | None = None,
+    latest: dt.date | None = None,
+    earliest: dt.date | None = None,
 ) -> str | None:
     """What is wrong with the date, or None. A bound that is None (not known yet) holds
-    nothing back; a missing date is wrong only when `required` says why."""
+    nothing back."""
     if value is None:
-        return required
-    for latest, message in not_after:
-        if latest is not None and value > latest:
-            return message
-    for earliest, message in not_before:
-        if earliest is not None and value < earliest:
-            return message
+        return messages.required
+    if messages.future and today is not None and value > today:
+        return messages.future
+    if messages.later and latest is not None and value > latest:
+        return messages.later.format(date=long_date(latest))
+    if messages.earlier and earliest is not None and value < earliest:
+        return messages.earlier.format(date=long_date(earliest))
     return None
 
 
 def check_date(
-    errors: dict[str, str],
-    field: str,
-    value: dt.date | None,
-    *,
-    required: str | None = None,
-    not_after: Sequence[Bound] = (),
-    not_before: Sequence[Bound] = (),
+    errors: dict[str, str], field: str, value: dt.date | None, messages: DateMessages, **bounds
 ) -> None:
-    """Record what is wrong with the date under its field, if anything."""
-    problem = date_error(value, required=required, not_after=not_after, not_before=not_before)
+    """Record what is wrong with the date under its field, unless the field already has its
+    problem: checks of one date against several bounds are written one after another."""
+    if field in errors:
+        return
+    problem = date_error(value, messages, **bounds)
     if problem is not None:
         errors[field] = problem

@@ -6,7 +6,6 @@ import datetime as dt
 from cases.investigations import rules
 from cases.investigations.services import messages
 from cases.models import Investigation, InvestigationStatus
-from oversight.core.formatting import long_date
 from oversight.core.validation import check_date
 
 
@@ -35,16 +34,8 @@ def check_start(
         errors,
         "started_on",
         started_on,
-        required=messages.STARTED_REQUIRED,
-        not_after=[
-            (today, messages.STARTED_IN_FUTURE),
-            (
-                next_change_on,
-                next_change_on
-                and messages.STARTED_AFTER_CHANGE.format(changed=long_date(next_change_on)),
-            ),
-        ],
-        not_before=[
-            (decided_on, messages.STARTED_BEFORE_DECISION.format(decided=long_date(decided_on)))
-        ],
+        messages.STARTED_ON,
+        today=today,
+        latest=next_change_on,
+        earliest=decided_on,
     )

@@ -19,7 +19,6 @@ from cases.models import (
     Theme,
 )
 from cases.referrals import rules as referral_rules
-from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.validation import check_date, date_error
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
@@ -45,13 +44,9 @@ def check_details(
         errors,
         "first_aware_on",
         first_aware_on,
-        not_after=[
-            (today, messages.AWARE_IN_FUTURE),
-            (
-                referral.received_on,
-                messages.AWARE_AFTER_RECEIVED.format(received=long_date(referral.received_on)),
-            ),
-        ],
+        messages.FIRST_AWARE_ON,
+        today=today,
+        latest=referral.received_on,
     )
     if lead_investigator is not None and not lead_investigator.is_casework_staff:
         errors["lead_investigator"] = messages.LEAD_NOT_STAFF
@@ -109,14 +104,7 @@ def _correct_completion(
     if locked.status != InvestigationStatus.COMPLETED:
         return {"completed_on": messages.COMPLETED_ON_WITHOUT_COMPLETION}
     previous = changes[-2].changed_on if len(changes) >= 2 else locked.started_on
-    problem = date_error(
-        completed_on,
-        required=messages.COMPLETED_ON_REQUIRED,
-        not_after=[(today, messages.COMPLETED_IN_FUTURE)],
-        not_before=[
-            (previous, messages.COMPLETED_BEFORE_PREVIOUS.format(previous=long_date(previous)))
-        ],
-    )
+    problem = date_error(completed_on, messages.COMPLETED_ON, today=today, earliest=previous)
     if problem:
         return {"completed_on": problem}
     completion = changes[-1]

@@ -12,7 +12,6 @@ from cases.investigations.services.details import _investigation_update_locked
 from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.people import _investigation_people_save_locked, check_outcomes
 from cases.models import Investigation, InvestigationStatus, PauseReason, StatusChange
-from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version
@@ -95,26 +94,8 @@ def _investigation_change_status_locked(
         )
     errors = {}
     previous = investigation.status_changed_on
-    if completing:
-        required, future, backwards = (
-            messages.COMPLETED_ON_REQUIRED,
-            messages.COMPLETED_IN_FUTURE,
-            messages.COMPLETED_BEFORE_PREVIOUS,
-        )
-    else:
-        required, future, backwards = (
-            messages.CHANGED_ON_REQUIRED,
-            messages.CHANGED_IN_FUTURE,
-            messages.CHANGED_BEFORE_PREVIOUS,
-        )
-    check_date(
-        errors,
-        date_field,
-        changed_on,
-        required=required,
-        not_after=[(today, future)],
-        not_before=[(previous, backwards.format(previous=long_date(previous)))],
-    )
+    date_messages = messages.COMPLETED_ON if completing else messages.CHANGED_ON
+    check_date(errors, date_field, changed_on, date_messages, today=today, earliest=previous)
     if status == InvestigationStatus.PAUSED:
         if pause_reason not in PauseReason.values:
             errors["pause_reason"] = messages.PAUSE_REASON_REQUIRED

@@ -1,5 +1,7 @@
 """Error messages of the investigation services: constants that pages, the API and tests share."""
 
+from oversight.core.validation import DateMessages
+
 REFERRAL_UNDECIDED = "Referral {reference} has not been decided yet: record the decision first."
 REFERRAL_NOT_INVESTIGATED = (
     "Referral {reference} was decided as {mode}: only a referral decided as independent or "
@@ -9,15 +11,15 @@ ALREADY_OPEN = "Referral {reference} already has an investigation, {investigatio
 STARTED_REQUIRED = "Enter the date the investigation started."
 STARTED_IN_FUTURE = "The start date cannot be in the future."
 STARTED_BEFORE_DECISION = (
-    "The investigation cannot start before the decision to investigate ({decided})."
+    "The investigation cannot start before the decision to investigate ({date})."
 )
 STARTED_AFTER_CHANGE = (
-    "The start date cannot be after the next status change ({changed}): dates cannot go backwards."
+    "The start date cannot be after the next status change ({date}): dates cannot go backwards."
 )
 AWARE_IN_FUTURE = "The date the matter came to the force's attention cannot be in the future."
 AWARE_AFTER_RECEIVED = (
     "The date the matter came to the force's attention cannot be after the referral was "
-    "received ({received})."
+    "received ({date})."
 )
 LEGACY_MODE_NOT_ALLOWED = (
     "Supervised and managed are only for matters that came to the force's attention "
@@ -31,12 +33,12 @@ TRANSITION_NOT_ALLOWED = "An investigation that is {current} cannot move to {new
 CHANGED_ON_REQUIRED = "Enter the date of the change."
 CHANGED_IN_FUTURE = "The date of the change cannot be in the future."
 CHANGED_BEFORE_PREVIOUS = (
-    "The date cannot be before the last status change ({previous}): dates cannot go backwards."
+    "The date cannot be before the last status change ({date}): dates cannot go backwards."
 )
 COMPLETED_ON_REQUIRED = "Enter the date the investigation was completed."
 COMPLETED_IN_FUTURE = "The completion date cannot be in the future."
 COMPLETED_BEFORE_PREVIOUS = (
-    "The completion date cannot be before the last status change ({previous}): dates cannot "
+    "The completion date cannot be before the last status change ({date}): dates cannot "
     "go backwards."
 )
 COMPLETED_ON_WITHOUT_COMPLETION = (
@@ -65,5 +67,24 @@ NOTICE_NOT_A_DUE_DATE = "No notice falls due on {due} for this investigation."
 NOTICE_NOT_YET_DUE = "The notice due on {due} cannot be recorded before that date."
 NOTICE_ALREADY_RECORDED = "The notice due on {due} is already recorded."
 NOTICE_ACTION_UNKNOWN = "Select whether the notice was given or withheld."
-NOTICE_BEFORE_DUE = "The notice can only be given once its period has ended, on or after {due}."
+NOTICE_BEFORE_DUE = "The notice can only be given once its period has ended, on or after {date}."
 NOTICE_IN_FUTURE = "The date the notice was given or withheld cannot be in the future."
+
+
+# The messages of each date, in the order they are checked (oversight.core.validation).
+STARTED_ON = DateMessages(
+    required=STARTED_REQUIRED,
+    future=STARTED_IN_FUTURE,
+    later=STARTED_AFTER_CHANGE,
+    earlier=STARTED_BEFORE_DECISION,
+)
+FIRST_AWARE_ON = DateMessages(future=AWARE_IN_FUTURE, later=AWARE_AFTER_RECEIVED)
+CHANGED_ON = DateMessages(
+    required=CHANGED_ON_REQUIRED, future=CHANGED_IN_FUTURE, earlier=CHANGED_BEFORE_PREVIOUS
+)
+COMPLETED_ON = DateMessages(
+    required=COMPLETED_ON_REQUIRED, future=COMPLETED_IN_FUTURE, earlier=COMPLETED_BEFORE_PREVIOUS
+)
+ACTIONED_ON = DateMessages(
+    required=CHANGED_ON_REQUIRED, future=NOTICE_IN_FUTURE, earlier=NOTICE_BEFORE_DUE
+)

@@ -44,12 +44,7 @@ def investigation_notice_record(
         if action not in NoticeAction.values:
             errors["action"] = messages.NOTICE_ACTION_UNKNOWN
         check_date(
-            errors,
-            "actioned_on",
-            actioned_on,
-            required=messages.CHANGED_ON_REQUIRED,
-            not_after=[(today, messages.NOTICE_IN_FUTURE)],
-            not_before=[(due_on, messages.NOTICE_BEFORE_DUE.format(due=long_date(due_on)))],
+            errors, "actioned_on", actioned_on, messages.ACTIONED_ON, today=today, earliest=due_on
         )
         if errors:
             raise ValidationError(errors)

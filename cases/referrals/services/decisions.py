@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from cases.models import Determination, Mode, Referral, ReferralStatus
 from cases.referrals import rules
 from cases.referrals.services import messages
-from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.validation import check_date
 from oversight.core.writes import attributed, lock_for_update, save_new_version
@@ -62,16 +61,11 @@ def _referral_decide_locked(
         errors,
         "decided_on",
         decided_on,
-        required=messages.DECIDED_ON_REQUIRED,
-        not_after=[(today, messages.DECIDED_IN_FUTURE)],
-        not_before=[
-            (referral.received_on, messages.DECIDED_BEFORE_RECEIVED),
-            (
-                previous,
-                previous and messages.DECIDED_BEFORE_PREVIOUS.format(previous=long_date(previous)),
-            ),
-        ],
+        messages.DECIDED_ON,
+        today=today,
+        earliest=referral.received_on,
     )
+    check_date(errors, "decided_on", decided_on, messages.DECIDED_ON_AGAIN, earliest=previous)
     if errors:
         raise ValidationError(errors)
 

@@ -12,7 +12,6 @@ from cases.referrals import rules
 from cases.referrals.services import messages
 from cases.referrals.services.decisions import _referral_decide_locked, referral_decide
 from oversight.core import references
-from oversight.core.formatting import long_date
 from oversight.core.models import Organisation, User
 from oversight.core.selectors import closed_days_from
 from oversight.core.services import reference_allocate
@@ -47,17 +46,14 @@ def _check_intake(
     today: dt.date,
 ) -> dict[str, str]:
     errors = {}
-    check_date(
-        errors, "received_on", received_on, not_after=[(today, messages.RECEIVED_IN_FUTURE)]
-    )
+    check_date(errors, "received_on", received_on, messages.RECEIVED_ON, today=today)
     check_date(
         errors,
         "first_aware_on",
         first_aware_on,
-        not_after=[
-            (today, messages.AWARE_IN_FUTURE),
-            (received_on, messages.AWARE_AFTER_RECEIVED),
-        ],
+        messages.FIRST_AWARE_ON,
+        today=today,
+        latest=received_on,
     )
     if referral_type == ReferralType.MANDATORY and not categories:
         errors["categories"] = messages.MANDATORY_NEEDS_CATEGORY
@@ -134,11 +130,13 @@ def referral_update(
             categories=locked.categories,
             today=today,
         )
-        if locked.decided_on and locked.received_on > locked.decided_on:
-            errors.setdefault(
-                "received_on",
-                messages.RECEIVED_AFTER_DECISION.format(decided=long_date(locked.decided_on)),
-            )
+        check_date(
+            errors,
+            "received_on",
+            locked.received_on,
+            messages.RECEIVED_ON,
+            latest=locked.decided_on,
+        )
         if locked.mode and not rules.legacy_mode_allowed(locked.mode, locked.first_aware_on):
             errors.setdefault("first_aware_on", messages.LEGACY_MODE_NOT_ALLOWED)
         if errors:

@@ -136,13 +136,13 @@ def test_directed_and_legacy_modes_open_an_investigation(caseworker):
         (
             {"started_on": D(2024, 5, 6)},
             "started_on",
-            messages.STARTED_BEFORE_DECISION.format(decided="7 May 2024"),
+            messages.STARTED_BEFORE_DECISION.format(date="7 May 2024"),
         ),
         ({"first_aware_on": D(2024, 6, 4)}, "first_aware_on", messages.AWARE_IN_FUTURE),
         (
             {"first_aware_on": D(2024, 5, 2)},
             "first_aware_on",
-            messages.AWARE_AFTER_RECEIVED.format(received="1 May 2024"),
+            messages.AWARE_AFTER_RECEIVED.format(date="1 May 2024"),
         ),
         ({"subjects": [SubjectInput(name=" ")]}, "subjects", messages.NAME_REQUIRED),
         (
@@ -339,13 +339,13 @@ def test_an_investigation_with_no_one_under_investigation_can_complete(caseworke
             "completed",
             D(2024, 5, 13),
             "completed_on",
-            messages.COMPLETED_BEFORE_PREVIOUS.format(previous="14 May 2024"),
+            messages.COMPLETED_BEFORE_PREVIOUS.format(date="14 May 2024"),
         ),
         (
             "report_drafting",
             D(2024, 5, 13),
             "status_changed_on",
-            messages.CHANGED_BEFORE_PREVIOUS.format(previous="14 May 2024"),
+            messages.CHANGED_BEFORE_PREVIOUS.format(date="14 May 2024"),
         ),
         ("report_drafting", None, "status_changed_on", messages.CHANGED_ON_REQUIRED),
         ("paused", D(2024, 6, 1), "pause_reason", messages.PAUSE_REASON_REQUIRED),
@@ -460,7 +460,7 @@ def test_the_start_date_cannot_move_past_the_next_status_change(caseworker):
             started_on=D(2024, 5, 15),
         )
     assert error.value.message_dict["started_on"] == [
-        messages.STARTED_AFTER_CHANGE.format(changed="14 May 2024")
+        messages.STARTED_AFTER_CHANGE.format(date="14 May 2024")
     ]
     moved = services.investigation_update(
         actor=caseworker,
@@ -506,7 +506,7 @@ def test_correcting_the_completion_date(caseworker):
             completed_on=D(2024, 5, 6),
         )
     assert error.value.message_dict["completed_on"] == [
-        messages.COMPLETED_BEFORE_PREVIOUS.format(previous="7 May 2024")
+        messages.COMPLETED_BEFORE_PREVIOUS.format(date="7 May 2024")
     ]
 
 
@@ -637,7 +637,7 @@ def test_recording_notices_moves_the_next_one_due(caseworker):
             D(2024, 3, 10),
             D(2024, 3, 9),
             "actioned_on",
-            messages.NOTICE_BEFORE_DUE.format(due="10 March 2024"),
+            messages.NOTICE_BEFORE_DUE.format(date="10 March 2024"),
         ),
         (D(2024, 3, 10), D(2024, 6, 2), "actioned_on", messages.NOTICE_IN_FUTURE),
     ],
