@@ -6,7 +6,7 @@ import datetime as dt
 from appeals import rules
 from appeals.models import REVIEW_BODY_CRITERIA, Applicant, Application, Subject
 from appeals.services import messages
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 
 DETAIL_FIELDS = frozenset(
     {
@@ -25,17 +25,14 @@ DETAIL_FIELDS = frozenset(
 
 def check_details(application: Application, *, today: dt.date) -> dict[str, str]:
     """The intake rules: dates in order and not in the future, the subject fits the kind."""
-    errors = {}
-    check_date(
-        errors,
+    errors = FieldErrors(today)
+    errors.check_date(
         "received_on",
         application.received_on,
         messages.RECEIVED_ON,
-        today=today,
         earliest=application.outcome_notified_on,
     )
-    check_date(
-        errors,
+    errors.check_date(
         "outcome_notified_on",
         application.outcome_notified_on,
         messages.OUTCOME_NOTIFIED_ON,

@@ -10,7 +10,7 @@ from appeals.models import Application, FollowUp, InvalidReason, Result, ReviewB
 from appeals.services import messages
 from oversight.core.formatting import long_date
 from oversight.core.models import User
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -69,7 +69,7 @@ def _application_judge_locked(
                 body=ReviewBody(application.review_body).label.lower()
             )
         )
-    errors = {}
+    errors = FieldErrors(today)
     if is_valid is None:
         errors["is_valid"] = messages.VALIDITY_REQUIRED
     else:
@@ -89,14 +89,7 @@ def _application_judge_locked(
         is_valid is False and invalid_reason == InvalidReason.OTHER and not validity_notes.strip()
     ):
         errors["validity_notes"] = messages.OTHER_REASON_NEEDS_NOTES
-    check_date(
-        errors,
-        "judged_on",
-        judged_on,
-        messages.JUDGED_ON,
-        today=today,
-        earliest=application.received_on,
-    )
+    errors.check_date("judged_on", judged_on, messages.JUDGED_ON, earliest=application.received_on)
     if errors:
         raise ValidationError(errors)
     application.is_valid = is_valid
@@ -165,7 +158,7 @@ def _application_decide_locked(
     if application.status != Status.VALID:
         raise ValidationError(messages.NOT_JUDGED)
     follow_up = sorted(set(follow_up or ()))
-    errors = {}
+    errors = FieldErrors(today)
     if not result:
         errors["result"] = messages.RESULT_REQUIRED
     elif result not in Result.values:
@@ -177,13 +170,8 @@ def _application_decide_locked(
     unknown = [value for value in follow_up if value not in FollowUp.values]
     if unknown:
         errors["follow_up"] = messages.UNKNOWN_CHOICE.format(value=unknown[0])
-    check_date(
-        errors,
-        "decided_on",
-        decided_on,
-        messages.DECIDED_ON,
-        today=today,
-        earliest=application.judged_on,
+    errors.check_date(
+        "decided_on", decided_on, messages.DECIDED_ON, earliest=application.judged_on
     )
     if errors:
         raise ValidationError(errors)

@@ -11,7 +11,7 @@ from appeals.services.common import DETAIL_FIELDS, check_details, derive
 from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.services import reference_allocate
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 
@@ -51,7 +51,7 @@ def application_update(
             if locked.applicant == Applicant.SOMEONE_ELSE:
                 errors.setdefault("applicant", messages.APPLICANT_NOT_ENTITLED)
         for day in (locked.judged_on, locked.forwarded_on, locked.decided_on):
-            check_date(errors, "received_on", locked.received_on, messages.RECEIVED_ON, latest=day)
+            errors.check_date("received_on", locked.received_on, messages.RECEIVED_ON, latest=day)
         if errors:
             raise ValidationError(errors)
         if locked.kind != old_kind:
@@ -94,17 +94,10 @@ def _application_forward_locked(
         raise ValidationError(messages.FORWARD_NOT_NEEDED)
     if application.status != Status.RECEIVED:
         raise ValidationError(messages.FORWARD_AFTER_JUDGED)
-    errors = {}
+    errors = FieldErrors(today)
     if not (to or "").strip():
         errors["forwarded_to"] = messages.FORWARDED_TO_REQUIRED
-    check_date(
-        errors,
-        "forwarded_on",
-        on,
-        messages.FORWARDED_ON,
-        today=today,
-        earliest=application.received_on,
-    )
+    errors.check_date("forwarded_on", on, messages.FORWARDED_ON, earliest=application.received_on)
     if errors:
         raise ValidationError(errors)
     application.forwarded_to = to.strip()

@@ -12,7 +12,7 @@ from oversight.core import references
 from oversight.core.formatting import long_date
 from oversight.core.models import Organisation, User
 from oversight.core.services import reference_allocate
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, save_new_version, set_fields
 
 CONTENT_FIELDS = frozenset(
@@ -63,8 +63,9 @@ def _recommendation_issue_locked(
     recommendation: Recommendation, *, issued_on: dt.date | None, today: dt.date
 ) -> None:
     issued_on = issued_on or today
-    errors = {**_check_complete(recommendation), **_check_content(recommendation)}
-    check_date(errors, "issued_on", issued_on, messages.ISSUED_ON, today=today)
+    errors = FieldErrors(today)
+    errors.update({**_check_complete(recommendation), **_check_content(recommendation)})
+    errors.check_date("issued_on", issued_on, messages.ISSUED_ON)
     if errors:
         raise ValidationError(errors)
     recommendation.status = RecommendationStatus.ISSUED

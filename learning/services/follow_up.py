@@ -10,7 +10,7 @@ from learning.services import messages
 from learning.services.common import lock
 from oversight.core.formatting import long_date
 from oversight.core.models import User
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, save_new_version
 
 
@@ -32,14 +32,9 @@ def recommendation_extend(
         if locked.status != RecommendationStatus.ISSUED:
             raise ValidationError(messages.EXTEND_NOT_AWAITING)
         due = locked.response_due_on
-        errors = {}
-        check_date(
-            errors,
-            "requested_on",
-            requested_on,
-            messages.REQUESTED_ON,
-            today=today,
-            earliest=locked.issued_on,
+        errors = FieldErrors(today)
+        errors.check_date(
+            "requested_on", requested_on, messages.REQUESTED_ON, earliest=locked.issued_on
         )
         if "requested_on" not in errors and not rules.extension_request_in_time(requested_on, due):
             errors["requested_on"] = messages.EXTENSION_REQUEST_LATE.format(due=long_date(due))
@@ -75,14 +70,9 @@ def recommendation_implement(
         locked = lock(recommendation, version)
         if locked.status not in rules.IMPLEMENTABLE_STATUSES:
             raise ValidationError(messages.NOT_IMPLEMENTABLE)
-        errors = {}
-        check_date(
-            errors,
-            "implemented_on",
-            implemented_on,
-            messages.IMPLEMENTED_ON,
-            today=today,
-            earliest=locked.responded_on,
+        errors = FieldErrors(today)
+        errors.check_date(
+            "implemented_on", implemented_on, messages.IMPLEMENTED_ON, earliest=locked.responded_on
         )
         if not evidence:
             errors["evidence"] = messages.EVIDENCE_REQUIRED

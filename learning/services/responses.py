@@ -11,7 +11,7 @@ from learning.services import messages
 from learning.services.common import lock
 from oversight.core.formatting import long_date
 from oversight.core.models import User
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, save_new_version
 
 
@@ -51,7 +51,7 @@ def recommendation_respond(
                     reference=locked.reference, responded=long_date(locked.responded_on)
                 )
             )
-        errors = {}
+        errors = FieldErrors(today)
         if status not in rules.RESPONSE_STATUSES:
             errors["status"] = messages.RESPONSE_STATUS_INVALID.format(value=status)
         if not response:
@@ -59,16 +59,11 @@ def recommendation_respond(
         if received_via not in ReceivedVia.values:
             errors["received_via"] = messages.RECEIVED_VIA_INVALID
         previous_on = previous.received_on if previous is not None else None
-        check_date(
-            errors,
-            "responded_on",
-            responded_on,
-            messages.RESPONDED_ON,
-            today=today,
-            earliest=locked.issued_on,
+        errors.check_date(
+            "responded_on", responded_on, messages.RESPONDED_ON, earliest=locked.issued_on
         )
-        check_date(
-            errors, "responded_on", responded_on, messages.RESPONDED_ON_AGAIN, earliest=previous_on
+        errors.check_date(
+            "responded_on", responded_on, messages.RESPONDED_ON_AGAIN, earliest=previous_on
         )
         if any(not a["description"] for a in actions):
             errors["planned_actions"] = messages.ACTION_REQUIRED
@@ -121,14 +116,9 @@ def response_publish(
             raise ValidationError(
                 messages.ALREADY_PUBLISHED.format(published=long_date(locked.published_on))
             )
-        errors = {}
-        check_date(
-            errors,
-            "published_on",
-            published_on,
-            messages.PUBLISHED_ON,
-            today=today,
-            earliest=locked.received_on,
+        errors = FieldErrors(today)
+        errors.check_date(
+            "published_on", published_on, messages.PUBLISHED_ON, earliest=locked.received_on
         )
         if errors:
             raise ValidationError(errors)

@@ -42,13 +42,27 @@ def date_error(
     return None
 
 
-def check_date(
-    errors: dict[str, str], field: str, value: dt.date | None, messages: DateMessages, **bounds
-) -> None:
-    """Record what is wrong with the date under its field, unless the field already has its
-    problem: checks of one date against several bounds are written one after another."""
-    if field in errors:
-        return
-    problem = date_error(value, messages, **bounds)
-    if problem is not None:
-        errors[field] = problem
+class FieldErrors(dict):
+    """A service's field errors as it finds them ({field: message}, for ValidationError),
+    with the day its date checks take as today."""
+
+    def __init__(self, today: dt.date | None = None):
+        super().__init__()
+        self.today = today
+
+    def check_date(
+        self,
+        field: str,
+        value: dt.date | None,
+        messages: DateMessages,
+        *,
+        latest: dt.date | None = None,
+        earliest: dt.date | None = None,
+    ) -> None:
+        """Record what is wrong with the date under its field, unless the field already has
+        its problem: checks of one date against several bounds follow one another."""
+        if field in self:
+            return
+        problem = date_error(value, messages, today=self.today, latest=latest, earliest=earliest)
+        if problem is not None:
+            self[field] = problem

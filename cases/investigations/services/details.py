@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 
 from cases.investigations.services import messages
-from cases.investigations.services.common import check_start, next_notice_due
+from cases.investigations.services.common import next_notice_due
 from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.people import _investigation_people_save_locked
 from cases.models import (
@@ -20,7 +20,7 @@ from cases.models import (
 )
 from cases.referrals import rules as referral_rules
 from oversight.core.models import User
-from oversight.core.validation import check_date, date_error
+from oversight.core.validation import FieldErrors, date_error
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 
@@ -35,18 +35,13 @@ def check_details(
     """Field errors in the details: an investigative mode (the legacy ones only for matters
     known before February 2020), a date of attention neither in the future nor after receipt,
     and a lead from casework staff."""
-    errors = {}
+    errors = FieldErrors(today)
     if mode not in INVESTIGATION_MODES:
         errors["mode"] = messages.MODE_NOT_INVESTIGATIVE
     elif not referral_rules.legacy_mode_allowed(mode, first_aware_on):
         errors["mode"] = messages.LEGACY_MODE_NOT_ALLOWED
-    check_date(
-        errors,
-        "first_aware_on",
-        first_aware_on,
-        messages.FIRST_AWARE_ON,
-        today=today,
-        latest=referral.received_on,
+    errors.check_date(
+        "first_aware_on", first_aware_on, messages.FIRST_AWARE_ON, latest=referral.received_on
     )
     if lead_investigator is not None and not lead_investigator.is_casework_staff:
         errors["lead_investigator"] = messages.LEAD_NOT_STAFF
@@ -75,12 +70,12 @@ def _investigation_update_locked(*, locked: Investigation, today: dt.date, field
     if "started_on" in fields and locked.started_on != previous_started:
         started_on = locked.started_on
         later = changes[1:]
-        check_start(
-            errors,
+        errors.check_date(
+            "started_on",
             started_on,
-            decided_on=locked.mode_decided_on,
-            next_change_on=later[0].changed_on if later else None,
-            today=today,
+            messages.STARTED_ON,
+            latest=later[0].changed_on if later else None,
+            earliest=locked.mode_decided_on,
         )
         if "started_on" not in errors and changes:
             changes[0].changed_on = started_on

@@ -13,7 +13,7 @@ from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.people import _investigation_people_save_locked, check_outcomes
 from cases.models import Investigation, InvestigationStatus, PauseReason, StatusChange
 from oversight.core.models import User
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -92,10 +92,10 @@ def _investigation_change_status_locked(
                 )
             }
         )
-    errors = {}
+    errors = FieldErrors(today)
     previous = investigation.status_changed_on
     date_messages = messages.COMPLETED_ON if completing else messages.CHANGED_ON
-    check_date(errors, date_field, changed_on, date_messages, today=today, earliest=previous)
+    errors.check_date(date_field, changed_on, date_messages, earliest=previous)
     if status == InvestigationStatus.PAUSED:
         if pause_reason not in PauseReason.values:
             errors["pause_reason"] = messages.PAUSE_REASON_REQUIRED

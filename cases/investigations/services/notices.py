@@ -10,7 +10,7 @@ from cases.investigations.services.common import next_notice_due
 from cases.models import Investigation, NoticeAction, StatutoryNotice
 from oversight.core.formatting import long_date
 from oversight.core.models import User
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -29,7 +29,7 @@ def investigation_notice_record(
     because it might prejudice an investigation (reg. 13 of the 2020 Regulations)."""
     with attributed(actor):
         locked = lock_for_update(investigation, version=version)
-        errors = {}
+        errors = FieldErrors(today)
         required = rules.notices_required(locked.first_aware_on, locked.completed_on, today)
         if locked.first_aware_on is None:
             errors["due_on"] = messages.NOTICE_NEEDS_AWARE_DATE
@@ -43,9 +43,7 @@ def investigation_notice_record(
             errors["due_on"] = messages.NOTICE_ALREADY_RECORDED.format(due=long_date(due_on))
         if action not in NoticeAction.values:
             errors["action"] = messages.NOTICE_ACTION_UNKNOWN
-        check_date(
-            errors, "actioned_on", actioned_on, messages.ACTIONED_ON, today=today, earliest=due_on
-        )
+        errors.check_date("actioned_on", actioned_on, messages.ACTIONED_ON, earliest=due_on)
         if errors:
             raise ValidationError(errors)
         notice = StatutoryNotice.objects.create(

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 
 from cases.investigations import rules
 from cases.investigations.services import messages
-from cases.investigations.services.common import check_start
 from cases.investigations.services.details import check_details, set_themes
 from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.lifecycle import (
@@ -27,6 +26,7 @@ from cases.models import (
 from oversight.core import references
 from oversight.core.models import User
 from oversight.core.services import reference_allocate
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed
 
 
@@ -80,8 +80,8 @@ def investigation_open(
         if first_aware_on is KEEP:
             first_aware_on = referral.first_aware_on
         mode_decided_on = _decision_to_investigate_on(referral)
-        errors: dict[str, str] = {}
-        check_start(errors, started_on, decided_on=mode_decided_on, today=today)
+        errors = FieldErrors(today)
+        errors.check_date("started_on", started_on, messages.STARTED_ON, earliest=mode_decided_on)
         errors.update(
             check_details(
                 referral=referral,

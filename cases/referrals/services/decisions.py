@@ -8,7 +8,7 @@ from cases.models import Determination, Mode, Referral, ReferralStatus
 from cases.referrals import rules
 from cases.referrals.services import messages
 from oversight.core.models import User
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 
@@ -45,7 +45,7 @@ def _referral_decide_locked(
     today: dt.date,
 ) -> Determination:
     """Decide a referral whose row the caller holds (locked, or created in this transaction)."""
-    errors = {}
+    errors = FieldErrors(today)
     if not mode:
         errors["mode"] = messages.MODE_REQUIRED
     elif mode not in Mode.values:
@@ -57,15 +57,8 @@ def _referral_decide_locked(
     previous = (
         referral.determinations.order_by("-decided_on").values_list("decided_on", flat=True)
     ).first()
-    check_date(
-        errors,
-        "decided_on",
-        decided_on,
-        messages.DECIDED_ON,
-        today=today,
-        earliest=referral.received_on,
-    )
-    check_date(errors, "decided_on", decided_on, messages.DECIDED_ON_AGAIN, earliest=previous)
+    errors.check_date("decided_on", decided_on, messages.DECIDED_ON, earliest=referral.received_on)
+    errors.check_date("decided_on", decided_on, messages.DECIDED_ON_AGAIN, earliest=previous)
     if errors:
         raise ValidationError(errors)
 

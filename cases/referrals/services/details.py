@@ -15,7 +15,7 @@ from oversight.core import references
 from oversight.core.models import Organisation, User
 from oversight.core.selectors import closed_days_from
 from oversight.core.services import reference_allocate
-from oversight.core.validation import check_date
+from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
 DETAIL_FIELDS = frozenset(
@@ -45,15 +45,10 @@ def _check_intake(
     categories: Sequence[str],
     today: dt.date,
 ) -> dict[str, str]:
-    errors = {}
-    check_date(errors, "received_on", received_on, messages.RECEIVED_ON, today=today)
-    check_date(
-        errors,
-        "first_aware_on",
-        first_aware_on,
-        messages.FIRST_AWARE_ON,
-        today=today,
-        latest=received_on,
+    errors = FieldErrors(today)
+    errors.check_date("received_on", received_on, messages.RECEIVED_ON)
+    errors.check_date(
+        "first_aware_on", first_aware_on, messages.FIRST_AWARE_ON, latest=received_on
     )
     if referral_type == ReferralType.MANDATORY and not categories:
         errors["categories"] = messages.MANDATORY_NEEDS_CATEGORY
@@ -130,12 +125,8 @@ def referral_update(
             categories=locked.categories,
             today=today,
         )
-        check_date(
-            errors,
-            "received_on",
-            locked.received_on,
-            messages.RECEIVED_ON,
-            latest=locked.decided_on,
+        errors.check_date(
+            "received_on", locked.received_on, messages.RECEIVED_ON, latest=locked.decided_on
         )
         if locked.mode and not rules.legacy_mode_allowed(locked.mode, locked.first_aware_on):
             errors.setdefault("first_aware_on", messages.LEGACY_MODE_NOT_ALLOWED)

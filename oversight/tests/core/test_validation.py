@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from oversight.core.validation import DateMessages, check_date, date_error
+from oversight.core.validation import DateMessages, FieldErrors, date_error
 
 D = dt.date
 TODAY = D(2024, 6, 3)
@@ -40,8 +40,9 @@ def test_an_optional_date_and_an_unknown_bound_hold_nothing_back():
 
 
 def test_the_first_problem_of_a_field_is_the_one_kept():
-    errors = {"other": "kept"}
-    check_date(errors, "decided_on", D(2024, 6, 4), MESSAGES, today=TODAY)
-    check_date(errors, "decided_on", D(2024, 6, 4), MESSAGES, earliest=D(2025, 1, 1))
-    check_date(errors, "received_on", TODAY, MESSAGES, today=TODAY)
+    errors = FieldErrors(today=TODAY)
+    errors["other"] = "kept"
+    errors.check_date("decided_on", D(2024, 6, 4), MESSAGES)
+    errors.check_date("decided_on", D(2024, 6, 4), MESSAGES, earliest=D(2025, 1, 1))
+    errors.check_date("received_on", TODAY, MESSAGES)
     assert errors == {"other": "kept", "decided_on": "future"}
