@@ -3,9 +3,12 @@ checking the details."""
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
+
 from appeals import rules
-from appeals.models import REVIEW_BODY_CRITERIA, Applicant, Application, Subject
+from appeals.models import REVIEW_BODY_CRITERIA, Applicant, Application, Status, Subject
 from appeals.services import messages
+from oversight.core.formatting import long_date
 from oversight.core.validation import FieldErrors
 
 DETAIL_FIELDS = frozenset(
@@ -55,3 +58,13 @@ def derive(application: Application) -> None:
         kind=application.kind,
         **{name: getattr(application, name) for name in REVIEW_BODY_CRITERIA},
     )
+
+
+def refuse_if_forwarded(application: Application) -> None:
+    """A forwarded application is the other review body's now: nothing more is done here."""
+    if application.status == Status.FORWARDED:
+        raise ValidationError(
+            messages.ALREADY_FORWARDED.format(
+                to=application.forwarded_to, on=long_date(application.forwarded_on)
+            )
+        )

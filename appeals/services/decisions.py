@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from appeals import rules
 from appeals.models import Application, FollowUp, InvalidReason, Result, ReviewBody, Status
 from appeals.services import messages
+from appeals.services.common import refuse_if_forwarded
 from oversight.core.formatting import long_date
 from oversight.core.models import User
 from oversight.core.validation import FieldErrors
@@ -57,12 +58,7 @@ def _application_judge_locked(
     """Judge a locked application; the public application_judge locks it first."""
     if application.status == Status.DECIDED:
         raise ValidationError(messages.JUDGED_AFTER_DECISION)
-    if application.status == Status.FORWARDED:
-        raise ValidationError(
-            messages.ALREADY_FORWARDED.format(
-                to=application.forwarded_to, on=long_date(application.forwarded_on)
-            )
-        )
+    refuse_if_forwarded(application)
     if application.review_body != ReviewBody.OVERSIGHT_BODY:
         raise ValidationError(
             messages.NOT_OUR_APPLICATION.format(
@@ -149,12 +145,7 @@ def _application_decide_locked(
         )
     if application.status == Status.INVALID:
         raise ValidationError(messages.DECIDE_INVALID)
-    if application.status == Status.FORWARDED:
-        raise ValidationError(
-            messages.ALREADY_FORWARDED.format(
-                to=application.forwarded_to, on=long_date(application.forwarded_on)
-            )
-        )
+    refuse_if_forwarded(application)
     if application.status != Status.VALID:
         raise ValidationError(messages.NOT_JUDGED)
     follow_up = sorted(set(follow_up or ()))

@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from appeals import rules
 from appeals.models import Applicant, Application, ReviewBody, Status
 from appeals.services import messages
-from appeals.services.common import DETAIL_FIELDS, check_details, derive
-from oversight.core.formatting import long_date
+from appeals.services.common import DETAIL_FIELDS, check_details, derive, refuse_if_forwarded
 from oversight.core.models import User
 from oversight.core.services import reference_allocate
 from oversight.core.validation import FieldErrors
@@ -84,12 +83,7 @@ def _application_forward_locked(
     application: Application, *, actor: User, to: str, on: dt.date | None, today: dt.date
 ) -> None:
     """Forward a locked application; the public application_forward locks it first."""
-    if application.status == Status.FORWARDED:
-        raise ValidationError(
-            messages.ALREADY_FORWARDED.format(
-                to=application.forwarded_to, on=long_date(application.forwarded_on)
-            )
-        )
+    refuse_if_forwarded(application)
     if application.review_body == ReviewBody.OVERSIGHT_BODY:
         raise ValidationError(messages.FORWARD_NOT_NEEDED)
     if application.status != Status.RECEIVED:

@@ -133,29 +133,19 @@ def application_revise(
             locked = application_update(
                 actor=actor, application=locked, version=version, today=today, **changes
             )
-        if forward:
-            locked = application_forward(
-                actor=actor,
-                application=locked,
-                today=today,
-                version=locked.version,
-                forwarded_to=forward.get("forwarded_to", ""),
-                forwarded_on=forward.get("forwarded_on"),
-            )
-        if judgement:
-            locked = application_judge(
-                actor=actor,
-                application=locked,
-                today=today,
-                version=locked.version,
-                **{"judged_on": (decision or {}).get("decided_on") or today, **judgement},
-            )
-        if decision:
-            locked = application_decide(
-                actor=actor,
-                application=locked,
-                today=today,
-                version=locked.version,
-                **{"decided_on": today, **decision},
-            )
+        decided_on = (decision or {}).get("decided_on")
+        steps = [
+            (application_forward, forward, {"forwarded_to": "", "forwarded_on": None}),
+            (application_judge, judgement, {"judged_on": decided_on or today}),
+            (application_decide, decision, {"decided_on": today}),
+        ]
+        for step, fields, defaults in steps:
+            if fields:
+                locked = step(
+                    actor=actor,
+                    application=locked,
+                    today=today,
+                    version=locked.version,
+                    **{**defaults, **fields},
+                )
     return locked

@@ -20,11 +20,8 @@ from cases.models import (
     Subject,
     Theme,
 )
-from oversight.core.api_fields import enum_field
-from oversight.core.models import Organisation
+from oversight.core.api_fields import VERSION_HELP, enum_field, force_field
 
-FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
-VERSION_HELP = "The version you read; the update is refused with 409 if it has changed since."
 SUBJECTS_HELP = (
     "On update, the full list of people: those with an id are changed, those without are "
     "added, and those left out are removed. Leave the field out to keep the people as they are."
@@ -159,13 +156,10 @@ class SubjectWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     rank = serializers.CharField(max_length=80, required=False, allow_blank=True)
     collar_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    organisation = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=FORCES,
+    organisation = force_field(
         required=False,
         allow_null=True,
         help_text="The person's force; the referring force if left out.",
-        error_messages={"does_not_exist": "No force has the code “{value}”."},
     )
     referred_to_cps = serializers.BooleanField(required=False)
     charging_decision = ChargingDecisionField(

@@ -4,9 +4,15 @@ determinations, and the write input the services take."""
 from rest_framework import serializers
 
 from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
-from oversight.core.models import Organisation
+from oversight.core.api_fields import (
+    choice_list,
+    force_field,
+    optional_choice,
+    optional_date,
+    optional_text,
+    version_field,
+)
 
-FORCES = Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY)
 DECIDED_ON_HELP = (
     "On reading: the date of the first determination, which counts for the 3-working-day "
     "target. On writing (with mode): the date of this determination."
@@ -54,32 +60,18 @@ class ReferralSerializer(serializers.ModelSerializer):
 
 
 class ReferralWriteSerializer(serializers.Serializer):
-    organisation = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=FORCES,
-        error_messages={"does_not_exist": "No force has the code “{value}”."},
-    )
+    organisation = force_field()
     received_on = serializers.DateField()
     matter_type = serializers.ChoiceField(choices=MatterType.choices)
     referral_type = serializers.ChoiceField(choices=ReferralType.choices)
-    categories = serializers.ListField(
-        child=serializers.ChoiceField(choices=Category.choices), required=False, default=list
-    )
+    categories = choice_list(Category.choices)
     summary = serializers.CharField(max_length=10000)
-    force_reference = serializers.CharField(
-        max_length=60, required=False, allow_blank=True, default=""
-    )
-    first_aware_on = serializers.DateField(required=False, allow_null=True, default=None)
-    mode = serializers.ChoiceField(
-        choices=Mode.choices, required=False, allow_blank=True, default=""
-    )
-    decided_on = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text=DECIDED_ON_HELP
-    )
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    force_reference = optional_text(max_length=60)
+    first_aware_on = optional_date()
+    mode = optional_choice(Mode.choices)
+    decided_on = optional_date(help_text=DECIDED_ON_HELP)
+    reason = optional_text()
 
 
 class ReferralUpdateSerializer(ReferralWriteSerializer):
-    version = serializers.IntegerField(
-        help_text="The version you read; the update is refused with 409 if it has changed since."
-    )
+    version = version_field()

@@ -16,6 +16,7 @@ from learning.serializers.fields import (
     SourceField,
     TypeField,
 )
+from oversight.core.api_fields import optional_date, optional_flag, optional_text, version_field
 from oversight.core.models import Organisation
 
 
@@ -29,7 +30,7 @@ class RecommendationWriteSerializer(serializers.Serializer):
         error_messages={"does_not_exist": "No organisation has the code “{value}”."},
     )
     source = SourceField(help_text=SOURCE_HELP)
-    theme = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    theme = optional_text(max_length=100)
     type = TypeField(
         choices=RecommendationType.choices,
         required=False,
@@ -37,11 +38,9 @@ class RecommendationWriteSerializer(serializers.Serializer):
         default="",
         help_text=TYPE_HELP,
     )
-    text = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
-    is_statutory = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002.",
+    text = optional_text(max_length=20000)
+    is_statutory = optional_flag(
+        help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002."
     )
 
     def validate(self, attrs):
@@ -57,29 +56,23 @@ class RecommendationCreateSerializer(RecommendationWriteSerializer):
         default=RecommendationStatus.DRAFT,
         help_text="draft, or issued to issue it at once (recipient, theme, type and text needed).",
     )
-    issued_on = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text="When issuing; defaults to today."
-    )
+    issued_on = optional_date(help_text="When issuing; defaults to today.")
 
 
 class RecommendationUpdateSerializer(RecommendationWriteSerializer):
     """A draft's fields; only drafts can be changed."""
 
-    version = serializers.IntegerField(
-        help_text="The version you read; the change is refused with 409 if it has changed since."
-    )
+    version = version_field()
 
 
 class IssueSerializer(serializers.Serializer):
-    issued_on = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text="Defaults to today."
-    )
+    issued_on = optional_date(help_text="Defaults to today.")
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
 class PlannedActionWriteSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000)
-    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+    due_on = optional_date()
 
 
 class ResponseWriteSerializer(serializers.Serializer):
@@ -92,17 +85,13 @@ class ResponseWriteSerializer(serializers.Serializer):
         },
     )
     response = serializers.CharField(max_length=20000, help_text="The organisation's response.")
-    responded_on = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text="Defaults to today."
-    )
+    responded_on = optional_date(help_text="Defaults to today.")
     planned_actions = PlannedActionWriteSerializer(many=True, required=False, default=list)
     final = serializers.BooleanField(
         required=False,
         default=True,
         help_text="false for an interim response, to be followed by the final one.",
     )
-    do_not_publish = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="The organisation asks in writing that this response not be published.",
+    do_not_publish = optional_flag(
+        help_text="The organisation asks in writing that this response not be published."
     )

@@ -3,6 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from oversight.core.models import Organisation
+
 
 def enum_field(name: str, choices, *, blank: bool = False) -> type[serializers.ChoiceField]:
     """A choice field documented as the enum component `name`: one name per choice set, so
@@ -17,3 +19,50 @@ def enum_field(name: str, choices, *, blank: bool = False) -> type[serializers.C
     }
     field = type(f"{name}Field", (serializers.ChoiceField,), {})
     return extend_schema_field(schema, component_name=name)(field)
+
+
+VERSION_HELP = "The version you read; the change is refused with 409 if it has changed since."
+
+
+def force_field(**kwargs) -> serializers.SlugRelatedField:
+    """A police force given by its code (a national body is not a force)."""
+    return serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
+        error_messages={"does_not_exist": "No force has the code “{value}”."},
+        **kwargs,
+    )
+
+
+def optional_text(**kwargs) -> serializers.CharField:
+    """Text that may be left out or blank (then "")."""
+    return serializers.CharField(required=False, allow_blank=True, default="", **kwargs)
+
+
+def optional_date(**kwargs) -> serializers.DateField:
+    """A date that may be left out or null (then None)."""
+    return serializers.DateField(required=False, allow_null=True, default=None, **kwargs)
+
+
+def optional_choice(choices, **kwargs) -> serializers.ChoiceField:
+    """One of the choices, or blank (then "") when left out."""
+    return serializers.ChoiceField(
+        choices=choices, required=False, allow_blank=True, default="", **kwargs
+    )
+
+
+def choice_list(choices, **kwargs) -> serializers.ListField:
+    """Any number of the choices (none when left out)."""
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=choices), required=False, default=list, **kwargs
+    )
+
+
+def optional_flag(**kwargs) -> serializers.BooleanField:
+    """Yes or no, no when left out."""
+    return serializers.BooleanField(required=False, default=False, **kwargs)
+
+
+def version_field(**kwargs) -> serializers.IntegerField:
+    """The version of the record the client read, compared by the service (409 if stale)."""
+    return serializers.IntegerField(help_text=kwargs.pop("help_text", VERSION_HELP), **kwargs)

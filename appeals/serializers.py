@@ -1,0 +1,115 @@
+"""Serializers of applications for the REST API: the read representation, and the write
+input the services take (details, forwarding, validity and the decision in one body)."""
+
+from rest_framework import serializers
+
+from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
+from oversight.core.api_fields import (
+    choice_list,
+    force_field,
+    optional_choice,
+    optional_date,
+    optional_flag,
+    optional_text,
+    version_field,
+)
+
+CRITERIA_HELP = "A criterion that makes the oversight body the relevant review body."
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind = serializers.CharField(
+        read_only=True, help_text="appeal (complaint before 1 February 2020) or review; derived."
+    )
+    made_in_time = serializers.BooleanField(
+        read_only=True,
+        help_text="Received within 28 days beginning with the day after the outcome was "
+        "notified; derived.",
+    )
+    apply_by = serializers.DateField(read_only=True, help_text="The last day to apply in time.")
+    review_body = serializers.CharField(read_only=True, help_text="Derived from the criteria.")
+    is_valid = serializers.BooleanField(read_only=True, allow_null=True)
+    upheld = serializers.BooleanField(
+        read_only=True,
+        allow_null=True,
+        help_text="True when upheld (a review: the outcome was not reasonable and "
+        "proportionate); null while undecided.",
+    )
+    judged_by = serializers.CharField(source="judged_by.username", read_only=True, default=None)
+    decided_by = serializers.CharField(source="decided_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = Application
+        fields = [
+            "reference",
+            "organisation",
+            "force_reference",
+            "complaint_made_on",
+            "outcome_notified_on",
+            "received_on",
+            "kind",
+            "made_in_time",
+            "apply_by",
+            "applicant",
+            "subject",
+            "summary",
+            "about_senior_officer",
+            "referred_or_should_have_been",
+            "could_justify_proceedings",
+            "engages_article_2_or_3",
+            "same_incident",
+            "review_body",
+            "forwarded_to",
+            "forwarded_on",
+            "status",
+            "is_valid",
+            "invalid_reason",
+            "special_circumstances",
+            "validity_notes",
+            "judged_on",
+            "judged_by",
+            "decided_on",
+            "result",
+            "upheld",
+            "follow_up",
+            "decision_reasons",
+            "decided_by",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ApplicationWriteSerializer(serializers.Serializer):
+    organisation = force_field()
+    force_reference = optional_text(max_length=60)
+    complaint_made_on = serializers.DateField()
+    outcome_notified_on = serializers.DateField()
+    received_on = serializers.DateField()
+    applicant = serializers.ChoiceField(
+        choices=Applicant.choices, required=False, default=Applicant.COMPLAINANT
+    )
+    subject = serializers.ChoiceField(choices=Subject.choices)
+    summary = optional_text(max_length=10000)
+    about_senior_officer = optional_flag(help_text=CRITERIA_HELP)
+    referred_or_should_have_been = optional_flag(help_text=CRITERIA_HELP)
+    could_justify_proceedings = optional_flag(help_text=CRITERIA_HELP)
+    engages_article_2_or_3 = optional_flag(help_text=CRITERIA_HELP)
+    same_incident = optional_flag(help_text=CRITERIA_HELP)
+    forwarded_to = optional_text(max_length=200)
+    forwarded_on = optional_date()
+    is_valid = serializers.BooleanField(required=False, allow_null=True, default=None)
+    invalid_reason = optional_choice(InvalidReason.choices)
+    special_circumstances = optional_text(max_length=10000)
+    validity_notes = optional_text(max_length=10000)
+    judged_on = optional_date()
+    decided_on = optional_date()
+    result = optional_choice(Result.choices)
+    follow_up = choice_list(FollowUp.choices)
+    decision_reasons = optional_text(max_length=10000)
+
+
+class ApplicationUpdateSerializer(ApplicationWriteSerializer):
+    version = version_field()
