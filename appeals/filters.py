@@ -11,7 +11,6 @@ from oversight.core.filters import (
     ReferenceSearchMixin,
     force_filter,
 )
-from oversight.core.forms import GovukFilterForm
 
 DECIDED_CHOICES = [("", "Any"), ("true", "Decided"), ("false", "Not decided")]
 IN_TIME_CHOICES = [("", "Any"), ("true", "Made in time"), ("false", "Made late")]
@@ -79,10 +78,8 @@ class ApplicationFilter(ReferenceSearchMixin, CaseFilterSet):
         empty_label="Newest received first",
     )
 
-    class Meta:
+    class Meta(CaseFilterSet.Meta):
         model = Application
-        fields = []
-        form = GovukFilterForm
 
     def filter_validity(self, queryset, name, value):
         if value == "unknown":

@@ -12,7 +12,23 @@ from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.core.models import Organisation
 
 
-class RecommendationFilter(CaseFilterSet):
+class ThemeChoicesMixin:
+    """On pages, the theme filter offers the themes in use (`themes`) rather than a free-text
+    box; a theme asked for that is not among them stays on offer."""
+
+    def __init__(self, *args, themes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if themes is not None:
+            current = self.data.get("theme", "") if self.data else ""
+            options = list(themes)
+            if current and current not in options:
+                options.append(current)
+            self.filters["theme"].extra["widget"] = forms.Select(
+                choices=[("", "Any theme")] + [(t, t) for t in options]
+            )
+
+
+class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
     default_ordering = ("-issued_on",)
     recipient = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(),
@@ -61,22 +77,8 @@ class RecommendationFilter(CaseFilterSet):
         empty_label="Newest issued first",
     )
 
-    class Meta:
+    class Meta(CaseFilterSet.Meta):
         model = Recommendation
-        fields = []
-        form = GovukFilterForm
-
-    def __init__(self, *args, themes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if themes is not None:
-            # On pages, offer the themes in use rather than a free-text box.
-            current = self.data.get("theme", "") if self.data else ""
-            options = list(themes)
-            if current and current not in options:
-                options.append(current)
-            self.filters["theme"].extra["widget"] = forms.Select(
-                choices=[("", "Any theme")] + [(t, t) for t in options]
-            )
 
     def search_for(self, queryset, value):
         return queryset.filter(
@@ -92,7 +94,7 @@ class RecommendationFilter(CaseFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
-class PublicRecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
+class PublicRecommendationFilter(ThemeChoicesMixin, StableOrderingMixin, django_filters.FilterSet):
     """The filters of the public feed: nothing that could reach a draft or a response."""
 
     default_ordering = ("-issued_on",)
@@ -115,10 +117,3 @@ class PublicRecommendationFilter(StableOrderingMixin, django_filters.FilterSet):
         model = Recommendation
         fields = []
         form = GovukFilterForm
-
-    def __init__(self, *args, themes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if themes is not None:
-            self.filters["theme"].extra["widget"] = forms.Select(
-                choices=[("", "Any theme")] + [(t, t) for t in themes]
-            )

@@ -26,7 +26,7 @@ DETAIL_FIELDS = frozenset(
 )
 
 
-def check_details(application: Application, *, today: dt.date) -> dict[str, str]:
+def check_details(application: Application, *, today: dt.date) -> FieldErrors:
     """The intake rules: dates in order and not in the future, the subject fits the kind."""
     errors = FieldErrors(today)
     errors.check_date(

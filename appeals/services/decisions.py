@@ -86,8 +86,7 @@ def _application_judge_locked(
     ):
         errors["validity_notes"] = messages.OTHER_REASON_NEEDS_NOTES
     errors.check_date("judged_on", judged_on, messages.JUDGED_ON, earliest=application.received_on)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     application.is_valid = is_valid
     application.invalid_reason = "" if is_valid else invalid_reason
     # Special circumstances only matter (and are only kept) for a late one accepted.
@@ -164,8 +163,7 @@ def _application_decide_locked(
     errors.check_date(
         "decided_on", decided_on, messages.DECIDED_ON, earliest=application.judged_on
     )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     application.result = result
     application.decided_on = decided_on
     application.follow_up = follow_up

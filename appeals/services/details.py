@@ -51,8 +51,7 @@ def application_update(
                 errors.setdefault("applicant", messages.APPLICANT_NOT_ENTITLED)
         for day in (locked.judged_on, locked.forwarded_on, locked.decided_on):
             errors.check_date("received_on", locked.received_on, messages.RECEIVED_ON, latest=day)
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         if locked.kind != old_kind:
             locked.reference = reference_allocate(
                 prefix=rules.reference_prefix(locked.kind), year=locked.received_on.year
@@ -92,8 +91,7 @@ def _application_forward_locked(
     if not (to or "").strip():
         errors["forwarded_to"] = messages.FORWARDED_TO_REQUIRED
     errors.check_date("forwarded_on", on, messages.FORWARDED_ON, earliest=application.received_on)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     application.forwarded_to = to.strip()
     application.forwarded_on = on
     application.status = Status.FORWARDED

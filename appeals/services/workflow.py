@@ -5,7 +5,6 @@ forwards, judges or decides as the API request asks. All or nothing."""
 import datetime as dt
 from collections.abc import Sequence
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from appeals import rules
@@ -80,8 +79,7 @@ def application_create(
     )
     derive(application)
     errors = check_details(application, today=today)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     with attributed(actor):
         application.reference = reference_allocate(
             prefix=rules.reference_prefix(application.kind), year=received_on.year

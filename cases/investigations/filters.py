@@ -8,7 +8,6 @@ from django.utils import timezone
 from cases.investigations import rules, selectors
 from cases.models import INVESTIGATION_MODES, Investigation, InvestigationStatus, Subject, Theme
 from oversight.core.filters import CaseFilterSet, FinancialYearFilter, force_filter
-from oversight.core.forms import GovukFilterForm
 
 SCOPE_CHOICES = [("core", "Core only (not major)"), ("major", "Major only")]
 YES_ONLY = [("", "Any"), ("true", "Yes"), ("false", "No")]
@@ -100,10 +99,8 @@ class InvestigationFilter(CaseFilterSet):
         empty_label="Newest first",
     )
 
-    class Meta:
+    class Meta(CaseFilterSet.Meta):
         model = Investigation
-        fields = []
-        form = GovukFilterForm
 
     def search_for(self, queryset, value):
         # One set of ids from three searches, each served by its own index, rather than an

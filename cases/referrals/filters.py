@@ -12,7 +12,7 @@ from oversight.core.filters import (
     ReferenceSearchMixin,
     force_filter,
 )
-from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
+from oversight.core.forms import OVERDUE_CHOICES
 
 
 class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
@@ -54,10 +54,8 @@ class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
         empty_label="Newest received first",
     )
 
-    class Meta:
+    class Meta(CaseFilterSet.Meta):
         model = Referral
-        fields = []
-        form = GovukFilterForm
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

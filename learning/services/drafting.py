@@ -20,9 +20,9 @@ CONTENT_FIELDS = frozenset(
 )
 
 
-def _check_content(recommendation: Recommendation) -> dict[str, str]:
+def _check_content(recommendation: Recommendation) -> FieldErrors:
     """Errors in the fields a draft may already have, complete or not."""
-    errors = {}
+    errors = FieldErrors()
     kind, reference = recommendation.source_kind, recommendation.source_reference
     if kind not in SourceKind.values:
         errors["source_kind"] = messages.SOURCE_KIND_INVALID
@@ -43,9 +43,9 @@ def _check_content(recommendation: Recommendation) -> dict[str, str]:
     return errors
 
 
-def _check_complete(recommendation: Recommendation) -> dict[str, str]:
+def _check_complete(recommendation: Recommendation) -> FieldErrors:
     """What an issued recommendation must have: recipient, theme, type and text."""
-    errors = {}
+    errors = FieldErrors()
     if recommendation.recipient is None:
         errors["recipient"] = messages.RECIPIENT_REQUIRED
     elif not recommendation.recipient.is_active:
@@ -66,8 +66,7 @@ def _recommendation_issue_locked(
     errors = FieldErrors(today)
     errors.update({**_check_complete(recommendation), **_check_content(recommendation)})
     errors.check_date("issued_on", issued_on, messages.ISSUED_ON)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     recommendation.status = RecommendationStatus.ISSUED
     recommendation.issued_on = issued_on
     recommendation.response_due_on = (
@@ -110,8 +109,7 @@ def recommendation_create(
     fields["source_reference"] = fields["source_reference"].upper()
     recommendation = Recommendation(**fields, created_by=actor, updated_by=actor)
     errors = _check_content(recommendation)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     with attributed(actor):
         if status == RecommendationStatus.ISSUED:
             _recommendation_issue_locked(recommendation, issued_on=issued_on, today=today)
@@ -137,8 +135,7 @@ def recommendation_update(
         set_fields(locked, _clean_text(fields), allowed=CONTENT_FIELDS)
         locked.source_reference = locked.source_reference.upper()
         errors = _check_content(locked)
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         save_new_version(locked, actor=actor)
     return locked
 

@@ -40,8 +40,7 @@ def recommendation_extend(
             errors["requested_on"] = messages.EXTENSION_REQUEST_LATE.format(due=long_date(due))
         if new_due_on <= due:
             errors["new_due_on"] = messages.EXTENSION_NOT_LATER.format(due=long_date(due))
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         extension = ResponseExtension.objects.create(
             recommendation=locked,
             requested_on=requested_on,
@@ -76,8 +75,7 @@ def recommendation_implement(
         )
         if not evidence:
             errors["evidence"] = messages.EVIDENCE_REQUIRED
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         locked.status = RecommendationStatus.IMPLEMENTED
         locked.implemented_on = implemented_on
         locked.implementation_evidence = evidence

@@ -69,8 +69,7 @@ def recommendation_respond(
             errors["planned_actions"] = messages.ACTION_REQUIRED
         elif any(a["due_on"] is not None and a["due_on"] < responded_on for a in actions):
             errors["planned_actions"] = messages.ACTION_BEFORE_RESPONSE
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
 
         answer = RecommendationResponse.objects.create(
             recommendation=locked,
@@ -120,8 +119,7 @@ def response_publish(
         errors.check_date(
             "published_on", published_on, messages.PUBLISHED_ON, earliest=locked.received_on
         )
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         locked.published_on = published_on
         locked.save()
         save_new_version(Recommendation.objects.get(pk=locked.recommendation_id), actor=actor)

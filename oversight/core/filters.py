@@ -6,7 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 
 from oversight.core.calendar import parse_financial_year
-from oversight.core.forms import FinancialYearField
+from oversight.core.forms import FinancialYearField, GovukFilterForm
 from oversight.core.models import Organisation
 from oversight.core.paging import PAGING_PARAMS
 
@@ -86,6 +86,10 @@ class CaseFilterSet(StableOrderingMixin, django_filters.FilterSet):
         label="Changed since",
         help_text="An ISO 8601 date and time, for incremental sync: 2024-06-03T09:00:00Z.",
     )
+
+    class Meta:
+        fields: list[str] = []  # every filter is declared
+        form = GovukFilterForm
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -10,6 +10,8 @@ only its first problem is reported.
 import dataclasses
 import datetime as dt
 
+from django.core.exceptions import ValidationError
+
 from oversight.core.formatting import long_date
 
 
@@ -66,3 +68,8 @@ class FieldErrors(dict):
         problem = date_error(value, messages, today=self.today, latest=latest, earliest=earliest)
         if problem is not None:
             self[field] = problem
+
+    def raise_if_any(self) -> None:
+        """Refuse the write, with every problem found, if there is any."""
+        if self:
+            raise ValidationError(dict(self))

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from oversight.core.calendar import FinancialYearError, parse_financial_year
 from oversight.core.models import User
+from oversight.core.validation import FieldErrors
 from oversight.performance.models import Target, TimelinessRun
 from oversight.performance.tasks import compute_timeliness
 
@@ -40,7 +41,7 @@ def timeliness_run_request(*, actor: User | None, trigger: str = "manual") -> Ti
 
 def target_set(*, actor: User, financial_year: str, metric: str, percentage: Decimal) -> Target:
     """Set (or change) the target for one figure in one financial year."""
-    errors = {}
+    errors = FieldErrors()
     try:
         parse_financial_year(financial_year)
     except FinancialYearError as error:
@@ -49,8 +50,7 @@ def target_set(*, actor: User, financial_year: str, metric: str, percentage: Dec
         errors["metric"] = f"“{metric}” is not a figure with a target."
     if percentage is None or not Decimal(0) <= percentage <= Decimal(100):
         errors["percentage"] = TARGET_OUT_OF_RANGE
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     with transaction.atomic(), pghistory.context(user=actor.pk):
         target, _ = Target.objects.update_or_create(
             financial_year=financial_year,

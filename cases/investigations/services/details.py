@@ -4,8 +4,6 @@ completion date."""
 import datetime as dt
 from collections.abc import Sequence
 
-from django.core.exceptions import ValidationError
-
 from cases.investigations.services import messages
 from cases.investigations.services.common import next_notice_due
 from cases.investigations.services.inputs import KEEP, SubjectInput
@@ -31,7 +29,7 @@ def check_details(
     first_aware_on: dt.date | None,
     lead_investigator: User | None,
     today: dt.date,
-) -> dict[str, str]:
+) -> FieldErrors:
     """Field errors in the details: an investigative mode (the legacy ones only for matters
     known before February 2020), a date of attention neither in the future nor after receipt,
     and a lead from casework staff."""
@@ -84,8 +82,7 @@ def _investigation_update_locked(*, locked: Investigation, today: dt.date, field
                 locked.status_changed_on = started_on
     if completed_on is not KEEP and completed_on != locked.completed_on:
         errors.update(_correct_completion(locked, completed_on, changes, today))
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     if themes is not None:
         set_themes(locked, themes)
     locked.next_notice_due_on = next_notice_due(locked)

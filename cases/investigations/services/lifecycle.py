@@ -101,8 +101,7 @@ def _investigation_change_status_locked(
             errors["pause_reason"] = messages.PAUSE_REASON_REQUIRED
     elif pause_reason:
         errors["pause_reason"] = messages.PAUSE_REASON_NOT_PAUSED
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     if completing:
         check_outcomes(investigation, field="status")
     investigation.status = status

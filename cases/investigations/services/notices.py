@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-
 from cases.investigations import rules
 from cases.investigations.services import messages
 from cases.investigations.services.common import next_notice_due
@@ -44,8 +42,7 @@ def investigation_notice_record(
         if action not in NoticeAction.values:
             errors["action"] = messages.NOTICE_ACTION_UNKNOWN
         errors.check_date("actioned_on", actioned_on, messages.ACTIONED_ON, earliest=due_on)
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         notice = StatutoryNotice.objects.create(
             investigation=locked,
             due_on=due_on,

@@ -91,8 +91,7 @@ def investigation_open(
                 today=today,
             )
         )
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         investigation = Investigation.objects.create(
             reference=reference_allocate(prefix=references.INVESTIGATION, year=started_on.year),
             referral=referral,

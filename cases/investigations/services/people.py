@@ -62,6 +62,41 @@ def _check_choice(errors: list, value, choices, who: str, what: str) -> None:
         errors.append(messages.UNKNOWN_CHOICE.format(who=who, value=value, what=what))
 
 
+def _given(data, names) -> dict:
+    """The fields of an input that were given (not KEEP)."""
+    return {name: getattr(data, name) for name in names if getattr(data, name) is not KEEP}
+
+
+def _planned(data, current, defaults: dict, text: str, missing: str, errors: list) -> dict:
+    """The values to write for one row: those given, over the defaults for a new row; the
+    row's one text field (a name, a description) trimmed, and required (`missing` if not)."""
+    values = _given(data, [*defaults, text])
+    if current is None:
+        values = {**defaults, **values}
+    if text in values or current is None:
+        values[text] = (values.get(text) or "").strip()
+        if not values[text]:
+            errors.append(missing)
+    return values
+
+
+def _value(values: dict, current, name: str, default):
+    """A field as it will be: the value given, else the row's, else the default for a new row."""
+    return values.get(name, getattr(current, name) if current is not None else default)
+
+
+def _written(model, current, values: dict, **parents):
+    """Create the row, or save the fields of the existing one that changed."""
+    if current is None:
+        return model.objects.create(**parents, **values)
+    changed = [name for name, value in values.items() if getattr(current, name) != value]
+    for name in changed:
+        setattr(current, name, values[name])
+    if changed:
+        current.save(update_fields=changed)
+    return current
+
+
 def _investigation_people_save_locked(
     investigation: Investigation, subjects: Sequence[SubjectInput], *, replace: bool
 ) -> list[Subject]:
@@ -85,17 +120,8 @@ def _investigation_people_save_locked(
                 errors.append(messages.UNKNOWN_SUBJECT.format(id=data.id))
                 continue
         who = _who(data, current, position)
-        values = {
-            name: getattr(data, name)
-            for name in [*SUBJECT_DEFAULTS, "name", "organisation"]
-            if getattr(data, name) is not KEEP
-        }
-        if current is None:
-            values = {**SUBJECT_DEFAULTS, **values}
-        if "name" in values or current is None:
-            values["name"] = (values.get("name") or "").strip()
-            if not values["name"]:
-                errors.append(messages.NAME_REQUIRED)
+        values = _planned(data, current, SUBJECT_DEFAULTS, "name", messages.NAME_REQUIRED, errors)
+        values.update(_given(data, ["organisation"]))
         if current is None and values.get("organisation") is None:
             values["organisation"] = investigation.referral.organisation
         if "organisation" in values:
@@ -105,9 +131,8 @@ def _investigation_people_save_locked(
                 errors.append(messages.FORCE_REQUIRED)
         _check_choice(errors, data.charging_decision, ChargingDecision.values, who, "decision")
         _check_choice(errors, data.disciplinary_result, DisciplinaryResult.values, who, "result")
-        cps = values.get("referred_to_cps", current.referred_to_cps if current else False)
-        charging = values.get("charging_decision", current.charging_decision if current else "")
-        if charging and not cps:
+        cps = _value(values, current, "referred_to_cps", False)
+        if _value(values, current, "charging_decision", "") and not cps:
             errors.append(messages.CHARGING_NEEDS_CPS.format(who=who))
         allegation_plans = None
         if data.allegations is not None:
@@ -119,15 +144,7 @@ def _investigation_people_save_locked(
     written = []
     kept = set()
     for current, values, allegation_plans in plans:
-        if current is None:
-            subject = Subject.objects.create(investigation=investigation, **values)
-        else:
-            subject = current
-            changed = [name for name, value in values.items() if getattr(subject, name) != value]
-            for name in changed:
-                setattr(subject, name, values[name])
-            if changed:
-                subject.save(update_fields=changed)
+        subject = _written(Subject, current, values, investigation=investigation)
         kept.add(subject.pk)
         if allegation_plans is not None:
             _save_allegations(investigation, subject, allegation_plans)
@@ -152,26 +169,12 @@ def _plan_allegations(
             if current is None:
                 errors.append(messages.UNKNOWN_ALLEGATION.format(who=who, id=data.id))
                 continue
-        values = {
-            name: getattr(data, name)
-            for name in ["description", "investigator_opinion", "force_determination"]
-            if getattr(data, name) is not KEEP
-        }
-        if current is None:
-            values = {**ALLEGATION_DEFAULTS, **values}
-        if "description" in values or current is None:
-            values["description"] = (values.get("description") or "").strip()
-            if not values["description"]:
-                errors.append(messages.ALLEGATION_REQUIRED.format(who=who))
+        required = messages.ALLEGATION_REQUIRED.format(who=who)
+        values = _planned(data, current, ALLEGATION_DEFAULTS, "description", required, errors)
         _check_choice(errors, data.investigator_opinion, Outcome.values, who, "opinion")
         _check_choice(errors, data.force_determination, Outcome.values, who, "determination")
-        opinion = values.get(
-            "investigator_opinion", current.investigator_opinion if current else ""
-        )
-        determination = values.get(
-            "force_determination", current.force_determination if current else ""
-        )
-        if determination and not opinion:
+        opinion = _value(values, current, "investigator_opinion", "")
+        if _value(values, current, "force_determination", "") and not opinion:
             errors.append(messages.DETERMINATION_NEEDS_OPINION.format(who=who))
         plans.append((current, values))
     return plans
@@ -183,17 +186,10 @@ def _save_allegations(
     """Write the planned allegations and remove the person's others."""
     kept = set()
     for current, values in plans:
-        if current is None:
-            current = Allegation.objects.create(
-                investigation=investigation, subject=subject, **values
-            )
-        else:
-            changed = [name for name, value in values.items() if getattr(current, name) != value]
-            for name in changed:
-                setattr(current, name, values[name])
-            if changed:
-                current.save(update_fields=changed)
-        kept.add(current.pk)
+        allegation = _written(
+            Allegation, current, values, investigation=investigation, subject=subject
+        )
+        kept.add(allegation.pk)
     subject.allegations.exclude(pk__in=kept).delete()
 
 

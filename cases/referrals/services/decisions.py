@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-
 from cases.models import Determination, Mode, Referral, ReferralStatus
 from cases.referrals import rules
 from cases.referrals.services import messages
@@ -59,8 +57,7 @@ def _referral_decide_locked(
     ).first()
     errors.check_date("decided_on", decided_on, messages.DECIDED_ON, earliest=referral.received_on)
     errors.check_date("decided_on", decided_on, messages.DECIDED_ON_AGAIN, earliest=previous)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
 
     determination = Determination.objects.create(
         referral=referral, mode=mode, decided_on=decided_on, reason=reason, decided_by=actor

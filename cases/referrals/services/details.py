@@ -4,7 +4,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Referral, ReferralType
@@ -44,7 +43,7 @@ def _check_intake(
     referral_type: str,
     categories: Sequence[str],
     today: dt.date,
-) -> dict[str, str]:
+) -> FieldErrors:
     errors = FieldErrors(today)
     errors.check_date("received_on", received_on, messages.RECEIVED_ON)
     errors.check_date(
@@ -79,8 +78,7 @@ def referral_create(
         categories=categories,
         today=today,
     )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     with attributed(actor):
         referral = Referral(
             reference=reference_allocate(prefix=references.REFERRAL, year=received_on.year),
@@ -130,8 +128,7 @@ def referral_update(
         )
         if locked.mode and not rules.legacy_mode_allowed(locked.mode, locked.first_aware_on):
             errors.setdefault("first_aware_on", messages.LEGACY_MODE_NOT_ALLOWED)
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_if_any()
         locked.decision_due_on = _decision_due_on(locked.received_on)
         return save_new_version(locked, actor=actor)
 
