@@ -22,6 +22,13 @@ RESULT_CHOICES = [
 
 
 class ApplicationFilter(ReferenceSearchMixin, CaseFilterSet):
+    layout = (
+        ("q", "organisation", "kind", "subject"),
+        ("status", "is_valid", "result", "review_body"),
+        ("financial_year", "decided_financial_year", "decided", "made_in_time"),
+        ("ordering",),
+    )
+    layout_columns = "one-quarter"
     default_ordering = ("-received_on",)
 
     organisation = force_filter()

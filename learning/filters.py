@@ -7,7 +7,12 @@ from django.utils import timezone
 
 from learning import selectors
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
-from oversight.core.filters import CaseFilterSet, FinancialYearFilter, StableOrderingMixin
+from oversight.core.filters import (
+    CaseFilterSet,
+    FilterLayoutMixin,
+    FinancialYearFilter,
+    StableOrderingMixin,
+)
 from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.core.models import Organisation
 
@@ -29,6 +34,11 @@ class ThemeChoicesMixin:
 
 
 class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
+    layout = (
+        ("q", "recipient", "status"),
+        ("theme", "type", "source"),
+        ("financial_year", "overdue", "ordering"),
+    )
     default_ordering = ("-issued_on",)
     recipient = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(),
@@ -80,6 +90,13 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
     class Meta(CaseFilterSet.Meta):
         model = Recommendation
 
+    def visible_layout(self):
+        """A liaison sees only their own organisation's: there is no recipient to choose."""
+        user = getattr(self.request, "user", None)
+        if user is not None and user.is_casework_staff:
+            return self.layout
+        return tuple(tuple(name for name in row if name != "recipient") for row in self.layout)
+
     def search_for(self, queryset, value):
         return queryset.filter(
             Q(reference__iexact=value)
@@ -94,9 +111,13 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
-class PublicRecommendationFilter(ThemeChoicesMixin, StableOrderingMixin, django_filters.FilterSet):
+class PublicRecommendationFilter(
+    ThemeChoicesMixin, FilterLayoutMixin, StableOrderingMixin, django_filters.FilterSet
+):
     """The filters of the public feed: nothing that could reach a draft or a response."""
 
+    layout = (("recipient", "theme", "type", "financial_year"),)
+    layout_columns = "one-quarter"
     default_ordering = ("-issued_on",)
 
     recipient = django_filters.ModelChoiceFilter(

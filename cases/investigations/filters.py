@@ -14,6 +14,13 @@ YES_ONLY = [("", "Any"), ("true", "Yes"), ("false", "No")]
 
 
 class InvestigationFilter(CaseFilterSet):
+    layout = (
+        ("q", "status", "open", "mode"),
+        ("theme", "organisation", "lead", "mine"),
+        ("scope", "age_band", "at_risk", "notice_needed"),
+        ("financial_year", "ordering"),
+    )
+    layout_columns = "one-quarter"
     default_ordering = ("-started_on",)
 
     q = django_filters.CharFilter(

@@ -16,6 +16,10 @@ from oversight.core.forms import OVERDUE_CHOICES
 
 
 class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
+    layout = (
+        ("q", "organisation", "status"),
+        ("financial_year", "overdue", "ordering"),
+    )
     default_ordering = ("-received_on",)
 
     organisation = force_filter()

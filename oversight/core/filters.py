@@ -74,7 +74,22 @@ def force_filter(field_name: str = "organisation") -> django_filters.ModelChoice
     )
 
 
-class CaseFilterSet(StableOrderingMixin, django_filters.FilterSet):
+class FilterLayoutMixin:
+    """How a list page lays out its filters (templates/govuk/filters.html): `layout` gives
+    the filters' names row by row, `layout_columns` the GOV.UK column class of each."""
+
+    layout: tuple[tuple[str, ...], ...] = ()
+    layout_columns = "one-third"
+
+    def visible_layout(self) -> tuple[tuple[str, ...], ...]:
+        return self.layout
+
+    def form_rows(self) -> list[list]:
+        """The filter form's bound fields, row by row."""
+        return [[self.form[name] for name in row] for row in self.visible_layout()]
+
+
+class CaseFilterSet(FilterLayoutMixin, StableOrderingMixin, django_filters.FilterSet):
     """The filters every list of case records has: a search box (`q`, which the subclass's
     search_for answers, blank searching nothing) and the records changed since a moment, for
     incremental sync over the API."""

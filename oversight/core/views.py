@@ -72,9 +72,11 @@ class ServiceFormView(View):
         return {}
 
     def get_context_data(self, **context) -> dict:
+        """The form, the formsets and the record, as `object` (which the shared step page
+        reads) and by its own name."""
         if self.context_object_name:
             context[self.context_object_name] = self.object
-        return {"today": self.today, **self.extra_context, **context}
+        return {"today": self.today, "object": self.object, **self.extra_context, **context}
 
     def perform(self, form: forms.Form, **formsets) -> str:
         """Call the service with the valid input; return the message to show."""
