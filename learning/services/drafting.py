@@ -74,6 +74,16 @@ def _recommendation_issue_locked(
     )
 
 
+def _refuse_unless_draft(recommendation: Recommendation) -> None:
+    """Only a draft is changed or issued: an issued recommendation is what was sent."""
+    if not recommendation.is_draft:
+        raise ValidationError(
+            messages.NOT_A_DRAFT.format(
+                reference=recommendation.reference, issued=long_date(recommendation.issued_on)
+            )
+        )
+
+
 def _clean_text(fields: dict) -> dict:
     return {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
 
@@ -126,12 +136,7 @@ def recommendation_update(
     """Edit a draft, refusing the save if someone else changed it first."""
     with attributed(actor):
         locked = lock(recommendation, version)
-        if not locked.is_draft:
-            raise ValidationError(
-                messages.NOT_A_DRAFT.format(
-                    reference=locked.reference, issued=long_date(locked.issued_on)
-                )
-            )
+        _refuse_unless_draft(locked)
         set_fields(locked, _clean_text(fields), allowed=CONTENT_FIELDS)
         locked.source_reference = locked.source_reference.upper()
         errors = _check_content(locked)
@@ -151,12 +156,7 @@ def recommendation_issue(
     """Issue a complete draft; a statutory one is due for response 55 days after issue."""
     with attributed(actor):
         locked = lock(recommendation, version)
-        if not locked.is_draft:
-            raise ValidationError(
-                messages.NOT_A_DRAFT.format(
-                    reference=locked.reference, issued=long_date(locked.issued_on)
-                )
-            )
+        _refuse_unless_draft(locked)
         _recommendation_issue_locked(locked, issued_on=issued_on, today=today)
         save_new_version(locked, actor=actor)
     return locked

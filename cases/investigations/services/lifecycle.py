@@ -148,21 +148,41 @@ def investigation_revise(
         _investigation_update_locked(locked=locked, today=today, fields=fields)
         if subjects is not None:
             _investigation_people_save_locked(locked, subjects, replace=True)
-        if requested:
-            _investigation_change_status_locked(
-                actor=actor,
-                investigation=locked,
-                status=requested[0],
-                changed_on=requested[1],
-                pause_reason=pause_reason,
-                note=note,
-                today=today,
-            )
-        elif pause_reason:
-            # While paused, the reason may be changed; otherwise a reason makes no sense.
-            if locked.status != InvestigationStatus.PAUSED:
-                raise ValidationError({"pause_reason": messages.PAUSE_REASON_NOT_PAUSED})
-            if pause_reason not in PauseReason.values:
-                raise ValidationError({"pause_reason": messages.PAUSE_REASON_REQUIRED})
-            locked.pause_reason = pause_reason
+        _investigation_requested_status_locked(
+            actor=actor,
+            investigation=locked,
+            requested=requested,
+            pause_reason=pause_reason,
+            note=note,
+            today=today,
+        )
         return save_new_version(locked, actor=actor)
+
+
+def _investigation_requested_status_locked(
+    *,
+    actor: User,
+    investigation: Investigation,
+    requested: tuple[str, dt.date | None] | None,
+    pause_reason: str,
+    note: str,
+    today: dt.date,
+) -> None:
+    """Take the status change a write asked for, if any; without one, a pause reason may only
+    change the reason of a paused investigation (otherwise it makes no sense)."""
+    if requested:
+        _investigation_change_status_locked(
+            actor=actor,
+            investigation=investigation,
+            status=requested[0],
+            changed_on=requested[1],
+            pause_reason=pause_reason,
+            note=note,
+            today=today,
+        )
+    elif pause_reason:
+        if investigation.status != InvestigationStatus.PAUSED:
+            raise ValidationError({"pause_reason": messages.PAUSE_REASON_NOT_PAUSED})
+        if pause_reason not in PauseReason.values:
+            raise ValidationError({"pause_reason": messages.PAUSE_REASON_REQUIRED})
+        investigation.pause_reason = pause_reason

@@ -10,7 +10,7 @@ from cases.investigations.services import messages
 from cases.investigations.services.details import check_details, set_themes
 from cases.investigations.services.inputs import KEEP, SubjectInput
 from cases.investigations.services.lifecycle import (
-    _investigation_change_status_locked,
+    _investigation_requested_status_locked,
     requested_transition,
 )
 from cases.investigations.services.people import _investigation_people_save_locked
@@ -122,17 +122,14 @@ def investigation_open(
             completed_on=completed_on,
             today=today,
         )
+        _investigation_requested_status_locked(
+            actor=actor,
+            investigation=investigation,
+            requested=requested,
+            pause_reason=pause_reason,
+            note=note,
+            today=today,
+        )
         if requested:
-            _investigation_change_status_locked(
-                actor=actor,
-                investigation=investigation,
-                status=requested[0],
-                changed_on=requested[1],
-                pause_reason=pause_reason,
-                note=note,
-                today=today,
-            )
             investigation.save()
-        elif pause_reason:
-            raise ValidationError({"pause_reason": messages.PAUSE_REASON_NOT_PAUSED})
     return investigation
