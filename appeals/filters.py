@@ -1,7 +1,6 @@
 """Application list filters, shared by the list page, the CSV export and the API."""
 
 import django_filters
-from django import forms
 
 from appeals import selectors
 from appeals.models import Application, Kind, Result, ReviewBody, Status, Subject
@@ -9,7 +8,10 @@ from oversight.core.filters import (
     CaseFilterSet,
     FinancialYearFilter,
     ReferenceSearchMixin,
+    date_range,
     force_filter,
+    select_flag,
+    sort_by,
 )
 
 DECIDED_CHOICES = [("", "Any"), ("true", "Decided"), ("false", "Not decided")]
@@ -48,30 +50,19 @@ class ApplicationFilter(ReferenceSearchMixin, CaseFilterSet):
     review_body = django_filters.ChoiceFilter(
         choices=ReviewBody.choices, label="Relevant review body", empty_label="Any"
     )
-    financial_year = FinancialYearFilter(
-        field_name="received_on", label="Financial year received", help_text="For example, 2024-25"
-    )
+    financial_year = FinancialYearFilter(field_name="received_on", label="Financial year received")
     decided_financial_year = FinancialYearFilter(
-        field_name="decided_on", label="Financial year decided", help_text="For example, 2024-25"
+        field_name="decided_on", label="Financial year decided"
     )
-    decided = django_filters.BooleanFilter(
-        method="filter_decided", label="Decided", widget=forms.Select(choices=DECIDED_CHOICES)
-    )
-    made_in_time = django_filters.BooleanFilter(
-        method="filter_made_in_time",
-        label="Made in time",
-        widget=forms.Select(choices=IN_TIME_CHOICES),
-    )
-    received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
-    received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("received_on", "received_on"),
-            ("decided_on", "decided_on"),
-            ("reference", "reference"),
-            ("organisation__name", "force"),
-        ),
-        field_labels={
+    decided = select_flag("Decided", DECIDED_CHOICES, method="filter_decided")
+    made_in_time = select_flag("Made in time", IN_TIME_CHOICES, method="filter_made_in_time")
+    received_from, received_to = date_range("received_on")
+    ordering = sort_by(
+        "received_on",
+        "decided_on",
+        "reference",
+        ("organisation__name", "force"),
+        labels={
             "received_on": "Oldest received first",
             "-received_on": "Newest received first",
             "decided_on": "Earliest decided first",
@@ -81,7 +72,6 @@ class ApplicationFilter(ReferenceSearchMixin, CaseFilterSet):
             "organisation__name": "Force (A to Z)",
             "-force": "Force (Z to A)",
         },
-        label="Sort by",
         empty_label="Newest received first",
     )
 

@@ -9,11 +9,10 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils.text import capfirst
 
 from appeals import rules
-from oversight.core.models import Organisation, StaffOnlyQuerySet, VersionedModel
+from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet
 
 
 class Kind(models.TextChoices):
@@ -116,10 +115,11 @@ class ApplicationQuerySet(StaffOnlyQuerySet):
 
 
 @pghistory.track()
-class Application(VersionedModel):
+class Application(CaseRecord):
     """An application for an appeal or a review of how a force handled a complaint."""
 
-    reference = models.CharField(max_length=20, unique=True, editable=False)
+    detail_url_name = "appeals:application-detail"
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="applications", verbose_name="force"
     )
@@ -261,12 +261,6 @@ class Application(VersionedModel):
                 violation_error_message="A decision cannot predate the application.",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.reference
-
-    def get_absolute_url(self) -> str:
-        return reverse("appeals:application-detail", kwargs={"reference": self.reference})
 
     @property
     def made_in_time(self) -> bool:

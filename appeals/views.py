@@ -125,14 +125,8 @@ class ApplicationForwardView(_ApplicationStepView):
     def get_initial(self):
         return {"version": self.object.version, "forwarded_on": self.today}
 
-    def perform(self, form):
-        services.application_forward(
-            actor=self.request.user,
-            application=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
-        return f"Application {self.object.reference} recorded as forwarded."
+    service = staticmethod(services.application_forward)
+    success_message = "Application {object.reference} recorded as forwarded."
 
 
 class ApplicationJudgeView(_ApplicationStepView):
@@ -155,14 +149,8 @@ class ApplicationJudgeView(_ApplicationStepView):
             )
         return initial
 
-    def perform(self, form):
-        services.application_judge(
-            actor=self.request.user,
-            application=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
-        return f"Validity recorded for {self.object.reference}."
+    service = staticmethod(services.application_judge)
+    success_message = "Validity recorded for {object.reference}."
 
 
 class ApplicationDecideView(_ApplicationStepView):
@@ -175,11 +163,5 @@ class ApplicationDecideView(_ApplicationStepView):
     def get_initial(self):
         return {"version": self.object.version, "decided_on": self.today}
 
-    def perform(self, form):
-        services.application_decide(
-            actor=self.request.user,
-            application=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
-        return f"Decision recorded for {self.object.reference}."
+    service = staticmethod(services.application_decide)
+    success_message = "Decision recorded for {object.reference}."

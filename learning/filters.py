@@ -12,9 +12,22 @@ from oversight.core.filters import (
     FilterLayoutMixin,
     FinancialYearFilter,
     StableOrderingMixin,
+    select_flag,
+    sort_by,
 )
 from oversight.core.forms import OVERDUE_CHOICES, GovukFilterForm
 from oversight.core.models import Organisation
+
+
+def recipient_filter(**extra) -> django_filters.ModelChoiceFilter:
+    """The organisation a recommendation is addressed to, by code (a force or a national body)."""
+    return django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="code",
+        label="Recipient",
+        empty_label="All recipients",
+        **extra,
+    )
 
 
 class ThemeChoicesMixin:
@@ -40,12 +53,8 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
         ("financial_year", "overdue", "ordering"),
     )
     default_ordering = ("-issued_on",)
-    recipient = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(),
-        to_field_name="code",
-        label="Recipient",
-        empty_label="All recipients",
-        help_text="The organisation's code, for example hertfordshire-constabulary.",
+    recipient = recipient_filter(
+        help_text="The organisation's code, for example hertfordshire-constabulary."
     )
     status = django_filters.ChoiceFilter(
         choices=RecommendationStatus.choices, empty_label="Any status"
@@ -62,28 +71,16 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
         empty_label="Any source",
         label="Source",
     )
-    financial_year = FinancialYearFilter(
-        field_name="issued_on", label="Financial year issued", help_text="For example, 2024-25"
-    )
-    overdue = django_filters.BooleanFilter(
-        method="filter_overdue",
-        label="Response overdue",
-        widget=forms.Select(choices=OVERDUE_CHOICES),
-    )
-    is_statutory = django_filters.BooleanFilter(
-        label="Statutory",
-        widget=forms.Select(choices=[("", "Any"), ("true", "Statutory"), ("false", "Not")]),
-    )
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("issued_on", "issued_on"),
-            ("response_due_on", "response_due_on"),
-            ("responded_on", "responded_on"),
-            ("updated_at", "updated_at"),
-            ("reference", "reference"),
-            ("recipient__name", "recipient"),
-        ),
-        label="Sort by",
+    financial_year = FinancialYearFilter(field_name="issued_on", label="Financial year issued")
+    overdue = select_flag("Response overdue", OVERDUE_CHOICES, method="filter_overdue")
+    is_statutory = select_flag("Statutory", [("", "Any"), ("true", "Statutory"), ("false", "Not")])
+    ordering = sort_by(
+        "issued_on",
+        "response_due_on",
+        "responded_on",
+        "updated_at",
+        "reference",
+        ("recipient__name", "recipient"),
         empty_label="Newest issued first",
     )
 
@@ -120,19 +117,12 @@ class PublicRecommendationFilter(
     layout_columns = "one-quarter"
     default_ordering = ("-issued_on",)
 
-    recipient = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(),
-        to_field_name="code",
-        label="Recipient",
-        empty_label="All recipients",
-    )
+    recipient = recipient_filter()
     theme = django_filters.CharFilter(lookup_expr="iexact", label="Theme")
     type = django_filters.ChoiceFilter(
         choices=RecommendationType.choices, empty_label="Any type", label="Type"
     )
-    financial_year = FinancialYearFilter(
-        field_name="issued_on", label="Financial year issued", help_text="For example, 2024-25"
-    )
+    financial_year = FinancialYearFilter(field_name="issued_on", label="Financial year issued")
 
     class Meta:
         model = Recommendation

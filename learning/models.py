@@ -7,11 +7,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 
 from learning import rules
 from oversight.core import references
-from oversight.core.models import Organisation, Role, VersionedModel
+from oversight.core.models import CaseRecord, Organisation, Role
 
 
 class RecommendationType(models.TextChoices):
@@ -72,7 +71,7 @@ class RecommendationQuerySet(models.QuerySet):
 
 
 @pghistory.track()
-class Recommendation(VersionedModel):
+class Recommendation(CaseRecord):
     """A learning recommendation to one force or national body.
 
     A draft may be incomplete; issuing needs a recipient, theme, type and text. For a
@@ -80,7 +79,8 @@ class Recommendation(VersionedModel):
     later if extended. `status`, `responded_on` and `response` mirror the current response.
     """
 
-    reference = models.CharField(max_length=20, unique=True, editable=False)
+    detail_url_name = "learning:recommendation-detail"
+
     recipient = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -184,12 +184,6 @@ class Recommendation(VersionedModel):
                 violation_error_message="The source reference does not match the kind of source.",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.reference
-
-    def get_absolute_url(self) -> str:
-        return reverse("learning:recommendation-detail", kwargs={"reference": self.reference})
 
     @property
     def is_draft(self) -> bool:

@@ -7,7 +7,14 @@ from django.utils import timezone
 
 from cases.investigations import rules, selectors
 from cases.models import INVESTIGATION_MODES, Investigation, InvestigationStatus, Subject, Theme
-from oversight.core.filters import CaseFilterSet, FinancialYearFilter, force_filter
+from oversight.core.filters import (
+    CaseFilterSet,
+    FinancialYearFilter,
+    date_range,
+    force_filter,
+    select_flag,
+    sort_by,
+)
 
 SCOPE_CHOICES = [("core", "Core only (not major)"), ("major", "Major only")]
 YES_ONLY = [("", "Any"), ("true", "Yes"), ("false", "No")]
@@ -31,12 +38,10 @@ class InvestigationFilter(CaseFilterSet):
     status = django_filters.ChoiceFilter(
         choices=InvestigationStatus.choices, empty_label="Any status"
     )
-    open = django_filters.BooleanFilter(
+    open = select_flag(
+        "Open or completed",
+        [("", "Open and completed"), ("true", "Open"), ("false", "Completed")],
         method="filter_open",
-        label="Open or completed",
-        widget=forms.Select(
-            choices=[("", "Open and completed"), ("true", "Open"), ("false", "Completed")]
-        ),
     )
     mode = django_filters.ChoiceFilter(
         choices=[(m.value, m.label) for m in INVESTIGATION_MODES], empty_label="Any mode"
@@ -56,10 +61,8 @@ class InvestigationFilter(CaseFilterSet):
         label="Lead investigator",
         empty_label="Anyone",
     )
-    mine = django_filters.BooleanFilter(
-        method="filter_mine",
-        label="My cases",
-        widget=forms.Select(choices=[("", "Everyone's"), ("true", "Mine only")]),
+    mine = select_flag(
+        "My cases", [("", "Everyone's"), ("true", "Mine only")], method="filter_mine"
     )
     scope = django_filters.ChoiceFilter(
         method="filter_scope",
@@ -74,35 +77,26 @@ class InvestigationFilter(CaseFilterSet):
         label="Age (open only)",
         empty_label="Any age",
     )
-    at_risk = django_filters.BooleanFilter(
+    at_risk = select_flag(
+        "At risk of missing 12 months",
+        [("", "Any"), ("true", "At risk only")],
         method="filter_at_risk",
-        label="At risk of missing 12 months",
-        widget=forms.Select(choices=[("", "Any"), ("true", "At risk only")]),
     )
-    notice_needed = django_filters.BooleanFilter(
+    notice_needed = select_flag(
+        "Statutory notice needed now",
+        [("", "Any"), ("true", "Needed now")],
         method="filter_notice_needed",
-        label="Statutory notice needed now",
-        widget=forms.Select(choices=[("", "Any"), ("true", "Needed now")]),
     )
     financial_year = FinancialYearFilter(
-        field_name="completed_on",
-        label="Financial year completed",
-        help_text="For example, 2024-25",
+        field_name="completed_on", label="Financial year completed"
     )
-    started_from = django_filters.DateFilter(field_name="started_on", lookup_expr="gte")
-    started_to = django_filters.DateFilter(field_name="started_on", lookup_expr="lte")
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("started_on", "started_on"),
-            ("completed_on", "completed_on"),
-            ("reference", "reference"),
-            ("referral__organisation__name", "force"),
-        ),
-        field_labels={
-            "started_on": "Oldest first",
-            "-started_on": "Newest first",
-        },
-        label="Sort by",
+    started_from, started_to = date_range("started_on")
+    ordering = sort_by(
+        "started_on",
+        "completed_on",
+        "reference",
+        ("referral__organisation__name", "force"),
+        labels={"started_on": "Oldest first", "-started_on": "Newest first"},
         empty_label="Newest first",
     )
 

@@ -9,11 +9,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 
 from cases.investigations import rules
 from cases.models.referrals import Mode, Referral
-from oversight.core.models import StaffOnlyQuerySet, VersionedModel
+from oversight.core.models import CaseRecord, StaffOnlyQuerySet
 
 # The modes in which the oversight body runs (or, for legacy matters, oversees) an investigation.
 INVESTIGATION_MODES = (Mode.INDEPENDENT, Mode.DIRECTED, Mode.SUPERVISED, Mode.MANAGED)
@@ -74,10 +73,11 @@ class InvestigationQuerySet(StaffOnlyQuerySet):
 
 
 @pghistory.track()
-class Investigation(VersionedModel):
+class Investigation(CaseRecord):
     """An investigation the oversight body runs (independent) or directs, from one referral."""
 
-    reference = models.CharField(max_length=20, unique=True, editable=False)
+    detail_url_name = "investigations:investigation-detail"
+
     referral = models.OneToOneField(
         Referral, on_delete=models.PROTECT, related_name="investigation"
     )
@@ -162,12 +162,6 @@ class Investigation(VersionedModel):
                 violation_error_message="Only independent or directed (or legacy) investigations.",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.reference
-
-    def get_absolute_url(self) -> str:
-        return reverse("investigations:investigation-detail", kwargs={"reference": self.reference})
 
     @property
     def is_open(self) -> bool:

@@ -7,10 +7,9 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 
 from cases.referrals import rules
-from oversight.core.models import Organisation, StaffOnlyQuerySet, VersionedModel
+from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet
 
 
 class MatterType(models.TextChoices):
@@ -61,10 +60,11 @@ class ReferralStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Referral(VersionedModel):
+class Referral(CaseRecord):
     """A matter a force (the appropriate authority) has referred to the oversight body."""
 
-    reference = models.CharField(max_length=20, unique=True, editable=False)
+    detail_url_name = "cases:referral-detail"
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="referrals", verbose_name="force"
     )
@@ -118,12 +118,6 @@ class Referral(VersionedModel):
                 violation_error_message="A decision cannot predate the referral.",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.reference
-
-    def get_absolute_url(self) -> str:
-        return reverse("cases:referral-detail", kwargs={"reference": self.reference})
 
     @property
     def is_decided(self) -> bool:

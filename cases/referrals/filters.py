@@ -1,7 +1,6 @@
 """Referral list filters, shared by the list page, the CSV export and the API."""
 
 import django_filters
-from django import forms
 from django.utils import timezone
 
 from cases.models import Category, MatterType, Mode, Referral, ReferralStatus, ReferralType
@@ -10,7 +9,10 @@ from oversight.core.filters import (
     CaseFilterSet,
     FinancialYearFilter,
     ReferenceSearchMixin,
+    date_range,
     force_filter,
+    select_flag,
+    sort_by,
 )
 from oversight.core.forms import OVERDUE_CHOICES
 
@@ -24,14 +26,8 @@ class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
 
     organisation = force_filter()
     status = django_filters.ChoiceFilter(choices=ReferralStatus.choices, empty_label="Any status")
-    financial_year = FinancialYearFilter(
-        field_name="received_on", label="Financial year received", help_text="For example, 2024-25"
-    )
-    overdue = django_filters.BooleanFilter(
-        method="filter_overdue",
-        label="Decision overdue",
-        widget=forms.Select(choices=OVERDUE_CHOICES),
-    )
+    financial_year = FinancialYearFilter(field_name="received_on", label="Financial year received")
+    overdue = select_flag("Decision overdue", OVERDUE_CHOICES, method="filter_overdue")
     mode = django_filters.ChoiceFilter(choices=Mode.choices, empty_label="Any mode")
     matter_type = django_filters.ChoiceFilter(choices=MatterType.choices, empty_label="Any type")
     referral_type = django_filters.ChoiceFilter(
@@ -44,17 +40,13 @@ class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
         method="filter_category",
         empty_label="Any category",
     )
-    received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
-    received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("received_on", "received_on"),
-            ("decision_due_on", "decision_due_on"),
-            ("decided_on", "decided_on"),
-            ("reference", "reference"),
-            ("organisation__name", "force"),
-        ),
-        label="Sort by",
+    received_from, received_to = date_range("received_on")
+    ordering = sort_by(
+        "received_on",
+        "decision_due_on",
+        "decided_on",
+        "reference",
+        ("organisation__name", "force"),
         empty_label="Newest received first",
     )
 

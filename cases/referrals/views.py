@@ -112,8 +112,5 @@ class ReferralDecideView(PermissionRequiredMixin, ServiceFormView):
     def get_initial(self):
         return {"version": self.object.version, "decided_on": self.today}
 
-    def perform(self, form):
-        services.referral_decide(
-            actor=self.request.user, referral=self.object, today=self.today, **form.cleaned_data
-        )
-        return f"Decision recorded for {self.object.reference}."
+    service = staticmethod(services.referral_decide)
+    success_message = "Decision recorded for {object.reference}."

@@ -112,6 +112,10 @@ def test_the_published_page(client, feed):
     ).content.decode()
     assert "PUBLISHED-RESPONSE" in detail
     assert "published 1 June 2024" in detail
+    action = feed["published"].responses.get().actions.get()
+    assert "Planned actions" in detail
+    assert action.description in detail
+    assert action.due_on.strftime("%-d %b %Y") in detail
     unpublished = client.get(
         reverse("learning:public-detail", args=[feed["unpublished"].reference])
     ).content.decode()

@@ -182,6 +182,7 @@ def test_staff_record_a_response_received_on_paper_with_planned_actions(client_a
     content = response.content.decode()
     assert f"Response to {recommendation.reference} recorded." in content
     assert "Review the policy" in content
+    assert "1 Sep 2024" in content
     assert "To be published by 20 June 2024" in content
     assert "Publication overdue" not in content
     answer = RecommendationResponse.objects.get()

@@ -96,6 +96,7 @@ class RecommendationRespondView(RecommendationStepView):
 class RecommendationExtendView(RecommendationStepView):
     template_name = "learning/recommendation_extend.html"
     form_class = ExtensionForm
+    service = staticmethod(services.recommendation_extend)
 
     def refusal(self):
         if not self.object.is_statutory or self.object.is_draft:
@@ -105,12 +106,7 @@ class RecommendationExtendView(RecommendationStepView):
         return None
 
     def perform(self, form):
-        extension = services.recommendation_extend(
-            actor=self.request.user,
-            recommendation=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
+        extension = self.call_service(**form.cleaned_data)
         return f"Response now due by {long_date(extension.new_due_on)}."
 
 
@@ -124,14 +120,8 @@ class RecommendationImplementView(RecommendationStepView):
     def get_initial(self):
         return {"version": self.object.version, "implemented_on": self.today}
 
-    def perform(self, form):
-        services.recommendation_implement(
-            actor=self.request.user,
-            recommendation=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
-        return f"Recommendation {self.object.reference} marked as implemented."
+    service = staticmethod(services.recommendation_implement)
+    success_message = "Recommendation {object.reference} marked as implemented."
 
 
 class ResponsePublicationView(RecommendationStepView):

@@ -1,6 +1,7 @@
 """Filters shared by the apps' filter sets."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
@@ -17,11 +18,40 @@ class FinancialYearFilter(django_filters.Filter):
 
     field_class = FinancialYearField
 
+    def __init__(self, *args, help_text="For example, 2024-25", **kwargs):
+        super().__init__(*args, help_text=help_text, **kwargs)
+
     def filter(self, qs, value):
         if not value:
             return qs
         first, last = parse_financial_year(value)
         return qs.filter(**{f"{self.field_name}__range": (first, last)})
+
+
+def date_range(field_name: str) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
+    """A `<name>_from` and `<name>_to` pair: on or after, and on or before, a date."""
+    return (
+        django_filters.DateFilter(field_name=field_name, lookup_expr="gte"),
+        django_filters.DateFilter(field_name=field_name, lookup_expr="lte"),
+    )
+
+
+def select_flag(label: str, choices, *, method: str | None = None) -> django_filters.BooleanFilter:
+    """A true/false filter offered as a select of `choices` (the blank one means either)."""
+    return django_filters.BooleanFilter(
+        method=method, label=label, widget=forms.Select(choices=choices)
+    )
+
+
+def sort_by(*columns, empty_label: str, labels: dict | None = None):
+    """A list's sort: each column a model path, or (path, name) to give it a shorter name in
+    the URL; `empty_label` says what the default order is."""
+    return django_filters.OrderingFilter(
+        fields=tuple(c if isinstance(c, tuple) else (c, c) for c in columns),
+        field_labels=labels or {},
+        label="Sort by",
+        empty_label=empty_label,
+    )
 
 
 class StableOrderingMixin:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 
 @pghistory.track()
@@ -133,6 +134,24 @@ class VersionedModel(AuditedModel):
 
     class Meta:
         abstract = True
+
+
+class CaseRecord(VersionedModel):
+    """A versioned record known by its reference (REF-2024-000123), which names it in pages,
+    URLs and the API. `detail_url_name` is the URL name of its page."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+
+    detail_url_name: str
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.detail_url_name, kwargs={"reference": self.reference})
 
 
 class StaffOnlyQuerySet(models.QuerySet):

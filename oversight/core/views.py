@@ -23,7 +23,9 @@ class ServiceFormView(View):
     next to its fields where the form has them, and a ConflictError (someone saved the record
     first) above it, with nothing saved.
 
-    A subclass gives template_name, form_class and perform(), and overrides what differs:
+    A subclass gives template_name, form_class and either perform() or, for a step that
+    passes the form's input straight to its service, `service` and `success_message` (a
+    format string given the record as `object`). It overrides what differs:
     get_object (by default `lookup`, a selector, finds the record by the URL's reference),
     refusal (why the step is not open now: the page sends the browser back to the record
     with that message), get_initial, get_form_kwargs, get_formsets and get_context_data.
@@ -36,6 +38,8 @@ class ServiceFormView(View):
     extra_context: Mapping = {}
     # Where a service names a field differently from the form: {service name: form name}.
     error_aliases: Mapping[str, str] = {}
+    service: Callable | None = None
+    success_message = ""
 
     object = None
 
@@ -80,7 +84,14 @@ class ServiceFormView(View):
 
     def perform(self, form: forms.Form, **formsets) -> str:
         """Call the service with the valid input; return the message to show."""
-        raise NotImplementedError
+        self.call_service(**form.cleaned_data)
+        return self.success_message.format(object=self.object)
+
+    def call_service(self, **inputs):
+        """`service` for the signed-in user on today's date, given the record under its
+        model's name (application=..., referral=...) and `inputs`."""
+        record = {} if self.object is None else {self.object._meta.model_name: self.object}
+        return self.service(actor=self.request.user, today=self.today, **record, **inputs)
 
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()

@@ -5,7 +5,7 @@ import datetime as dt
 from appeals import rules
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Status, Subject
 from oversight.demo import volumes
-from oversight.demo.common import Context, bulk, random_day, scaled
+from oversight.demo.common import Context, random_day, scaled
 
 CRITERIA = (
     "about_senior_officer",
@@ -64,8 +64,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
         if app.result == rules.UPHELD:
             pool.append((app.reference, app.decided_on))
         rows.append(app)
-    bulk(Application, rows)
-    ctx.count("applications", len(rows))
+    ctx.insert(Application, rows, "applications")
     return rows
 
 

@@ -88,6 +88,13 @@ class Context:
     def count(self, family: str, rows: int) -> None:
         self.counts[family] = self.counts.get(family, 0) + rows
 
+    def insert(self, model, rows: list, family: str | None = None) -> list:
+        """Insert the rows (see bulk), counting them under `family` when given."""
+        bulk(model, rows)
+        if family:
+            self.count(family, len(rows))
+        return rows
+
     def say(self, line: str) -> None:
         if self.progress is not None:
             print(line, file=self.progress, flush=True)

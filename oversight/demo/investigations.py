@@ -19,7 +19,7 @@ from cases.models import (
 )
 from oversight.core import references
 from oversight.demo import volumes
-from oversight.demo.common import Context, bulk
+from oversight.demo.common import Context
 
 INVESTIGATED = frozenset({"independent", "directed", "managed"})
 RANKS = ["PC", "PC", "PC", "DC", "PS", "DS", "Insp", "Police staff"]
@@ -185,14 +185,10 @@ def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> 
         inv.next_notice_due_on = rules.next_notice_due(inv.first_aware_on, given)
         if inv.completed_on:
             pool.append((inv.reference, inv.completed_on))
-    bulk(Investigation, investigations)
-    bulk(StatusChange, changes)
-    bulk(InvestigationTheme, links)
-    bulk(Subject, subjects)
-    bulk(Allegation, allegations)
-    bulk(StatutoryNotice, notices)
-    ctx.count("investigations", len(investigations))
-    ctx.count("subjects", len(subjects))
-    ctx.count("allegations", len(allegations))
-    ctx.count("notices", len(notices))
+    ctx.insert(Investigation, investigations, "investigations")
+    ctx.insert(StatusChange, changes)
+    ctx.insert(InvestigationTheme, links)
+    ctx.insert(Subject, subjects, "subjects")
+    ctx.insert(Allegation, allegations, "allegations")
+    ctx.insert(StatutoryNotice, notices, "notices")
     return investigations

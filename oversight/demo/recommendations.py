@@ -14,7 +14,7 @@ from learning.models import (
 )
 from oversight.core import references
 from oversight.demo import volumes
-from oversight.demo.common import Context, bulk, random_day, scaled, weighted
+from oversight.demo.common import Context, random_day, scaled, weighted
 
 TEXTS = {
     "policy_guidance": "Review the force policy on {theme} and reissue it to all officers.",
@@ -96,14 +96,10 @@ def generate(
             responses.append(response)
             actions.extend(_planned_actions(ctx, response, theme))
         rows.append(rec)
-    bulk(Recommendation, rows)
-    bulk(ResponseExtension, extensions)
-    bulk(RecommendationResponse, responses)
-    bulk(PlannedAction, actions)
-    ctx.count("recommendations", len(rows))
-    ctx.count("extensions", len(extensions))
-    ctx.count("responses", len(responses))
-    ctx.count("planned actions", len(actions))
+    ctx.insert(Recommendation, rows, "recommendations")
+    ctx.insert(ResponseExtension, extensions, "extensions")
+    ctx.insert(RecommendationResponse, responses, "responses")
+    ctx.insert(PlannedAction, actions, "planned actions")
     return rows
 
 
@@ -199,6 +195,5 @@ def drafts(ctx: Context, themes: list[str]) -> list:
                 updated_by=actor,
             )
         )
-    bulk(Recommendation, rows)
-    ctx.count("recommendations", len(rows))
+    ctx.insert(Recommendation, rows, "recommendations")
     return rows

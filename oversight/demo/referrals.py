@@ -10,7 +10,7 @@ from cases.referrals import rules
 from oversight.core import references
 from oversight.core.calendar import add_working_days
 from oversight.demo import volumes
-from oversight.demo.common import Context, bulk, random_day, scaled, weighted
+from oversight.demo.common import Context, random_day, scaled, weighted
 
 CATEGORIES_FOR_MATTER = {
     "dsi": [Category.DEATH_OR_SERIOUS_INJURY],
@@ -128,10 +128,8 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
     for referral in referrals:
         if referral.decided_on:
             determinations.extend(_determinations(ctx, referral, after))
-    bulk(Referral, referrals)
-    bulk(Determination, determinations)
-    ctx.count("referrals", len(referrals))
-    ctx.count("determinations", len(determinations))
+    ctx.insert(Referral, referrals, "referrals")
+    ctx.insert(Determination, determinations, "determinations")
     return referrals
 
 

@@ -36,11 +36,5 @@ class InvestigationNoticeView(PermissionRequiredMixin, ServiceFormView):
     def get_context_data(self, **context):
         return super().get_context_data(due_dates=self.due_dates(), **context)
 
-    def perform(self, form):
-        services.investigation_notice_record(
-            actor=self.request.user,
-            investigation=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
-        return "Statutory notice recorded."
+    service = staticmethod(services.investigation_notice_record)
+    success_message = "Statutory notice recorded."

@@ -144,6 +144,7 @@ class InvestigationStatusView(PermissionRequiredMixin, ServiceFormView):
     lookup = staticmethod(selectors.investigation_get)
     context_object_name = "investigation"
     error_aliases = {"completed_on": "changed_on", "status_changed_on": "changed_on"}
+    service = staticmethod(services.investigation_change_status)
 
     def get_form_kwargs(self):
         return {"current_status": self.object.status}
@@ -152,11 +153,6 @@ class InvestigationStatusView(PermissionRequiredMixin, ServiceFormView):
         return {"version": self.object.version, "changed_on": self.today}
 
     def perform(self, form):
-        services.investigation_change_status(
-            actor=self.request.user,
-            investigation=self.object,
-            today=self.today,
-            **form.cleaned_data,
-        )
+        self.call_service(**form.cleaned_data)
         verb = "completed" if form.cleaned_data["status"] == "completed" else "updated"
         return f"Investigation {self.object.reference} {verb}."

@@ -55,3 +55,21 @@ def test_a_bad_filter_value_is_still_refused(db):
 
     with pytest.raises(ValidationError):
         list(filtered(ReferralFilter, Referral.objects.all(), "financial_year=2024"))
+
+
+def test_a_date_range_includes_both_of_its_ends(db):
+    first = ReferralFactory(received_on=dt.date(2024, 5, 1))
+    last = ReferralFactory(received_on=dt.date(2024, 5, 31))
+    ReferralFactory(received_on=dt.date(2024, 4, 30))
+    ReferralFactory(received_on=dt.date(2024, 6, 1))
+    query = "received_from=2024-05-01&received_to=2024-05-31&ordering=received_on"
+    assert list(filtered(ReferralFilter, Referral.objects.all(), query)) == [first, last]
+
+
+def test_a_sort_column_goes_by_its_short_name_both_ways(db, herts, met):
+    a, b = sorted([herts, met], key=lambda o: o.name)
+    from_a = ReferralFactory(organisation=a)
+    from_b = ReferralFactory(organisation=b)
+    queryset = Referral.objects.all()
+    assert list(filtered(ReferralFilter, queryset, "ordering=force")) == [from_a, from_b]
+    assert list(filtered(ReferralFilter, queryset, "ordering=-force")) == [from_b, from_a]
