@@ -1,17 +1,12 @@
 """Application pages. Each view validates input, calls one service or selector, and renders."""
 
-from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
-
 from appeals import rules, selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
 from appeals.models import Status
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.services import view_log_record
-from oversight.core.views import CsvExportView, FilteredListView, ServiceFormView
+from oversight.core.views import CsvExportView, FilteredListView, RecordDetailView, ServiceFormView
 
 
 class ApplicationListView(PermissionRequiredMixin, FilteredListView):
@@ -68,25 +63,22 @@ class ApplicationCreateView(PermissionRequiredMixin, ServiceFormView):
         return f"Application {self.object.reference} recorded.{note}"
 
 
-class ApplicationDetailView(PermissionRequiredMixin, View):
+class ApplicationDetailView(PermissionRequiredMixin, RecordDetailView):
     permission_required = "appeals.view_application"
+    template_name = "appeals/application_detail.html"
+    lookup = staticmethod(selectors.application_get)
+    context_object_name = "application"
 
-    def get(self, request, reference):
-        application = selectors.application_get(user=request.user, reference=reference)
-        view_log_record(user=request.user, record=application)
-        today = timezone.localdate()
-        context = {
-            "application": application,
+    def get_context_data(self, application):
+        return {
             "history": selectors.application_history(application=application),
-            "today": today,
-            "age_in_days": rules.age_in_days(application.received_on, today),
+            "age_in_days": rules.age_in_days(application.received_on, self.today),
             "may_forward": application.status == Status.RECEIVED
             and not application.is_with_oversight_body,
             "may_judge": application.status in (Status.RECEIVED, Status.VALID, Status.INVALID)
             and application.is_with_oversight_body,
             "may_decide": application.status == Status.VALID,
         }
-        return render(request, "appeals/application_detail.html", context)
 
 
 class _ApplicationStepView(PermissionRequiredMixin, ServiceFormView):

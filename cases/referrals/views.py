@@ -1,16 +1,11 @@
 """Referral pages. Each view validates input, calls one service or selector, and renders."""
 
-from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
-
 from cases.referrals import selectors, services
 from cases.referrals.filters import ReferralFilter
 from cases.referrals.forms import DecisionForm, ReferralEditForm, ReferralForm
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.services import view_log_record
-from oversight.core.views import CsvExportView, FilteredListView, ServiceFormView
+from oversight.core.views import CsvExportView, FilteredListView, RecordDetailView, ServiceFormView
 
 
 class ReferralListView(PermissionRequiredMixin, FilteredListView):
@@ -41,19 +36,17 @@ class ReferralExportView(CsvExportView, ReferralListView):
     columns = CSV_COLUMNS
 
 
-class ReferralDetailView(PermissionRequiredMixin, View):
+class ReferralDetailView(PermissionRequiredMixin, RecordDetailView):
     permission_required = "cases.view_referral"
+    template_name = "cases/referrals/referral_detail.html"
+    lookup = staticmethod(selectors.referral_get)
+    context_object_name = "referral"
 
-    def get(self, request, reference):
-        referral = selectors.referral_get(user=request.user, reference=reference)
-        view_log_record(user=request.user, record=referral)
-        context = {
-            "referral": referral,
+    def get_context_data(self, referral):
+        return {
             "determinations": list(referral.determinations.all()),
             "history": selectors.referral_history(referral=referral),
-            "today": timezone.localdate(),
         }
-        return render(request, "cases/referrals/referral_detail.html", context)
 
 
 class ReferralCreateView(PermissionRequiredMixin, ServiceFormView):

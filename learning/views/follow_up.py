@@ -1,10 +1,6 @@
 """A recommendation's page, its response (staff or the recipient's liaison), extensions,
 implementation and publication."""
 
-from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
-
 from learning import rules, selectors, services
 from learning.forms import (
     ExtensionForm,
@@ -25,29 +21,27 @@ from learning.services.messages import (
 from learning.views.common import RecommendationStepView
 from oversight.core.formatting import long_date
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.services import view_log_record
+from oversight.core.views import RecordDetailView
 
 ALREADY_ANSWERED = "A final response has already been recorded."
 
 
-class RecommendationDetailView(PermissionRequiredMixin, View):
+class RecommendationDetailView(PermissionRequiredMixin, RecordDetailView):
     permission_required = "learning.view_recommendation"
+    template_name = "learning/recommendation_detail.html"
+    lookup = staticmethod(selectors.recommendation_get)
+    context_object_name = "recommendation"
 
-    def get(self, request, reference):
-        recommendation = selectors.recommendation_get(user=request.user, reference=reference)
-        view_log_record(user=request.user, record=recommendation)
-        is_staff = request.user.is_casework_staff
-        context = {
-            "recommendation": recommendation,
+    def get_context_data(self, recommendation):
+        is_staff = self.request.user.is_casework_staff
+        return {
             "responses": list(recommendation.responses.all()),
             "extensions": list(recommendation.extensions.all()),
             "is_staff": is_staff,
             "history": (
                 selectors.recommendation_history(recommendation=recommendation) if is_staff else []
             ),
-            "today": timezone.localdate(),
         }
-        return render(request, "learning/recommendation_detail.html", context)
 
 
 class RecommendationRespondView(RecommendationStepView):

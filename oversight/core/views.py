@@ -1,5 +1,5 @@
-"""The page patterns every app shares: a form whose valid input goes through one service, a
-filtered list, and its CSV export."""
+"""The page patterns every app shares: a record's page, a form whose valid input goes through
+one service, a filtered list, and its CSV export."""
 
 from collections.abc import Callable, Mapping
 
@@ -14,9 +14,41 @@ from oversight.core.csv_export import streaming_csv
 from oversight.core.errors import ConflictError
 from oversight.core.forms import add_service_errors
 from oversight.core.paging import paginate
+from oversight.core.services import view_log_record
 
 
-class ServiceFormView(View):
+class PageView(View):
+    """A page that works on today's date (the local one, as the rules count days)."""
+
+    @property
+    def today(self):
+        return timezone.localdate()
+
+
+class RecordDetailView(PageView):
+    """A case record's page: `lookup`, a selector, finds it by the URL's reference (404 when
+    the user may not see it); the viewing is logged, as every read of personal data is; the
+    page gets the record under `context_object_name`, today, and get_context_data()."""
+
+    template_name: str
+    lookup: Callable
+    context_object_name: str
+
+    def get_context_data(self, record) -> dict:
+        return {}
+
+    def get(self, request, reference):
+        record = self.lookup(user=request.user, reference=reference)
+        view_log_record(user=request.user, record=record)
+        context = {
+            self.context_object_name: record,
+            "today": self.today,
+            **self.get_context_data(record),
+        }
+        return render(request, self.template_name, context)
+
+
+class ServiceFormView(PageView):
     """GET shows the form; POST validates it and the formsets beside it, then calls perform(),
     which calls one service and returns the message to show. On success the browser goes to
     get_success_url() (the record's page); a service's ValidationError is shown on the form,
@@ -42,10 +74,6 @@ class ServiceFormView(View):
     success_message = ""
 
     object = None
-
-    @property
-    def today(self):
-        return timezone.localdate()
 
     def get_object(self):
         """The record the page acts on (404 when the user may not see it), or None."""
@@ -129,17 +157,13 @@ class ServiceFormView(View):
         return render(self.request, self.template_name, context)
 
 
-class FilteredListView(View):
+class FilteredListView(PageView):
     """A list page: the records the user may see (`selector`), narrowed by the filter set, one
     page at a time, with the query that the CSV export of the same rows takes."""
 
     template_name: str
     filterset_class: type
     selector: Callable
-
-    @property
-    def today(self):
-        return timezone.localdate()
 
     def get_filterset(self):
         queryset = self.selector(user=self.request.user)

@@ -1,9 +1,5 @@
 """Opening, reading, editing an investigation and changing its status."""
 
-from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
-
 from cases.investigations import rules, selectors, services
 from cases.investigations.forms import (
     InvestigationEditForm,
@@ -14,8 +10,7 @@ from cases.investigations.forms import (
 from cases.investigations.views.common import subject_inputs
 from cases.referrals import selectors as referral_selectors
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.services import view_log_record
-from oversight.core.views import ServiceFormView
+from oversight.core.views import RecordDetailView, ServiceFormView
 
 
 class InvestigationOpenView(PermissionRequiredMixin, ServiceFormView):
@@ -58,16 +53,15 @@ class InvestigationOpenView(PermissionRequiredMixin, ServiceFormView):
         return f"Investigation {self.object.reference} opened."
 
 
-class InvestigationDetailView(PermissionRequiredMixin, View):
+class InvestigationDetailView(PermissionRequiredMixin, RecordDetailView):
     permission_required = "cases.view_investigation"
+    template_name = "cases/investigations/investigation_detail.html"
+    lookup = staticmethod(selectors.investigation_get)
+    context_object_name = "investigation"
 
-    def get(self, request, reference):
-        investigation = selectors.investigation_get(user=request.user, reference=reference)
-        view_log_record(user=request.user, record=investigation)
-        today = timezone.localdate()
-        notices = selectors.notice_schedule(investigation, today)
-        context = {
-            "investigation": investigation,
+    def get_context_data(self, investigation):
+        notices = selectors.notice_schedule(investigation, self.today)
+        return {
             "referral": investigation.referral,
             "subjects": list(investigation.subjects.all()),
             "themes": list(investigation.themes.all()),
@@ -76,9 +70,7 @@ class InvestigationDetailView(PermissionRequiredMixin, View):
             "notice_due_now": any(row.state == "needed" for row in notices),
             "history": selectors.investigation_history(investigation=investigation),
             "next_statuses": rules.next_statuses(investigation.status),
-            "today": today,
         }
-        return render(request, "cases/investigations/investigation_detail.html", context)
 
 
 class InvestigationEditView(PermissionRequiredMixin, ServiceFormView):
