@@ -6,7 +6,6 @@ is 404 (another organisation's, or a draft) or 403 (staff-only actions). The pub
 is read-only and anonymous, and shows only issued recommendations and published responses.
 """
 
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -214,11 +213,11 @@ class RecommendationViewSet(CaseRecordViewSet):
         return StaffRecommendationSerializer
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "today": timezone.localdate()}
+        return {**super().get_serializer_context(), "today": self.today}
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        today, staff = timezone.localdate(), not is_force_liaison(request.user)
+        today, staff = self.today, not is_force_liaison(request.user)
         return self.get_paginated_response(
             [recommendation_summary(row, today=today, staff=staff) for row in page]
         )
@@ -262,7 +261,7 @@ class RecommendationViewSet(CaseRecordViewSet):
         services.recommendation_issue(
             actor=request.user,
             recommendation=recommendation,
-            today=timezone.localdate(),
+            today=self.today,
             **incoming.validated_data,
         )
         return self.stored(recommendation)
@@ -324,7 +323,7 @@ class RecommendationViewSet(CaseRecordViewSet):
             is_final=data["final"],
             publication_declined=data["do_not_publish"],
             received_via=ReceivedVia.API,
-            today=timezone.localdate(),
+            today=self.today,
         )
         return self.stored(recommendation, status_code=status.HTTP_201_CREATED)
 

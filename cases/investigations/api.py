@@ -4,7 +4,6 @@ An investigation and its people are written together or not at all; an update mu
 version read (409 if stale). Serializers are in cases.investigation_serializers.
 """
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -119,7 +118,7 @@ class InvestigationViewSet(CaseRecordViewSet):
         incoming = NoticeWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
-        today = timezone.localdate()
+        today = self.today
         notice = services.investigation_notice_record(
             actor=request.user,
             investigation=investigation,

@@ -10,13 +10,13 @@ the app's `<entity>_revise` service, which applies them in one transaction, all 
 
 from collections.abc import Mapping, Sequence
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from oversight.core.permissions import IsCaseworkStaff
 from oversight.core.services import view_log_record
+from oversight.core.views import TodayMixin
 
 VERSION_REQUIRED = {"version": ["This field is required."]}
 
@@ -71,6 +71,7 @@ class CaseRecordMixin:
 
 
 class CaseRecordViewSet(
+    TodayMixin,
     CaseRecordMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -86,10 +87,6 @@ class CaseRecordViewSet(
     create_serializer_class: type[serializers.Serializer]
     update_serializer_class: type[serializers.Serializer]
     workflow_steps: Mapping[str, Sequence[str]] = {}
-
-    @property
-    def today(self):
-        return timezone.localdate()
 
     def create(self, request, *args, **kwargs):
         incoming = self.create_serializer_class(

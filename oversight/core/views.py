@@ -17,12 +17,17 @@ from oversight.core.paging import paginate
 from oversight.core.services import view_log_record
 
 
-class PageView(View):
-    """A page that works on today's date (the local one, as the rules count days)."""
+class TodayMixin:
+    """For a page or an API view that works on today's date: the local one, as the rules
+    count days."""
 
     @property
     def today(self):
         return timezone.localdate()
+
+
+class PageView(TodayMixin, View):
+    """A page that works on today's date."""
 
 
 class RecordDetailView(PageView):

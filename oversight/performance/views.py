@@ -15,6 +15,7 @@ from oversight.core.calendar import (
 )
 from oversight.core.csv_export import streaming_csv
 from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.views import PageView
 from oversight.performance import figures, selectors, services
 from oversight.performance.forms import TargetsForm, YearForm
 from oversight.performance.models import TimelinessRun
@@ -36,10 +37,11 @@ def _values(snapshot_figures: dict, keys: list[str]) -> list:
     return [figures.value(snapshot_figures, key) for key in keys]
 
 
-class DashboardView(PermissionRequiredMixin, View):
+class DashboardView(PermissionRequiredMixin, PageView):
     permission_required = "oversight.view_timeliness"
 
     def get(self, request):
+        today = self.today
         form, year = _chosen_year(request)
         totals = selectors.totals_by_year()
         snapshot = totals.get(year)
@@ -82,8 +84,8 @@ class DashboardView(PermissionRequiredMixin, View):
                 for t in by_organisation
             ],
             "run": selectors.last_run(),
-            "today": timezone.localdate(),
-            **selectors.open_casework(user=request.user, today=timezone.localdate()),
+            "today": today,
+            **selectors.open_casework(user=request.user, today=today),
             "any_figures": bool(totals),
         }
         return render(request, "performance/dashboard.html", context)

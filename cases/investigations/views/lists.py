@@ -1,14 +1,12 @@
 """The investigation list, its CSV export, and the ageing and at-risk page."""
 
 from django.shortcuts import render
-from django.utils import timezone
-from django.views import View
 
 from cases.investigations import rules, selectors
 from cases.investigations.filters import InvestigationFilter
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import CsvExportView, FilteredListView
+from oversight.core.views import CsvExportView, FilteredListView, PageView
 
 # How many rows the ageing page lists before pointing to the filtered list.
 AGEING_LIST_LIMIT = 50
@@ -61,14 +59,14 @@ class InvestigationExportView(CsvExportView, InvestigationListView):
     columns = CSV_COLUMNS
 
 
-class InvestigationAgeingView(PermissionRequiredMixin, View):
+class InvestigationAgeingView(PermissionRequiredMixin, PageView):
     """Open investigations by age, those at risk of missing 12 months, and notices needed:
     the signed-in person's own cases beside everyone's."""
 
     permission_required = "cases.view_investigation"
 
     def get(self, request):
-        today = timezone.localdate()
+        today = self.today
         user = request.user
         at_risk_all = selectors.investigations_at_risk(user=user, today=today)
         notices = selectors.investigations_needing_notice(user=user, today=today)
