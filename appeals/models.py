@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pghistory
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
@@ -12,7 +11,7 @@ from django.db.models.functions import Upper
 from django.utils.text import capfirst
 
 from appeals import rules
-from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet
+from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet, staff_user_field
 
 
 class Kind(models.TextChoices):
@@ -169,14 +168,7 @@ class Application(CaseRecord):
         "special circumstances for accepting it late", blank=True
     )
     judged_on = models.DateField("date validity was judged", null=True, blank=True)
-    judged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        verbose_name="validity judged by",
-    )
+    judged_by = staff_user_field("validity judged by", optional=True)
 
     decided_on = models.DateField("date of decision", null=True, blank=True)
     result = models.CharField(max_length=20, choices=Result.choices, blank=True)
@@ -187,14 +179,7 @@ class Application(CaseRecord):
         verbose_name="follow-up directed",
     )
     decision_reasons = models.TextField("reasons for the decision", blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        verbose_name="decided by",
-    )
+    decided_by = staff_user_field("decided by", optional=True)
 
     objects = ApplicationQuerySet.as_manager()
 

@@ -3,14 +3,13 @@
 import datetime as dt
 
 import pghistory
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
 
 from learning import rules
 from oversight.core import references
-from oversight.core.models import CaseRecord, Organisation, Role
+from oversight.core.models import CaseRecord, Organisation, Role, staff_user_field
 
 
 class RecommendationType(models.TextChoices):
@@ -241,9 +240,7 @@ class RecommendationResponse(models.Model):
     )
     publish_by = models.DateField("publish by", null=True, blank=True)
     published_on = models.DateField("date published", null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    submitted_by = staff_user_field()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -306,9 +303,7 @@ class ResponseExtension(models.Model):
     previous_due_on = models.DateField("previously due")
     new_due_on = models.DateField("now due")
     reason = models.TextField(blank=True)
-    granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    granted_by = staff_user_field()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pghistory
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import RegexValidator
 from django.db import models
@@ -12,7 +11,7 @@ from django.db.models.functions import Upper
 
 from cases.investigations import rules
 from cases.models.referrals import Mode, Referral
-from oversight.core.models import CaseRecord, StaffOnlyQuerySet
+from oversight.core.models import CaseRecord, StaffOnlyQuerySet, staff_user_field
 
 # The modes in which the oversight body runs (or, for legacy matters, oversees) an investigation.
 INVESTIGATION_MODES = (Mode.INDEPENDENT, Mode.DIRECTED, Mode.SUPERVISED, Mode.MANAGED)
@@ -83,13 +82,7 @@ class Investigation(CaseRecord):
     )
     mode = models.CharField(max_length=20, choices=Mode.choices)
     mode_decided_on = models.DateField("date of the decision to investigate", editable=False)
-    lead_investigator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="led_investigations",
-        null=True,
-        blank=True,
-    )
+    lead_investigator = staff_user_field(related_name="led_investigations", optional=True)
     themes = models.ManyToManyField(
         Theme, through="InvestigationTheme", blank=True, related_name="investigations"
     )
@@ -216,9 +209,7 @@ class StatusChange(models.Model):
     changed_on = models.DateField("date of change")
     pause_reason = models.CharField(max_length=40, choices=PauseReason.choices, blank=True)
     note = models.TextField(blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    changed_by = staff_user_field()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,11 +1,11 @@
 """Statutory notices to the local policing body while an investigation runs (reg. 13)."""
 
 import pghistory
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from cases.models.investigations import Investigation
+from oversight.core.models import staff_user_field
 
 
 class NoticeAction(models.TextChoices):
@@ -26,9 +26,7 @@ class StatutoryNotice(models.Model):
     action = models.CharField(max_length=20, choices=NoticeAction.choices)
     actioned_on = models.DateField("date given or withheld")
     note = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = staff_user_field()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

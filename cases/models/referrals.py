@@ -1,7 +1,6 @@
 """Referrals from police forces, and the oversight body's determinations of the mode."""
 
 import pghistory
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
@@ -9,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 
 from cases.referrals import rules
-from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet
+from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet, staff_user_field
 
 
 class MatterType(models.TextChoices):
@@ -141,9 +140,7 @@ class Determination(models.Model):
     mode = models.CharField(max_length=20, choices=Mode.choices)
     decided_on = models.DateField("date of decision")
     reason = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="determinations"
-    )
+    decided_by = staff_user_field(related_name="determinations")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

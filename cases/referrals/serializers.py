@@ -4,6 +4,7 @@ determinations, and the write input the services take."""
 from rest_framework import serializers
 
 from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
+from cases.referrals.services.details import DETAIL_FIELDS
 from oversight.core.api_fields import (
     choice_list,
     force_field,
@@ -38,14 +39,7 @@ class ReferralSerializer(serializers.ModelSerializer):
         model = Referral
         fields = [
             "reference",
-            "organisation",
-            "received_on",
-            "matter_type",
-            "referral_type",
-            "categories",
-            "summary",
-            "force_reference",
-            "first_aware_on",
+            *DETAIL_FIELDS,
             "status",
             "mode",
             "decided_on",

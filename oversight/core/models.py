@@ -9,6 +9,20 @@ from django.db.models import Q
 from django.urls import reverse
 
 
+def staff_user_field(
+    verbose_name: str | None = None, *, related_name: str = "+", optional: bool = False
+) -> models.ForeignKey:
+    """The user who did something to a record; protected, so a user with history stays."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        null=optional,
+        blank=optional,
+        verbose_name=verbose_name,
+    )
+
+
 @pghistory.track()
 class Organisation(models.Model):
     """A police force or a national body that recommendations can be addressed to."""

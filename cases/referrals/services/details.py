@@ -17,17 +17,16 @@ from oversight.core.services import reference_allocate
 from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
 
-DETAIL_FIELDS = frozenset(
-    {
-        "organisation",
-        "received_on",
-        "matter_type",
-        "referral_type",
-        "categories",
-        "summary",
-        "force_reference",
-        "first_aware_on",
-    }
+# In the order the API shows them.
+DETAIL_FIELDS = (
+    "organisation",
+    "received_on",
+    "matter_type",
+    "referral_type",
+    "categories",
+    "summary",
+    "force_reference",
+    "first_aware_on",
 )
 
 
