@@ -27,13 +27,17 @@ REASONS_NOT_UPHELD = "The outcome was reasonable and proportionate on the eviden
 
 def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, pool: list):
     rng = ctx.rng
-    total = scaled(rng, volumes.APPLICATIONS_PER_YEAR * ctx.scale * year_fraction)
+    total = scaled(rng, volumes.per_year("applications", first.year) * ctx.scale * year_fraction)
     rows = []
     for received_on in sorted(random_day(rng, first, last) for _ in range(total)):
         late = rng.random() < volumes.LATE_SHARE
         lag = rng.randint(29, 60) if late else rng.randint(1, rules.APPLICATION_WINDOW_DAYS)
         notified_on = received_on - dt.timedelta(days=lag)
-        complaint_on = notified_on - ctx.days_between(30, 400)
+        # A few complaints take years to handle, so appeals run on after the 2020 reform.
+        long_running = rng.random() < volumes.LONG_RUNNING_COMPLAINT_SHARE
+        complaint_on = notified_on - ctx.days_between(
+            *(volumes.LONG_RUNNING_COMPLAINT_DAYS if long_running else volumes.COMPLAINT_DAYS)
+        )
         kind = rules.application_kind(complaint_on)
         subjects = [s for s in Subject.values if rules.subject_allowed(s, kind)]
         forwarded = rng.random() < volumes.FORWARDED_SHARE

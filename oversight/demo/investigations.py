@@ -18,6 +18,7 @@ from cases.models import (
     Theme,
 )
 from oversight.core import references
+from oversight.core.calendar import financial_year_start
 from oversight.demo import volumes
 from oversight.demo.common import Context
 
@@ -50,10 +51,11 @@ def _core_completion(ctx: Context, started_on: dt.date) -> dt.date:
     rng = ctx.rng
     six = rules.add_months(started_on, rules.SIX_MONTHS)
     twelve = rules.add_months(started_on, rules.TWELVE_MONTHS)
+    midpoint_year = financial_year_start(six)
     u = rng.random()
-    if u < volumes.CORE_WITHIN_6_MONTHS:
+    if u < volumes.per_year("core_within_6_months", midpoint_year):
         return started_on + dt.timedelta(days=rng.randint(20, (six - started_on).days))
-    if u < volumes.CORE_WITHIN_12_MONTHS:
+    if u < volumes.per_year("core_within_12_months", midpoint_year):
         return six + dt.timedelta(days=rng.randint(1, (twelve - six).days))
     return twelve + dt.timedelta(days=rng.randint(1, 365))
 

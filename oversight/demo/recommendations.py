@@ -61,7 +61,9 @@ def generate(
     pools: dict,
 ):
     rng = ctx.rng
-    total = scaled(rng, volumes.RECOMMENDATIONS_PER_YEAR * ctx.scale * year_fraction)
+    total = scaled(
+        rng, volumes.per_year("recommendations", first.year) * ctx.scale * year_fraction
+    )
     rows, responses, extensions, actions = [], [], [], []
     for issued_on in sorted(random_day(rng, first, last) for _ in range(total)):
         national = ctx.national_bodies and rng.random() < volumes.TO_NATIONAL_BODY_SHARE
@@ -91,7 +93,8 @@ def generate(
         if extension is not None:
             extensions.append(extension)
             responded_on += extension.new_due_on - extension.previous_due_on
-        if responded_on <= ctx.today:
+        unanswered = rec.is_statutory and rng.random() < volumes.UNANSWERED_SHARE
+        if responded_on <= ctx.today and not unanswered:
             response = _respond(ctx, rec, responded_on, actor)
             responses.append(response)
             actions.extend(_planned_actions(ctx, response, theme))

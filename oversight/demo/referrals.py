@@ -81,7 +81,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
     rng = ctx.rng
     due_on, after = _due_on_fn(ctx.closed)
     working_days = settings.REFERRAL_DECISION_WORKING_DAYS
-    total = scaled(rng, volumes.REFERRALS_PER_YEAR * ctx.scale * year_fraction)
+    total = scaled(rng, volumes.per_year("referrals", first.year) * ctx.scale * year_fraction)
     days = sorted(random_day(rng, first, last) for _ in range(total))
     referrals = []
     for received_on in days:
