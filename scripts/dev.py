@@ -150,7 +150,7 @@ def seed_if_empty(env: dict) -> None:
 
     if Referral.objects.exists():
         return
-    print("Loading demo data (seed_demo --scale 1; about half a minute)...")
+    print("Loading demo data (seed_demo --scale 1; about a minute)...")
     manage("seed_demo", "--scale", "1", env=env)
     manage("compute_timeliness", env=env)
 
