@@ -14,6 +14,7 @@ from cases.models import (
     Outcome,
     PauseReason,
 )
+from cases.referrals import rules as referral_rules
 from oversight.core import forms as govuk
 from oversight.core.formatting import long_date
 
@@ -78,10 +79,17 @@ class InvestigationEditForm(InvestigationForm, govuk.VersionedForm):
 
     field_order = ["mode", "started_on", "completed_on", "lead_investigator", "themes", "is_major"]
 
-    def __init__(self, *args, completed: bool = False, **kwargs):
+    def __init__(self, *args, completed: bool = False, regime: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if not completed:
             del self.fields["completed_on"]
+        if regime is not None:
+            # Only the investigative modes the referral's regime allows.
+            self.fields["mode"].choices = [
+                (m.value, m.label)
+                for m in INVESTIGATION_MODES
+                if referral_rules.mode_allowed(m.value, regime)
+            ]
 
 
 def name_field() -> forms.CharField:

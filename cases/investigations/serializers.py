@@ -20,7 +20,9 @@ from cases.models import (
     Subject,
     Theme,
 )
+from cases.referrals.serializers import RegimeField
 from oversight.core.api_fields import VERSION_HELP, enum_field, force_field
+from oversight.core.regime import Regime
 
 SUBJECTS_HELP = (
     "On update, the full list of people: those with an id are changed, those without are "
@@ -104,6 +106,12 @@ class InvestigationSerializer(serializers.ModelSerializer):
     )
     themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     mode = ModeField(choices=MODES, read_only=True)
+    regime = RegimeField(
+        choices=Regime.choices,
+        read_only=True,
+        help_text="The referral's regime (pre_2020 or post_2020), which the investigation "
+        "follows: it decides the modes allowed.",
+    )
     status = StatusField(choices=InvestigationStatus.choices, read_only=True)
     pause_reason = PauseReasonField(choices=PauseReason.choices, read_only=True)
     six_months_on = serializers.DateField(read_only=True)
@@ -119,6 +127,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "referral",
             "organisation",
             "mode",
+            "regime",
             "lead_investigator",
             "themes",
             "is_major",

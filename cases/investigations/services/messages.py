@@ -22,8 +22,12 @@ AWARE_AFTER_RECEIVED = (
     "received ({date})."
 )
 LEGACY_MODE_NOT_ALLOWED = (
-    "Supervised and managed are only for matters that came to the force's attention "
-    "before 1 February 2020."
+    "Supervised and managed are only for matters under the regime before the 2020 reforms "
+    "(the referral's regime)."
+)
+DIRECTED_NOT_ALLOWED = (
+    "Directed is only for matters under the 2020 reforms (the referral's regime): choose "
+    "supervised or managed."
 )
 MODE_NOT_INVESTIGATIVE = "Choose independent or directed."
 LEAD_NOT_STAFF = "The lead investigator must be a member of casework staff."

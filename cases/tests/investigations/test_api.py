@@ -78,6 +78,7 @@ def test_staff_open_and_read_investigations(users, referral, role):
     assert body["referral"] == referral.reference
     assert body["organisation"] == "hertfordshire-constabulary"
     assert body["mode"] == "independent"
+    assert body["regime"] == "post_2020"  # the referral's
     assert body["status"] == "started"
     assert body["themes"] == ["mental_health", "use_of_taser"]
     assert body["is_major"] is False

@@ -128,6 +128,35 @@ def test_directed_and_legacy_modes_open_an_investigation(caseworker):
     assert investigation.reference == "INV-2020-000001"
 
 
+def test_investigation_follows_its_referrals_regime(caseworker):
+    old = DecidedReferralFactory(
+        mode="managed", received_on=D(2020, 1, 6), first_aware_on=D(2020, 1, 2)
+    )
+    investigation = open_investigation(caseworker, old, started_on=D(2020, 1, 20))
+    assert investigation.regime == "pre_2020"
+    with pytest.raises(ValidationError) as error:
+        services.investigation_update(
+            actor=caseworker,
+            investigation=investigation,
+            version=investigation.version,
+            today=TODAY,
+            mode="directed",
+        )
+    assert error.value.message_dict["mode"] == [messages.DIRECTED_NOT_ALLOWED]
+    new = DecidedReferralFactory(mode="directed", received_on=D(2024, 5, 1))
+    investigation = open_investigation(caseworker, new)
+    assert investigation.regime == "post_2020"
+    with pytest.raises(ValidationError) as error:
+        services.investigation_update(
+            actor=caseworker,
+            investigation=investigation,
+            version=investigation.version,
+            today=TODAY,
+            mode="managed",
+        )
+    assert error.value.message_dict["mode"] == [messages.LEGACY_MODE_NOT_ALLOWED]
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
