@@ -8,6 +8,7 @@ from cases.investigations import rules, selectors
 from cases.models import (
     INVESTIGATION_MODES,
     ChargingDecision,
+    Consequence,
     DisciplinaryResult,
     InvestigationStatus,
     NoticeAction,
@@ -175,6 +176,15 @@ class SubjectOutcomeForm(govuk.VersionedForm):
         error="Select whether entered on the barred list",
         initial="no",
     )
+    advisory_list = govuk.yes_no_field(
+        "Entered on the advisory list?",
+        help_text="Police Act 1996 Part 4A: those who left while under investigation.",
+        error="Select whether entered on the advisory list",
+        initial="no",
+    )
+    # Left out (a form from before the list was recorded): not entered.
+    advisory_list.required = False
+    advisory_list.empty_value = False
 
 
 class AllegationForm(govuk.GovukForm):
@@ -191,6 +201,16 @@ class AllegationForm(govuk.GovukForm):
         label="Force's determination",
         help_text="Recorded separately, once the force has read the report.",
         choices=[("", "Not yet determined"), *Outcome.choices],
+        required=False,
+    )
+    investigator_consequence = forms.ChoiceField(
+        label="What follows no case to answer (investigator)",
+        choices=[("", "Nothing further"), *Consequence.choices],
+        required=False,
+    )
+    force_consequence = forms.ChoiceField(
+        label="What follows no case to answer (force)",
+        choices=[("", "Nothing further"), *Consequence.choices],
         required=False,
     )
 

@@ -9,6 +9,7 @@ from cases.models import (
     INVESTIGATION_MODES,
     Allegation,
     ChargingDecision,
+    Consequence,
     DisciplinaryResult,
     Investigation,
     InvestigationStatus,
@@ -40,6 +41,11 @@ DisciplinaryResultField = enum_field(
     "DisciplinaryResultEnum", DisciplinaryResult.choices, blank=True
 )
 NoticeActionField = enum_field("NoticeActionEnum", NoticeAction.choices)
+ConsequenceField = enum_field("ConsequenceEnum", Consequence.choices, blank=True)
+CONSEQUENCE_HELP = (
+    "Only with {outcome} no_case_to_answer: unsatisfactory_performance (the unsatisfactory "
+    "performance procedures) or reflective_practice (the reflective practice review process)."
+)
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -48,10 +54,27 @@ NoticeActionField = enum_field("NoticeActionEnum", NoticeAction.choices)
 class AllegationSerializer(serializers.ModelSerializer):
     investigator_opinion = OutcomeField(choices=Outcome.choices, read_only=True)
     force_determination = OutcomeField(choices=Outcome.choices, read_only=True)
+    investigator_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        read_only=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="investigator_opinion"),
+    )
+    force_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        read_only=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="force_determination"),
+    )
 
     class Meta:
         model = Allegation
-        fields = ["id", "description", "investigator_opinion", "force_determination"]
+        fields = [
+            "id",
+            "description",
+            "investigator_opinion",
+            "investigator_consequence",
+            "force_determination",
+            "force_consequence",
+        ]
         read_only_fields = fields
 
 
@@ -81,6 +104,7 @@ class SubjectSerializer(serializers.ModelSerializer):
             "charging_decision",
             "disciplinary_result",
             "barred_list",
+            "advisory_list",
             "allegations",
         ]
         read_only_fields = fields
@@ -158,6 +182,18 @@ class AllegationWriteSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000)
     investigator_opinion = OutcomeField(choices=Outcome.choices, required=False, allow_blank=True)
     force_determination = OutcomeField(choices=Outcome.choices, required=False, allow_blank=True)
+    investigator_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        required=False,
+        allow_blank=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="investigator_opinion"),
+    )
+    force_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        required=False,
+        allow_blank=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="force_determination"),
+    )
 
 
 class SubjectWriteSerializer(serializers.Serializer):
@@ -178,6 +214,9 @@ class SubjectWriteSerializer(serializers.Serializer):
         choices=DisciplinaryResult.choices, required=False, allow_blank=True
     )
     barred_list = serializers.BooleanField(required=False)
+    advisory_list = serializers.BooleanField(
+        required=False, help_text="Entered on the advisory list (Police Act 1996 Part 4A)."
+    )
     allegations = AllegationWriteSerializer(
         many=True, required=False, help_text="Replaces the person's allegations when given."
     )

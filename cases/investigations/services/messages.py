@@ -92,3 +92,7 @@ COMPLETED_ON = DateMessages(
 ACTIONED_ON = DateMessages(
     required=CHANGED_ON_REQUIRED, future=NOTICE_IN_FUTURE, earlier=NOTICE_BEFORE_DUE
 )
+CONSEQUENCE_NEEDS_NO_CASE = (
+    "{who}: unsatisfactory performance procedures or reflective practice follow only an "
+    "opinion or determination of no case to answer."
+)

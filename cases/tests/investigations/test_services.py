@@ -800,3 +800,52 @@ def test_two_caseworkers_saving_at_once_the_second_is_refused(caseworker, manage
     assert investigation.version == 2
     assert list(investigation.subjects.values_list("name", flat=True)) == [winner]
     assert StatusChange.objects.filter(investigation=investigation).count() == 1
+
+
+def test_consequences_follow_no_case_to_answer_only(caseworker, referral):
+    with pytest.raises(ValidationError) as error:
+        open_investigation(
+            caseworker,
+            referral,
+            subjects=[
+                officer(
+                    allegations=[
+                        AllegationInput(
+                            description="x",
+                            investigator_opinion="misconduct",
+                            investigator_consequence="reflective_practice",
+                        )
+                    ]
+                )
+            ],
+        )
+    assert error.value.message_dict["subjects"] == [
+        messages.CONSEQUENCE_NEEDS_NO_CASE.format(who="Alex Smith")
+    ]
+    assert not Investigation.objects.exists()
+    investigation = open_investigation(
+        caseworker,
+        referral,
+        subjects=[
+            officer(
+                disciplinary_result="reduction_in_rank",
+                advisory_list=True,
+                allegations=[
+                    AllegationInput(
+                        description="x",
+                        investigator_opinion="no_case_to_answer",
+                        investigator_consequence="unsatisfactory_performance",
+                        force_determination="no_case_to_answer",
+                        force_consequence="reflective_practice",
+                    )
+                ],
+            )
+        ],
+    )
+    [subject] = investigation.subjects.all()
+    assert (subject.disciplinary_result, subject.advisory_list) == ("reduction_in_rank", True)
+    [allegation] = subject.allegations.all()
+    assert (allegation.investigator_consequence, allegation.force_consequence) == (
+        "unsatisfactory_performance",
+        "reflective_practice",
+    )
