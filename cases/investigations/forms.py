@@ -218,6 +218,9 @@ class AllegationForm(govuk.GovukForm):
 AllegationFormSet = forms.formset_factory(AllegationForm, extra=1, can_delete=True)
 
 
+GIVEN_ONLY = "Needed for a notice given (regulation 13(4))."
+
+
 class NoticeForm(govuk.VersionedForm):
     due_on = forms.TypedChoiceField(
         label="Which notice",
@@ -232,6 +235,29 @@ class NoticeForm(govuk.VersionedForm):
     )
     actioned_on = govuk.GovukDateField(
         label="Date given or withheld", label_for_errors="the date the notice was given"
+    )
+    chief_officer_under_investigation = govuk.yes_no_field(
+        "Does the investigation relate to the chief officer's conduct?",
+        help_text="Then the notice goes to the local policing body only (regulation 13(2)).",
+        error="Select whether the investigation relates to the chief officer's conduct",
+        initial="no",
+    )
+    chief_officer_under_investigation.required = False
+    chief_officer_under_investigation.empty_value = False
+    progress = govuk.text_area(
+        "Progress of the investigation", rows=3, max_length=None, help_text=GIVEN_ONLY
+    )
+    estimated_completion_on = govuk.GovukDateField(
+        label="Estimated date of completion",
+        label_for_errors="the estimated date of completion",
+        required=False,
+        help_text=GIVEN_ONLY,
+    )
+    delay_reasons = govuk.text_area(
+        "Reasons for the time taken", rows=3, max_length=None, help_text=GIVEN_ONLY
+    )
+    planned_steps = govuk.text_area(
+        "Planned steps to bring it to a conclusion", rows=3, max_length=None, help_text=GIVEN_ONLY
     )
     note = govuk.text_area(
         "Note (optional)",

@@ -243,3 +243,28 @@ def consequence_allowed(outcome: str, consequence: str) -> bool:
     paras 24(6)-(7), 27(4)): consequences of that opinion or determination, not outcomes
     beside it, so one is recorded only with no case to answer."""
     return not consequence or outcome == NO_CASE_TO_ANSWER
+
+
+# Reg. 13(2): for a directed or independent investigation the oversight body gives the notice
+# to the local policing body and, unless the investigation is into the chief officer's own
+# conduct, to the chief officer; reg. 13(4): with the progress, an estimate of completion,
+# the reasons for the time taken and the planned steps to bring it to a conclusion.
+LOCAL_POLICING_BODY = "local_policing_body"
+CHIEF_OFFICER = "chief_officer"
+NOTICE_CONTENTS = ("progress", "estimated_completion_on", "delay_reasons", "planned_steps")
+
+
+def notice_recipients(chief_officer_under_investigation: bool) -> list[str]:
+    """Whom the oversight body's notice goes to (reg. 13(2)): the local policing body, and the
+    chief officer unless the investigation relates to the chief officer's conduct."""
+    if chief_officer_under_investigation:
+        return [LOCAL_POLICING_BODY]
+    return [LOCAL_POLICING_BODY, CHIEF_OFFICER]
+
+
+def notice_contents_missing(action: str, contents: Mapping[str, object]) -> list[str]:
+    """The contents reg. 13(4) requires that a given notice lacks (none for one withheld
+    because it might prejudice an investigation)."""
+    if action != "given":
+        return []
+    return [name for name in NOTICE_CONTENTS if not contents.get(name)]

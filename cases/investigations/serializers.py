@@ -113,10 +113,29 @@ class SubjectSerializer(serializers.ModelSerializer):
 class NoticeSerializer(serializers.ModelSerializer):
     action = NoticeActionField(choices=NoticeAction.choices, read_only=True)
     recorded_by = serializers.CharField(source="recorded_by.username", read_only=True)
+    recipients = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="local_policing_body, and chief_officer unless the investigation relates to "
+        "the chief officer's conduct (reg. 13(2)).",
+    )
 
     class Meta:
         model = StatutoryNotice
-        fields = ["due_on", "action", "actioned_on", "note", "recorded_by", "recorded_at"]
+        fields = [
+            "due_on",
+            "action",
+            "actioned_on",
+            "recipients",
+            "chief_officer_under_investigation",
+            "progress",
+            "estimated_completion_on",
+            "delay_reasons",
+            "planned_steps",
+            "note",
+            "recorded_by",
+            "recorded_at",
+        ]
         read_only_fields = fields
 
 
@@ -293,4 +312,20 @@ class NoticeWriteSerializer(serializers.Serializer):
     action = NoticeActionField(choices=NoticeAction.choices)
     actioned_on = serializers.DateField(required=False, help_text="Today if left out.")
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    chief_officer_under_investigation = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The investigation relates to the chief officer's conduct: the notice goes "
+        "to the local policing body only (reg. 13(2)(b)).",
+    )
+    progress = serializers.CharField(required=False, allow_blank=True, default="")
+    estimated_completion_on = serializers.DateField(required=False, allow_null=True, default=None)
+    delay_reasons = serializers.CharField(required=False, allow_blank=True, default="")
+    planned_steps = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="With progress, estimated_completion_on and delay_reasons: required when "
+        "action is given (reg. 13(4)).",
+    )
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)

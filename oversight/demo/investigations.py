@@ -41,6 +41,12 @@ ALLEGATIONS = [
     "Failed to record and investigate a report of crime.",
     "Gave a misleading account of events.",
 ]
+# What a notice given says (reg. 13(4)).
+NOTICE_CONTENTS = {
+    "progress": "Witness statements taken; expert evidence commissioned.",
+    "delay_reasons": "Awaiting expert evidence and the outcome of related proceedings.",
+    "planned_steps": "Interview the officers, then draft the report.",
+}
 DISCIPLINE = {
     Outcome.GROSS_MISCONDUCT: [
         "dismissal",
@@ -196,6 +202,8 @@ def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> 
                     due_on=due,
                     action=NoticeAction.GIVEN,
                     actioned_on=actioned_on,
+                    **NOTICE_CONTENTS,
+                    estimated_completion_on=actioned_on + dt.timedelta(days=120),
                     recorded_by=inv.lead_investigator,
                 )
             )

@@ -96,3 +96,11 @@ CONSEQUENCE_NEEDS_NO_CASE = (
     "{who}: unsatisfactory performance procedures or reflective practice follow only an "
     "opinion or determination of no case to answer."
 )
+NOTICE_CONTENT_REQUIRED = {
+    "progress": "Say how the investigation has progressed (regulation 13(4)).",
+    "estimated_completion_on": "Enter the estimated date of completion (regulation 13(4)).",
+    "delay_reasons": "Give the reasons for the time the investigation has taken "
+    "(regulation 13(4)).",
+    "planned_steps": "Summarise the planned steps to bring the investigation to a conclusion "
+    "(regulation 13(4)).",
+}

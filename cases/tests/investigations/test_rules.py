@@ -300,3 +300,22 @@ def test_no_case_to_answer_may_lead_to_performance_procedures_or_reflective_prac
     outcome, consequence, allowed
 ):
     assert rules.consequence_allowed(outcome, consequence) is allowed
+
+
+def test_twelve_month_notice_recipients_leave_out_a_chief_officer_under_investigation():
+    assert rules.notice_recipients(False) == ["local_policing_body", "chief_officer"]
+    assert rules.notice_recipients(True) == ["local_policing_body"]
+
+
+def test_twelve_month_notice_given_needs_its_required_contents():
+    full = {
+        "progress": "p",
+        "estimated_completion_on": D(2025, 1, 1),
+        "delay_reasons": "r",
+        "planned_steps": "s",
+    }
+    assert rules.notice_contents_missing("given", full) == []
+    assert rules.notice_contents_missing("given", {**full, "planned_steps": ""}) == [
+        "planned_steps"
+    ]
+    assert rules.notice_contents_missing("withheld", {}) == []

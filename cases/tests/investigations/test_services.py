@@ -42,6 +42,15 @@ def referral(herts):
     )
 
 
+# What a notice given must say (reg. 13(4) of the 2020 Regulations).
+CONTENTS = {
+    "progress": "Statements taken.",
+    "estimated_completion_on": D(2024, 9, 30),
+    "delay_reasons": "Awaiting expert evidence.",
+    "planned_steps": "Interview the officers.",
+}
+
+
 def open_investigation(actor, referral, **overrides):
     data = {
         "actor": actor,
@@ -629,6 +638,7 @@ def test_recording_notices_moves_the_next_one_due(caseworker):
         action="given",
         actioned_on=D(2024, 3, 12),
         today=D(2024, 10, 1),
+        **CONTENTS,
     )
     investigation.refresh_from_db()
     assert investigation.next_notice_due_on == D(2024, 9, 10)
@@ -709,6 +719,7 @@ def test_a_notice_needs_the_date_of_attention_and_is_recorded_once(caseworker):
         "action": "given",
         "actioned_on": D(2024, 3, 10),
         "today": D(2024, 6, 1),
+        **CONTENTS,
     }
     services.investigation_notice_record(**kwargs)
     with pytest.raises(ValidationError) as error:
@@ -849,3 +860,28 @@ def test_consequences_follow_no_case_to_answer_only(caseworker, referral):
         "unsatisfactory_performance",
         "reflective_practice",
     )
+
+
+def test_twelve_month_notice_is_owed_to_the_local_policing_body_and_chief_officer(caseworker):
+    investigation = InvestigationFactory(first_aware_on=D(2023, 3, 10), started_on=D(2023, 4, 3))
+    kwargs = {
+        "actor": caseworker,
+        "investigation": investigation,
+        "version": None,
+        "due_on": D(2024, 3, 10),
+        "action": "given",
+        "actioned_on": D(2024, 3, 11),
+        "today": D(2024, 6, 1),
+    }
+    with pytest.raises(ValidationError) as error:
+        services.investigation_notice_record(**kwargs, progress="Statements taken.")
+    assert error.value.message_dict == {
+        name: [messages.NOTICE_CONTENT_REQUIRED[name]]
+        for name in ("estimated_completion_on", "delay_reasons", "planned_steps")
+    }
+    assert not investigation.notices.exists()
+    notice = services.investigation_notice_record(
+        **kwargs, **CONTENTS, chief_officer_under_investigation=True
+    )
+    assert notice.recipients == ["local_policing_body"]  # not the chief officer (reg. 13(2)(b))
+    assert notice.progress == "Statements taken."
