@@ -8,6 +8,7 @@ the same rules as oversight/performance/aggregates.py:
   of decision;
 - core (not major) investigations: completed per year of completion, and completed on or
   before started_on + 6 / 12 calendar months; the force is the referral's organisation;
+  grouped by mode too, for independent and directed (managed included) apart;
 - applications (forwarded ones are another body's and not counted): received and judged valid
   per year of receipt; valid ones decided, and upheld, per year of decision. They are grouped
   by kind and subject as well, so the appeal and review families the snapshots hold come from
@@ -41,7 +42,7 @@ GROUP BY 1, 2
 """
 
 INVESTIGATIONS_COMPLETED = f"""
-SELECT {FY.format(column="i.completed_on")} AS fy, r.organisation_id,
+SELECT {FY.format(column="i.completed_on")} AS fy, r.organisation_id, i.mode,
        COUNT(*) AS completed,
        COUNT(*) FILTER (WHERE i.completed_on <= i.started_on + INTERVAL '6 months')
            AS within_6_months,
@@ -50,7 +51,7 @@ SELECT {FY.format(column="i.completed_on")} AS fy, r.organisation_id,
 FROM cases_investigation i
 JOIN cases_referral r ON r.id = i.referral_id
 WHERE NOT i.is_major AND i.completed_on IS NOT NULL
-GROUP BY 1, 2
+GROUP BY 1, 2, 3
 """
 
 APPLICATIONS_RECEIVED = f"""
@@ -101,7 +102,7 @@ FAMILY_OF = {
     "investigations_completed": "investigations",
     "recommendations_issued": "recommendations",
 }
-KEY_COLUMNS = {"fy", "organisation_id", "kind", "subject"}
+KEY_COLUMNS = {"fy", "organisation_id", "kind", "subject", "mode"}
 
 
 def run(cursor, *, today: dt.date) -> dict[str, list[dict]]:
@@ -123,6 +124,16 @@ def _application_families(kind: str, subject: str) -> list[str]:
     return families
 
 
+def _investigation_families(mode: str) -> list[str]:
+    """The whole, and independent or directed apart (managed is directed's old form)."""
+    families = ["investigations"]
+    if mode == "independent":
+        families.append("independent_investigations")
+    if mode in ("directed", "managed"):
+        families.append("directed_investigations")
+    return families
+
+
 def counts_by_year_and_force(results: dict[str, list[dict]]) -> dict:
     """{(financial year as 2019-20, organisation id): {family: {count name: value}}}."""
     counts: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
@@ -132,6 +143,8 @@ def counts_by_year_and_force(results: dict[str, list[dict]]) -> dict:
             key = (financial_year_from_start(start), row["organisation_id"])
             if name.startswith("applications_"):
                 families = _application_families(row["kind"], row["subject"])
+            elif name == "investigations_completed":
+                families = _investigation_families(row["mode"])
             else:
                 families = [FAMILY_OF[name]]
             for family in families:

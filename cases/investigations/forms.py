@@ -8,12 +8,14 @@ from cases.investigations import rules, selectors
 from cases.models import (
     INVESTIGATION_MODES,
     ChargingDecision,
+    Consequence,
     DisciplinaryResult,
     InvestigationStatus,
     NoticeAction,
     Outcome,
     PauseReason,
 )
+from cases.referrals import rules as referral_rules
 from oversight.core import forms as govuk
 from oversight.core.formatting import long_date
 
@@ -78,10 +80,17 @@ class InvestigationEditForm(InvestigationForm, govuk.VersionedForm):
 
     field_order = ["mode", "started_on", "completed_on", "lead_investigator", "themes", "is_major"]
 
-    def __init__(self, *args, completed: bool = False, **kwargs):
+    def __init__(self, *args, completed: bool = False, regime: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if not completed:
             del self.fields["completed_on"]
+        if regime is not None:
+            # Only the investigative modes the referral's regime allows.
+            self.fields["mode"].choices = [
+                (m.value, m.label)
+                for m in INVESTIGATION_MODES
+                if referral_rules.mode_allowed(m.value, regime)
+            ]
 
 
 def name_field() -> forms.CharField:
@@ -167,6 +176,15 @@ class SubjectOutcomeForm(govuk.VersionedForm):
         error="Select whether entered on the barred list",
         initial="no",
     )
+    advisory_list = govuk.yes_no_field(
+        "Entered on the advisory list?",
+        help_text="Police Act 1996 Part 4A: those who left while under investigation.",
+        error="Select whether entered on the advisory list",
+        initial="no",
+    )
+    # Left out (a form from before the list was recorded): not entered.
+    advisory_list.required = False
+    advisory_list.empty_value = False
 
 
 class AllegationForm(govuk.GovukForm):
@@ -185,9 +203,22 @@ class AllegationForm(govuk.GovukForm):
         choices=[("", "Not yet determined"), *Outcome.choices],
         required=False,
     )
+    investigator_consequence = forms.ChoiceField(
+        label="What follows no case to answer (investigator)",
+        choices=[("", "Nothing further"), *Consequence.choices],
+        required=False,
+    )
+    force_consequence = forms.ChoiceField(
+        label="What follows no case to answer (force)",
+        choices=[("", "Nothing further"), *Consequence.choices],
+        required=False,
+    )
 
 
 AllegationFormSet = forms.formset_factory(AllegationForm, extra=1, can_delete=True)
+
+
+GIVEN_ONLY = "Needed for a notice given (regulation 13(4))."
 
 
 class NoticeForm(govuk.VersionedForm):
@@ -204,6 +235,29 @@ class NoticeForm(govuk.VersionedForm):
     )
     actioned_on = govuk.GovukDateField(
         label="Date given or withheld", label_for_errors="the date the notice was given"
+    )
+    chief_officer_under_investigation = govuk.yes_no_field(
+        "Does the investigation relate to the chief officer's conduct?",
+        help_text="Then the notice goes to the local policing body only (regulation 13(2)).",
+        error="Select whether the investigation relates to the chief officer's conduct",
+        initial="no",
+    )
+    chief_officer_under_investigation.required = False
+    chief_officer_under_investigation.empty_value = False
+    progress = govuk.text_area(
+        "Progress of the investigation", rows=3, max_length=None, help_text=GIVEN_ONLY
+    )
+    estimated_completion_on = govuk.GovukDateField(
+        label="Estimated date of completion",
+        label_for_errors="the estimated date of completion",
+        required=False,
+        help_text=GIVEN_ONLY,
+    )
+    delay_reasons = govuk.text_area(
+        "Reasons for the time taken", rows=3, max_length=None, help_text=GIVEN_ONLY
+    )
+    planned_steps = govuk.text_area(
+        "Planned steps to bring it to a conclusion", rows=3, max_length=None, help_text=GIVEN_ONLY
     )
     note = govuk.text_area(
         "Note (optional)",

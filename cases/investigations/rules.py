@@ -59,13 +59,8 @@ TRANSITIONS: Mapping[str, frozenset[str]] = {
 }
 
 # The headline outcome for a person is the most serious opinion on any of their allegations.
-OUTCOME_SEVERITY = (
-    "gross_misconduct",
-    "misconduct",
-    "unsatisfactory_performance",
-    "reflective_practice",
-    "no_case_to_answer",
-)
+OUTCOME_SEVERITY = ("gross_misconduct", "misconduct", "no_case_to_answer")
+NO_CASE_TO_ANSWER = "no_case_to_answer"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -220,3 +215,56 @@ def headline_outcome(opinions: Iterable[str]) -> str:
         if outcome in recorded:
             return outcome
     return ""
+
+
+# The headline timeliness figures are published for independent and directed investigations
+# apart. A managed investigation (before the 2020 reforms) is the same form as a directed one:
+# the Policing and Crime Act 2017 (Sch. 5 para. 15(5)(b)) substituted "direction" for
+# "management" in Sch. 3 para. 15(4)(c), and both are paragraph 18 investigations. A
+# supervised one (the old para. 17, repealed) is in neither.
+INDEPENDENT = "independent"
+DIRECTED = "directed"
+HEADLINE_MODES = {INDEPENDENT: (INDEPENDENT,), DIRECTED: (DIRECTED, "managed")}
+
+
+def headline_mode(mode: str) -> str | None:
+    """Which headline figure an investigation counts in: independent, directed (managed ones
+    included), or neither (supervised)."""
+    for headline, modes in HEADLINE_MODES.items():
+        if mode in modes:
+            return headline
+    return None
+
+
+def consequence_allowed(outcome: str, consequence: str) -> bool:
+    """With no case to answer, the performance may still be dealt with under the unsatisfactory
+    performance procedures (Police (Performance) Regulations 2020) or the reflective practice
+    review process (Police (Conduct) Regulations 2020, Part 6; Police Reform Act 2002 Sch. 3
+    paras 24(6)-(7), 27(4)): consequences of that opinion or determination, not outcomes
+    beside it, so one is recorded only with no case to answer."""
+    return not consequence or outcome == NO_CASE_TO_ANSWER
+
+
+# Reg. 13(2): for a directed or independent investigation the oversight body gives the notice
+# to the local policing body and, unless the investigation is into the chief officer's own
+# conduct, to the chief officer; reg. 13(4): with the progress, an estimate of completion,
+# the reasons for the time taken and the planned steps to bring it to a conclusion.
+LOCAL_POLICING_BODY = "local_policing_body"
+CHIEF_OFFICER = "chief_officer"
+NOTICE_CONTENTS = ("progress", "estimated_completion_on", "delay_reasons", "planned_steps")
+
+
+def notice_recipients(chief_officer_under_investigation: bool) -> list[str]:
+    """Whom the oversight body's notice goes to (reg. 13(2)): the local policing body, and the
+    chief officer unless the investigation relates to the chief officer's conduct."""
+    if chief_officer_under_investigation:
+        return [LOCAL_POLICING_BODY]
+    return [LOCAL_POLICING_BODY, CHIEF_OFFICER]
+
+
+def notice_contents_missing(action: str, contents: Mapping[str, object]) -> list[str]:
+    """The contents reg. 13(4) requires that a given notice lacks (none for one withheld
+    because it might prejudice an investigation)."""
+    if action != "given":
+        return []
+    return [name for name in NOTICE_CONTENTS if not contents.get(name)]

@@ -42,6 +42,11 @@ def completed_within_q(months: int) -> Q:
     )
 
 
+def headline_mode_q(headline: str) -> Q:
+    """SQL twin of rules.headline_mode: the modes counted in that headline figure."""
+    return Q(mode__in=rules.HEADLINE_MODES[headline])
+
+
 def _mark_reached_by(today: dt.date, months: int) -> Q:
     """Started early enough that the N-month mark is on or after `today` (as a range of
     start dates, so that the open-investigations index serves it)."""

@@ -9,6 +9,7 @@ from cases.models import (
     INVESTIGATION_MODES,
     Allegation,
     ChargingDecision,
+    Consequence,
     DisciplinaryResult,
     Investigation,
     InvestigationStatus,
@@ -20,7 +21,9 @@ from cases.models import (
     Subject,
     Theme,
 )
+from cases.referrals.serializers import RegimeField
 from oversight.core.api_fields import VERSION_HELP, enum_field, force_field
+from oversight.core.regime import Regime
 
 SUBJECTS_HELP = (
     "On update, the full list of people: those with an id are changed, those without are "
@@ -38,6 +41,11 @@ DisciplinaryResultField = enum_field(
     "DisciplinaryResultEnum", DisciplinaryResult.choices, blank=True
 )
 NoticeActionField = enum_field("NoticeActionEnum", NoticeAction.choices)
+ConsequenceField = enum_field("ConsequenceEnum", Consequence.choices, blank=True)
+CONSEQUENCE_HELP = (
+    "Only with {outcome} no_case_to_answer: unsatisfactory_performance (the unsatisfactory "
+    "performance procedures) or reflective_practice (the reflective practice review process)."
+)
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -46,10 +54,27 @@ NoticeActionField = enum_field("NoticeActionEnum", NoticeAction.choices)
 class AllegationSerializer(serializers.ModelSerializer):
     investigator_opinion = OutcomeField(choices=Outcome.choices, read_only=True)
     force_determination = OutcomeField(choices=Outcome.choices, read_only=True)
+    investigator_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        read_only=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="investigator_opinion"),
+    )
+    force_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        read_only=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="force_determination"),
+    )
 
     class Meta:
         model = Allegation
-        fields = ["id", "description", "investigator_opinion", "force_determination"]
+        fields = [
+            "id",
+            "description",
+            "investigator_opinion",
+            "investigator_consequence",
+            "force_determination",
+            "force_consequence",
+        ]
         read_only_fields = fields
 
 
@@ -79,6 +104,7 @@ class SubjectSerializer(serializers.ModelSerializer):
             "charging_decision",
             "disciplinary_result",
             "barred_list",
+            "advisory_list",
             "allegations",
         ]
         read_only_fields = fields
@@ -87,10 +113,29 @@ class SubjectSerializer(serializers.ModelSerializer):
 class NoticeSerializer(serializers.ModelSerializer):
     action = NoticeActionField(choices=NoticeAction.choices, read_only=True)
     recorded_by = serializers.CharField(source="recorded_by.username", read_only=True)
+    recipients = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="local_policing_body, and chief_officer unless the investigation relates to "
+        "the chief officer's conduct (reg. 13(2)).",
+    )
 
     class Meta:
         model = StatutoryNotice
-        fields = ["due_on", "action", "actioned_on", "note", "recorded_by", "recorded_at"]
+        fields = [
+            "due_on",
+            "action",
+            "actioned_on",
+            "recipients",
+            "chief_officer_under_investigation",
+            "progress",
+            "estimated_completion_on",
+            "delay_reasons",
+            "planned_steps",
+            "note",
+            "recorded_by",
+            "recorded_at",
+        ]
         read_only_fields = fields
 
 
@@ -104,6 +149,12 @@ class InvestigationSerializer(serializers.ModelSerializer):
     )
     themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     mode = ModeField(choices=MODES, read_only=True)
+    regime = RegimeField(
+        choices=Regime.choices,
+        read_only=True,
+        help_text="The referral's regime (pre_2020 or post_2020), which the investigation "
+        "follows: it decides the modes allowed.",
+    )
     status = StatusField(choices=InvestigationStatus.choices, read_only=True)
     pause_reason = PauseReasonField(choices=PauseReason.choices, read_only=True)
     six_months_on = serializers.DateField(read_only=True)
@@ -119,6 +170,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "referral",
             "organisation",
             "mode",
+            "regime",
             "lead_investigator",
             "themes",
             "is_major",
@@ -149,6 +201,18 @@ class AllegationWriteSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000)
     investigator_opinion = OutcomeField(choices=Outcome.choices, required=False, allow_blank=True)
     force_determination = OutcomeField(choices=Outcome.choices, required=False, allow_blank=True)
+    investigator_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        required=False,
+        allow_blank=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="investigator_opinion"),
+    )
+    force_consequence = ConsequenceField(
+        choices=Consequence.choices,
+        required=False,
+        allow_blank=True,
+        help_text=CONSEQUENCE_HELP.format(outcome="force_determination"),
+    )
 
 
 class SubjectWriteSerializer(serializers.Serializer):
@@ -169,6 +233,9 @@ class SubjectWriteSerializer(serializers.Serializer):
         choices=DisciplinaryResult.choices, required=False, allow_blank=True
     )
     barred_list = serializers.BooleanField(required=False)
+    advisory_list = serializers.BooleanField(
+        required=False, help_text="Entered on the advisory list (Police Act 1996 Part 4A)."
+    )
     allegations = AllegationWriteSerializer(
         many=True, required=False, help_text="Replaces the person's allegations when given."
     )
@@ -245,4 +312,20 @@ class NoticeWriteSerializer(serializers.Serializer):
     action = NoticeActionField(choices=NoticeAction.choices)
     actioned_on = serializers.DateField(required=False, help_text="Today if left out.")
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    chief_officer_under_investigation = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The investigation relates to the chief officer's conduct: the notice goes "
+        "to the local policing body only (reg. 13(2)(b)).",
+    )
+    progress = serializers.CharField(required=False, allow_blank=True, default="")
+    estimated_completion_on = serializers.DateField(required=False, allow_null=True, default=None)
+    delay_reasons = serializers.CharField(required=False, allow_blank=True, default="")
+    planned_steps = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="With progress, estimated_completion_on and delay_reasons: required when "
+        "action is given (reg. 13(4)).",
+    )
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)

@@ -12,7 +12,14 @@ from cases.models.investigations import (
     Theme,
 )
 from cases.models.notices import NoticeAction, StatutoryNotice
-from cases.models.people import Allegation, ChargingDecision, DisciplinaryResult, Outcome, Subject
+from cases.models.people import (
+    Allegation,
+    ChargingDecision,
+    Consequence,
+    DisciplinaryResult,
+    Outcome,
+    Subject,
+)
 from cases.models.referrals import (
     Category,
     Determination,
@@ -28,6 +35,7 @@ __all__ = [
     "Allegation",
     "Category",
     "ChargingDecision",
+    "Consequence",
     "Determination",
     "DisciplinaryResult",
     "Investigation",

@@ -157,6 +157,14 @@ class Investigation(CaseRecord):
         ]
 
     @property
+    def regime(self) -> str:
+        """The 2020 transition regime, which an investigation takes from its referral."""
+        return self.referral.regime
+
+    def get_regime_display(self) -> str:
+        return self.referral.get_regime_display()
+
+    @property
     def is_open(self) -> bool:
         return self.status != InvestigationStatus.COMPLETED
 

@@ -22,8 +22,17 @@ class Outcome(models.TextChoices):
     GROSS_MISCONDUCT = "gross_misconduct", "Case to answer for gross misconduct"
     MISCONDUCT = "misconduct", "Case to answer for misconduct"
     NO_CASE_TO_ANSWER = "no_case_to_answer", "No case to answer"
-    UNSATISFACTORY_PERFORMANCE = "unsatisfactory_performance", "Unsatisfactory performance"
-    REFLECTIVE_PRACTICE = "reflective_practice", "Reflective practice"
+
+
+class Consequence(models.TextChoices):
+    """What may still follow no case to answer (rules.consequence_allowed): consequences of
+    that outcome, not outcomes beside it."""
+
+    UNSATISFACTORY_PERFORMANCE = (
+        "unsatisfactory_performance",
+        "Unsatisfactory performance procedures",
+    )
+    REFLECTIVE_PRACTICE = "reflective_practice", "Reflective practice review process"
 
 
 class ChargingDecision(models.TextChoices):
@@ -34,6 +43,8 @@ class ChargingDecision(models.TextChoices):
 
 class DisciplinaryResult(models.TextChoices):
     DISMISSAL = "dismissal", "Dismissal"
+    # Police (Conduct) Regulations 2020: disciplinary action at a misconduct hearing.
+    REDUCTION_IN_RANK = "reduction_in_rank", "Reduction in rank"
     FINAL_WRITTEN_WARNING = "final_written_warning", "Final written warning"
     WRITTEN_WARNING = "written_warning", "Written warning"
     MANAGEMENT_ADVICE = "management_advice", "Management advice"
@@ -61,6 +72,9 @@ class Subject(models.Model):
         max_length=30, choices=DisciplinaryResult.choices, blank=True
     )
     barred_list = models.BooleanField("entered on the barred list", default=False)
+    # Police Act 1996 Part 4A (inserted by the Policing and Crime Act 2017): the advisory
+    # list, of those who resigned or retired while under investigation, beside the barred list.
+    advisory_list = models.BooleanField("entered on the advisory list", default=False)
 
     class Meta:
         verbose_name = "person serving with the police"
@@ -109,6 +123,18 @@ class Allegation(models.Model):
     force_determination = models.CharField(
         "force's determination", max_length=30, choices=Outcome.choices, blank=True
     )
+    investigator_consequence = models.CharField(
+        "consequence in the investigator's opinion",
+        max_length=30,
+        choices=Consequence.choices,
+        blank=True,
+    )
+    force_consequence = models.CharField(
+        "consequence in the force's determination",
+        max_length=30,
+        choices=Consequence.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["id"]
@@ -119,6 +145,14 @@ class Allegation(models.Model):
                 violation_error_message=(
                     "The force determines an allegation only after the investigator's opinion."
                 ),
+            ),
+            models.CheckConstraint(
+                name="allegation_consequence_needs_no_case",
+                condition=(
+                    Q(investigator_consequence="") | Q(investigator_opinion="no_case_to_answer")
+                )
+                & (Q(force_consequence="") | Q(force_determination="no_case_to_answer")),
+                violation_error_message="A consequence follows only no case to answer.",
             ),
         ]
 

@@ -9,6 +9,7 @@ from django.db.models.functions import Upper
 
 from cases.referrals import rules
 from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet, staff_user_field
+from oversight.core.regime import Regime, RegimeReason
 
 
 class MatterType(models.TextChoices):
@@ -20,11 +21,15 @@ class MatterType(models.TextChoices):
 class ReferralType(models.TextChoices):
     MANDATORY = "mandatory", "Mandatory"
     VOLUNTARY = "voluntary", "Voluntary"
-    CALLED_IN = "called_in", "Called in"
+    # The oversight body treating the matter as referred (Sch. 3 paras 4A, 13A, 14CA).
+    CALLED_IN = "called_in", "Called in (treated as referred by the oversight body)"
 
 
 class Category(models.TextChoices):
-    """The mandatory referral categories."""
+    """The mandatory referral categories: Police Reform Act 2002 Sch. 3 para. 4(1)(a) and
+    para. 14C (death or serious injury), and the descriptions of the Police (Complaints and
+    Misconduct) Regulations 2020, reg. 4(1) for complaints and reg. 7(1) for conduct matters.
+    """
 
     DEATH_OR_SERIOUS_INJURY = "death_or_serious_injury", "Death or serious injury"
     SERIOUS_ASSAULT = "serious_assault", "Serious assault"
@@ -37,8 +42,22 @@ class Category(models.TextChoices):
         "discrimination",
         "Criminal offence or misconduct aggravated by discriminatory behaviour",
     )
-    SERIOUS_OFFENCE = "serious_offence", "Offence carrying seven years or more"
+    # A "relevant offence" (2020 Regulations reg. 1(2)): one whose sentence is fixed by law, or
+    # for which a person aged 18 or over, not previously convicted, may be sentenced to
+    # imprisonment for seven years or more.
+    SERIOUS_OFFENCE = (
+        "serious_offence",
+        "Relevant offence: an offence for which the sentence is fixed by law or carries "
+        "7 years or more",
+    )
     SAME_INCIDENT = "same_incident", "Arising from the same incident as any of these"
+    # Reg. 4(1)(c): a complaint about a chief officer or the Metropolitan Police's Deputy
+    # Commissioner that the force cannot satisfy itself, from the complaint alone, would not
+    # justify criminal or disciplinary proceedings; reg. 7(1)(g): their conduct matters.
+    CHIEF_OFFICER = (
+        "chief_officer",
+        "About a chief officer or the Deputy Commissioner of the Metropolitan Police",
+    )
 
 
 class Mode(models.TextChoices):
@@ -76,7 +95,19 @@ class Referral(CaseRecord):
     summary = models.TextField()
     force_reference = models.CharField("force's reference", max_length=60, blank=True)
     first_aware_on = models.DateField(
-        "date the matter first came to the force's attention", null=True, blank=True
+        "date the complaint was made or the matter came to the force's attention",
+        null=True,
+        blank=True,
+    )
+    # The 2020 transition (SI 2020/5 reg. 3): the regime of first_aware_on (or, when that is
+    # not recorded, received_on) unless regime_reason moves it; stored so that lists and
+    # figures filter on it, and set by the services whenever those change.
+    regime = models.CharField(max_length=20, choices=Regime.choices, editable=False)
+    regime_reason = models.CharField(
+        "reason for a regime other than the date's",
+        max_length=30,
+        choices=RegimeReason.choices,
+        blank=True,
     )
     # Stored so that lists, filters and figures compare in SQL; set by the services
     # from the calendar rule whenever received_on changes.
@@ -112,6 +143,11 @@ class Referral(CaseRecord):
                 violation_error_message="A decided referral has a mode and a decision date.",
             ),
             models.CheckConstraint(
+                name="referral_regime_known",
+                condition=Q(regime__in=Regime.values),
+                violation_error_message="A referral is under one regime or the other.",
+            ),
+            models.CheckConstraint(
                 name="referral_decided_after_received",
                 condition=Q(decided_on__isnull=True) | Q(decided_on__gte=models.F("received_on")),
                 violation_error_message="A decision cannot predate the referral.",
@@ -139,7 +175,13 @@ class Determination(models.Model):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="determinations")
     mode = models.CharField(max_length=20, choices=Mode.choices)
     decided_on = models.DateField("date of decision")
-    reason = models.TextField(blank=True)
+    reason = models.TextField("reasons for the decision", blank=True)
+    # The statutory order (Sch. 3 para. 15(4A)-(4C)): why each mode passed over was not
+    # appropriate (cases.referrals.rules.order_reasons_needed says when each is required).
+    why_not_local = models.TextField("why a local investigation is not appropriate", blank=True)
+    why_not_independent = models.TextField(
+        "why a directed investigation is more appropriate than an independent one", blank=True
+    )
     decided_by = staff_user_field(related_name="determinations")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -148,3 +190,12 @@ class Determination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral_id}: {self.get_mode_display()} on {self.decided_on}"
+
+    @property
+    def statutory_order(self) -> list[dict[str, object]]:
+        """Each mode considered in the statutory order, whether appropriate, and why."""
+        reasons = {
+            rules.WHY_NOT_LOCAL: self.why_not_local,
+            rules.WHY_NOT_INDEPENDENT: self.why_not_independent,
+        }
+        return rules.statutory_order(self.mode, self.referral.regime, reasons, self.reason)

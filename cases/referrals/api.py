@@ -36,7 +36,9 @@ class ReferralViewSet(CaseRecordViewSet):
     update_serializer_class = ReferralUpdateSerializer
     filterset_class = ReferralFilter
     ordering_fields = ["received_on", "decision_due_on", "decided_on", "reference", "updated_at"]
-    workflow_steps = {"decision": ("mode", "decided_on", "reason")}
+    workflow_steps = {
+        "decision": ("mode", "decided_on", "reason", "why_not_local", "why_not_independent")
+    }
 
     def get_queryset(self):
         return selectors.referral_list_with_determinations(user=self.request.user)

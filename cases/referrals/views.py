@@ -21,6 +21,7 @@ CSV_COLUMNS = [
     ("Date received", lambda r, today: r.received_on.isoformat()),
     ("Type of matter", lambda r, today: r.get_matter_type_display()),
     ("Type of referral", lambda r, today: r.get_referral_type_display()),
+    ("Regime", lambda r, today: r.get_regime_display()),
     ("Decision due", lambda r, today: r.decision_due_on.isoformat()),
     ("Status", lambda r, today: r.get_status_display()),
     ("Mode", lambda r, today: r.get_mode_display()),
@@ -80,6 +81,7 @@ class ReferralEditView(PermissionRequiredMixin, ServiceFormView):
             "summary": referral.summary,
             "force_reference": referral.force_reference,
             "first_aware_on": referral.first_aware_on,
+            "regime_reason": referral.regime_reason,
             "version": referral.version,
         }
 
@@ -101,6 +103,9 @@ class ReferralDecideView(PermissionRequiredMixin, ServiceFormView):
     form_class = DecisionForm
     lookup = staticmethod(selectors.referral_get)
     context_object_name = "referral"
+
+    def get_form_kwargs(self):
+        return {"regime": self.object.regime}
 
     def get_initial(self):
         return {"version": self.object.version, "decided_on": self.today}

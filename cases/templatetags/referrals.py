@@ -2,6 +2,7 @@
 
 from django import template
 
+from cases.models import Mode
 from cases.referrals import rules
 from oversight.core.formatting import govuk_tag
 
@@ -19,3 +20,9 @@ def decision_tag(referral, today):
     if rules.is_decision_overdue(referral.decided_on, referral.decision_due_on, today):
         return govuk_tag("red", "Overdue")
     return govuk_tag("blue", "Awaiting decision")
+
+
+@register.simple_tag
+def mode_label(mode):
+    """A mode of investigation in plain English."""
+    return Mode(mode).label

@@ -38,6 +38,11 @@ class ReferralFactory(DjangoModelFactory):
     categories = factory.LazyFunction(list)
     summary = factory.Faker("sentence", nb_words=12, locale="en_GB")
     decision_due_on = factory.LazyAttribute(lambda o: rules.decision_due_on(o.received_on, 3))
+    first_aware_on = None
+    regime_reason = ""
+    regime = factory.LazyAttribute(
+        lambda o: rules.referral_regime(o.first_aware_on, o.received_on, o.regime_reason)
+    )
     created_by = factory.SubFactory(CaseworkerFactory)
     updated_by = factory.SelfAttribute("created_by")
 
@@ -53,8 +58,13 @@ class DecidedReferralFactory(ReferralFactory):
     @factory.post_generation
     def determination(obj, create, extracted, **kwargs):
         if create:
+            needed = rules.order_reasons_needed(obj.mode, obj.regime)
             Determination.objects.create(
-                referral=obj, mode=obj.mode, decided_on=obj.decided_on, decided_by=obj.created_by
+                referral=obj,
+                mode=obj.mode,
+                decided_on=obj.decided_on,
+                decided_by=obj.created_by,
+                **{field: "Reason given in the statutory order." for field in needed},
             )
 
 

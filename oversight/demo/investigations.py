@@ -6,6 +6,7 @@ import datetime as dt
 from cases.investigations import rules
 from cases.models import (
     Allegation,
+    Consequence,
     Investigation,
     InvestigationStatus,
     InvestigationTheme,
@@ -24,12 +25,14 @@ from oversight.demo.common import Context
 
 INVESTIGATED = frozenset({"independent", "directed", "managed"})
 RANKS = ["PC", "PC", "PC", "DC", "PS", "DS", "Insp", "Police staff"]
+# (opinion, what follows it): with no case to answer, sometimes the unsatisfactory
+# performance procedures or reflective practice (consequences, not outcomes of their own).
 OPINIONS = {
-    Outcome.NO_CASE_TO_ANSWER: 0.45,
-    Outcome.MISCONDUCT: 0.2,
-    Outcome.GROSS_MISCONDUCT: 0.1,
-    Outcome.REFLECTIVE_PRACTICE: 0.15,
-    Outcome.UNSATISFACTORY_PERFORMANCE: 0.1,
+    (Outcome.NO_CASE_TO_ANSWER, ""): 0.45,
+    (Outcome.MISCONDUCT, ""): 0.2,
+    (Outcome.GROSS_MISCONDUCT, ""): 0.1,
+    (Outcome.NO_CASE_TO_ANSWER, Consequence.REFLECTIVE_PRACTICE): 0.15,
+    (Outcome.NO_CASE_TO_ANSWER, Consequence.UNSATISFACTORY_PERFORMANCE): 0.1,
 }
 ALLEGATIONS = [
     "Used force that was not necessary, proportionate or reasonable.",
@@ -39,8 +42,19 @@ ALLEGATIONS = [
     "Failed to record and investigate a report of crime.",
     "Gave a misleading account of events.",
 ]
+# What a notice given says (reg. 13(4)).
+NOTICE_CONTENTS = {
+    "progress": "Witness statements taken; expert evidence commissioned.",
+    "delay_reasons": "Awaiting expert evidence and the outcome of related proceedings.",
+    "planned_steps": "Interview the officers, then draft the report.",
+}
 DISCIPLINE = {
-    Outcome.GROSS_MISCONDUCT: ["dismissal", "final_written_warning", "written_warning"],
+    Outcome.GROSS_MISCONDUCT: [
+        "dismissal",
+        "reduction_in_rank",
+        "final_written_warning",
+        "written_warning",
+    ],
     Outcome.MISCONDUCT: ["written_warning", "management_advice", "no_action"],
 }
 # Expected investigations a year at scale 1, to turn "a few major ones a year" into a chance.
@@ -104,24 +118,33 @@ def _people(ctx: Context, inv: Investigation, subjects: list, allegations: list)
         )
         subjects.append(subject)
         for _ in range(rng.randint(1, 2)):
-            opinion = ""
+            opinion, consequence = "", ""
             if completed or rng.random() < 0.2:
-                opinion = rng.choices(list(OPINIONS), weights=list(OPINIONS.values()))[0]
-            determination = opinion if opinion and completed and rng.random() < 0.8 else ""
+                opinion, consequence = rng.choices(
+                    list(OPINIONS), weights=list(OPINIONS.values())
+                )[0]
+            agreed = opinion and completed and rng.random() < 0.8
             allegations.append(
                 Allegation(
                     investigation=inv,
                     subject=subject,
                     description=rng.choice(ALLEGATIONS),
                     investigator_opinion=opinion,
-                    force_determination=determination,
+                    investigator_consequence=consequence,
+                    force_determination=opinion if agreed else "",
+                    force_consequence=consequence if agreed else "",
                 )
             )
+            determination = opinion if agreed else ""
             if determination in DISCIPLINE and not subject.disciplinary_result:
                 subject.disciplinary_result = rng.choice(DISCIPLINE[determination])
         if completed and rng.random() < 0.08:
             subject.referred_to_cps = True
             subject.charging_decision = rng.choice(["charged", "no_further_action", "pending"])
+        if subject.disciplinary_result == "dismissal" and rng.random() < 0.3:
+            subject.barred_list = True
+        elif completed and rng.random() < 0.01:
+            subject.advisory_list = True  # left while under investigation
 
 
 def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> list:
@@ -181,6 +204,8 @@ def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> 
                     due_on=due,
                     action=NoticeAction.GIVEN,
                     actioned_on=actioned_on,
+                    **NOTICE_CONTENTS,
+                    estimated_completion_on=actioned_on + dt.timedelta(days=120),
                     recorded_by=inv.lead_investigator,
                 )
             )

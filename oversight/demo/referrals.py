@@ -59,6 +59,13 @@ REASONS = {
     "managed": "The force investigates under the oversight body's direction and control.",
     "supervised": "The force investigates; the oversight body sets the terms of reference.",
 }
+# The statutory order's reasons (Sch. 3 para. 15(4A)-(4C)), for each mode passed over.
+ORDER_REASONS = {
+    rules.WHY_NOT_LOCAL: "The seriousness of the case and the public interest need more than "
+    "the force investigating on its own behalf.",
+    rules.WHY_NOT_INDEPENDENT: "The force has the specialist resources; the oversight body's "
+    "direction gives the independence needed.",
+}
 REDETERMINATION_REASON = "Decided again on information received since: {reason}"
 
 
@@ -87,6 +94,8 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
     for received_on in days:
         matter = weighted(rng, volumes.MATTER_TYPES)
         referral_type = weighted(rng, volumes.REFERRAL_TYPES)
+        if not rules.referral_type_allowed(matter, referral_type):
+            referral_type = "mandatory"  # every DSI matter must be referred (para. 14C)
         categories = []
         if referral_type == "mandatory":
             options = CATEGORIES_FOR_MATTER[matter]
@@ -99,9 +108,10 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
         if decided_on > ctx.today:
             decided_on, mode = None, ""
         first_aware_on = received_on - ctx.days_between(*volumes.AWARE_BEFORE_RECEIPT_DAYS)
+        regime = rules.referral_regime(first_aware_on, received_on, "")
         if mode in volumes.LEGACY_MODES:
             legacy, share = volumes.LEGACY_MODES[mode]
-            if rules.legacy_mode_allowed(legacy, first_aware_on) and rng.random() < share:
+            if rules.mode_allowed(legacy, regime) and rng.random() < share:
                 mode = legacy
         actor = ctx.user()
         force = ctx.force()
@@ -116,6 +126,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
                 summary=rng.choice(SUMMARIES[matter]),
                 force_reference=f"{force.code[:3].upper()}/{rng.randint(10000, 99999)}",
                 first_aware_on=first_aware_on,
+                regime=regime,
                 decision_due_on=due_on(received_on),
                 status=ReferralStatus.DECIDED if decided_on else ReferralStatus.AWAITING_DECISION,
                 mode=mode,
@@ -136,12 +147,14 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
 def _determinations(ctx: Context, referral: Referral, after) -> list[Determination]:
     """The first determination, and now and then a later one that changes the mode (the
     referral then shows the latest mode; its decision date stays the first's)."""
+    needed = rules.order_reasons_needed(referral.mode, referral.regime)
     first = Determination(
         referral=referral,
         mode=referral.mode,
         decided_on=referral.decided_on,
         reason=REASONS[referral.mode],
         decided_by=referral.created_by,
+        **{field: ORDER_REASONS[field] for field in needed},
     )
     if referral.mode not in volumes.REDETERMINED or (
         ctx.rng.random() >= volumes.REDETERMINED_SHARE

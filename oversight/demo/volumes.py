@@ -35,9 +35,12 @@ MATTER_TYPES = {"complaint": 0.35, "conduct": 0.40, "dsi": 0.25}
 REFERRAL_TYPES = {"mandatory": 0.85, "voluntary": 0.12, "called_in": 0.03}
 # The mode decided. Independent and directed open an investigation: about 700 a year.
 MODES = {"independent": 0.15, "directed": 0.02, "local": 0.45, "no_investigation": 0.38}
-# Before 1 February 2020 the oversight body also managed or supervised forces' own
-# investigations: of matters the force knew of by then, this share of each mode was legacy.
-LEGACY_MODES = {"directed": ("managed", 0.6), "local": ("supervised", 0.15)}
+# Before the 2020 reforms the oversight body managed or supervised forces' own
+# investigations: under the old regime (a matter known to the force before 1 February 2020)
+# this share of each mode was the old one. There was no "directed" then: all were managed.
+LEGACY_MODES = {"directed": ("managed", 1.0), "local": ("supervised", 0.15)}
+# A DSI matter is always a mandatory referral (Sch. 3 para. 14C): a voluntary draw for one
+# becomes mandatory.
 # A few decisions are made again later (every determination is kept; the first one counts
 # for the target): local investigation and return to the force, either way round.
 REDETERMINED_SHARE = 0.02

@@ -14,13 +14,14 @@ from django.db.models import Count, F, Max, Q
 from appeals import selectors as appeal_selectors
 from appeals.models import Application, Kind, Subject
 from cases.investigations import rules as investigation_rules
-from cases.investigations.selectors import completed_within_q
+from cases.investigations.selectors import completed_within_q, headline_mode_q
 from cases.models import Investigation, Referral
 from cases.referrals import selectors as referral_selectors
 from learning import selectors as learning_selectors
 from learning.models import Recommendation
 from oversight.core.calendar import financial_year_from_start
 from oversight.core.db_functions import FinancialYearStart
+from oversight.performance.figures import INVESTIGATION_PARTS
 
 Counts = dict[tuple[str, int], dict[str, int]]
 
@@ -72,25 +73,54 @@ def referral_counts(*, today: dt.date) -> Counts:
     return counts
 
 
-def investigation_counts(*, today: dt.date) -> Counts:
-    """Core investigations completed per year of completion, and within 6 and 12 months."""
-    counts: Counts = defaultdict(dict)
+INVESTIGATION_NAMES = ["completed", "within_6_months", "within_12_months"]
+
+
+def investigation_counts_by_part(*, today: dt.date) -> dict[str, Counts]:
+    """Core investigations completed per year of completion, and within 6 and 12 months: in
+    total and for independent and directed apart, in one grouped query."""
+    by_part: dict[str, Counts] = {"investigations": defaultdict(dict)}
+    names = []
+    annotations = {}
+    for part, headline in (("", None), *((f"{p}__", h) for p, h in INVESTIGATION_PARTS.items())):
+        mode = Q() if headline is None else headline_mode_q(headline)
+        annotations |= {
+            f"{part}completed": Count("id", filter=mode),
+            f"{part}within_6_months": Count(
+                "id", filter=mode & completed_within_q(investigation_rules.SIX_MONTHS)
+            ),
+            f"{part}within_12_months": Count(
+                "id", filter=mode & completed_within_q(investigation_rules.TWELVE_MONTHS)
+            ),
+        }
+        names.append(part)
     rows = (
         Investigation.objects.core()
         .filter(completed_on__isnull=False)
         .annotate(fy=FinancialYearStart("completed_on"), force=F("referral__organisation_id"))
         .values("fy", "force")
-        .annotate(
-            completed=Count("*"),
-            within_6_months=Count("id", filter=completed_within_q(investigation_rules.SIX_MONTHS)),
-            within_12_months=Count(
-                "id", filter=completed_within_q(investigation_rules.TWELVE_MONTHS)
-            ),
-        )
+        .annotate(**annotations)
         .order_by()
     )
-    _merge(counts, rows, ["completed", "within_6_months", "within_12_months"], "force")
-    return counts
+    for row in _rows(rows):
+        for part in names:
+            family = part.removesuffix("__") or "investigations"
+            counts = by_part.setdefault(family, defaultdict(dict))
+            values = {name: row[f"{part}{name}"] for name in INVESTIGATION_NAMES}
+            _add(
+                counts,
+                {**values, "fy": row["fy"], "force": row["force"]},
+                INVESTIGATION_NAMES,
+                "force",
+            )
+    for part in INVESTIGATION_PARTS:
+        by_part.setdefault(part, defaultdict(dict))
+    return by_part
+
+
+def investigation_counts(*, today: dt.date) -> Counts:
+    """Core investigations completed per year of completion, and within 6 and 12 months."""
+    return investigation_counts_by_part(today=today)["investigations"]
 
 
 def _application_parts(kind: str, subject: str) -> list[str]:
@@ -158,7 +188,7 @@ def all_counts(*, today: dt.date) -> dict[str, Counts]:
     """Every figure family: six grouped queries in all."""
     return {
         "referrals": referral_counts(today=today),
-        "investigations": investigation_counts(today=today),
+        **investigation_counts_by_part(today=today),
         **application_counts_by_part(today=today),
         "recommendations": recommendation_counts(today=today),
     }

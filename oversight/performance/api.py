@@ -28,6 +28,13 @@ EXAMPLE = {
         "within_6_months_rate": 35.0,
         "within_12_months_rate": 83.0,
     },
+    "independent_investigations": {
+        "completed": 560,
+        "within_6_months": 190,
+        "within_12_months": 462,
+        "within_6_months_rate": 33.9,
+        "within_12_months_rate": 82.5,
+    },
 }
 
 

@@ -17,7 +17,7 @@ from cases.investigations import rules as investigation_rules
 from cases.referrals import rules as referral_rules
 from learning import rules as learning_rules
 from oversight.core.calendar import parse_financial_year
-from oversight.performance.figures import COUNTS, RATES
+from oversight.performance.figures import COUNTS, INVESTIGATION_PARTS, RATES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,6 +32,7 @@ class InvestigationRow:
     started_on: dt.date
     completed_on: dt.date | None
     is_major: bool
+    mode: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,6 +103,19 @@ def investigation_counts(rows: Iterable[InvestigationRow], financial_year: str) 
             row.started_on, row.completed_on
         )
     return counts
+
+
+def investigation_counts_by_part(
+    rows: Iterable[InvestigationRow], financial_year: str
+) -> dict[str, dict[str, int]]:
+    """The investigation figures in total and for each headline mode apart (independent;
+    directed, managed included), each counted as investigation_counts counts the whole."""
+    rows = list(rows)
+    parts = {"investigations": investigation_counts(rows, financial_year)}
+    for part, headline in INVESTIGATION_PARTS.items():
+        mine = [r for r in rows if investigation_rules.headline_mode(r.mode) == headline]
+        parts[part] = investigation_counts(mine, financial_year)
+    return parts
 
 
 def application_counts(rows: Iterable[ApplicationRow], financial_year: str) -> dict[str, int]:

@@ -35,9 +35,22 @@ for _part in APPLICATION_PARTS:
     COUNTS[_part] = COUNTS["applications"]
     RATES[_part] = RATES["applications"]
 
+# Core investigations are also counted by mode, independent and directed apart, so that
+# either published headline figure can be reproduced (cases.investigations.rules
+# .headline_mode): the same counts and rates, for a part of the whole.
+INVESTIGATION_PARTS = {
+    "independent_investigations": "independent",
+    "directed_investigations": "directed",
+}
+for _part in INVESTIGATION_PARTS:
+    COUNTS[_part] = COUNTS["investigations"]
+    RATES[_part] = RATES["investigations"]
+
 FAMILY_LABELS = {
     "referrals": "Referrals",
     "investigations": "Investigations",
+    "independent_investigations": "Independent investigations",
+    "directed_investigations": "Directed investigations",
     "applications": "Appeals and reviews",
     "appeals": "Appeals",
     "reviews": "Reviews",
@@ -63,6 +76,18 @@ RATE_LABELS = {
     "referrals.decided_within_target_rate": "Referrals: mode decided within 3 working days",
     "investigations.within_6_months_rate": "Core investigations completed within 6 months",
     "investigations.within_12_months_rate": "Core investigations completed within 12 months",
+    "independent_investigations.within_6_months_rate": (
+        "Core independent investigations completed within 6 months"
+    ),
+    "independent_investigations.within_12_months_rate": (
+        "Core independent investigations completed within 12 months"
+    ),
+    "directed_investigations.within_6_months_rate": (
+        "Core directed investigations completed within 6 months"
+    ),
+    "directed_investigations.within_12_months_rate": (
+        "Core directed investigations completed within 12 months"
+    ),
     "applications.valid_rate": "Appeals and reviews judged valid",
     "applications.upheld_rate": "Appeals and reviews upheld",
     "appeals.valid_rate": "Appeals judged valid",

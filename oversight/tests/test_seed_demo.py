@@ -159,7 +159,17 @@ def test_derived_fields_follow_the_apps_rules():
         # The first decision counts for the target; the latest gives the mode.
         assert (made[0].decided_on, made[-1].mode) == (r.decided_on, r.mode)
         assert all(a.mode != b.mode and a.decided_on <= b.decided_on for a, b in pairwise(made))
-        assert all(referral_rules.legacy_mode_allowed(d.mode, r.first_aware_on) for d in made)
+        assert r.regime == referral_rules.referral_regime(r.first_aware_on, r.received_on, "")
+        assert all(referral_rules.mode_allowed(d.mode, r.regime) for d in made)
+        assert not any(
+            referral_rules.order_reason_problems(
+                d.mode,
+                r.regime,
+                {"why_not_local": d.why_not_local, "why_not_independent": d.why_not_independent},
+            )
+            for d in made
+        )
+        assert r.matter_type != "dsi" or r.referral_type != "voluntary"
     for inv in Investigation.objects.select_related("referral").prefetch_related(
         "status_changes", "notices", "subjects__allegations"
     ):
@@ -276,7 +286,8 @@ def test_the_rarer_records_appear_and_follow_the_rules():
     assert counts["determinations"] > counts["referrals"] * 0.9
     legacy = Referral.objects.filter(mode__in=["managed", "supervised"])
     assert legacy.exists()
-    assert not legacy.filter(first_aware_on__gte=referral_rules.LEGACY_MODES_END).exists()
+    assert not legacy.exclude(regime="pre_2020").exists()
+    assert not Referral.objects.filter(regime="pre_2020", mode="directed").exists()
     assert Investigation.objects.filter(mode="managed").exists()
     again = Referral.objects.annotate(made=Count("determinations")).filter(made__gt=1)
     assert again.exists()

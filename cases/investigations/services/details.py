@@ -30,14 +30,20 @@ def check_details(
     lead_investigator: User | None,
     today: dt.date,
 ) -> FieldErrors:
-    """Field errors in the details: an investigative mode (the legacy ones only for matters
-    known before February 2020), a date of attention neither in the future nor after receipt,
+    """Field errors in the details: an investigative mode its referral's regime allows
+    (supervised and managed only before the 2020 reforms, directed only after), a date of
+    attention neither in the future nor after receipt,
     and a lead from casework staff."""
     errors = FieldErrors(today)
     if mode not in INVESTIGATION_MODES:
         errors["mode"] = messages.MODE_NOT_INVESTIGATIVE
-    elif not referral_rules.legacy_mode_allowed(mode, first_aware_on):
-        errors["mode"] = messages.LEGACY_MODE_NOT_ALLOWED
+    elif not referral_rules.mode_allowed(mode, referral.regime):
+        # An investigation follows its referral's regime (SI 2020/5 reg. 3).
+        errors["mode"] = (
+            messages.LEGACY_MODE_NOT_ALLOWED
+            if mode in referral_rules.LEGACY_MODES
+            else messages.DIRECTED_NOT_ALLOWED
+        )
     errors.check_date(
         "first_aware_on", first_aware_on, messages.FIRST_AWARE_ON, latest=referral.received_on
     )

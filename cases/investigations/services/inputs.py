@@ -24,6 +24,8 @@ class AllegationInput:
     description: str = KEEP
     investigator_opinion: str = KEEP
     force_determination: str = KEEP
+    investigator_consequence: str = KEEP
+    force_consequence: str = KEEP
     id: int | None = None
 
 
@@ -43,6 +45,7 @@ class SubjectInput:
     charging_decision: str = KEEP
     disciplinary_result: str = KEEP
     barred_list: bool = KEEP
+    advisory_list: bool = KEEP
     allegations: Sequence[AllegationInput] | None = None
     id: int | None = None
 
@@ -54,5 +57,11 @@ SUBJECT_DEFAULTS = {
     "charging_decision": "",
     "disciplinary_result": "",
     "barred_list": False,
+    "advisory_list": False,
 }
-ALLEGATION_DEFAULTS = {"investigator_opinion": "", "force_determination": ""}
+ALLEGATION_DEFAULTS = {
+    "investigator_opinion": "",
+    "force_determination": "",
+    "investigator_consequence": "",
+    "force_consequence": "",
+}

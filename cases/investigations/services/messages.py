@@ -22,8 +22,12 @@ AWARE_AFTER_RECEIVED = (
     "received ({date})."
 )
 LEGACY_MODE_NOT_ALLOWED = (
-    "Supervised and managed are only for matters that came to the force's attention "
-    "before 1 February 2020."
+    "Supervised and managed are only for matters under the regime before the 2020 reforms "
+    "(the referral's regime)."
+)
+DIRECTED_NOT_ALLOWED = (
+    "Directed is only for matters under the 2020 reforms (the referral's regime): choose "
+    "supervised or managed."
 )
 MODE_NOT_INVESTIGATIVE = "Choose independent or directed."
 LEAD_NOT_STAFF = "The lead investigator must be a member of casework staff."
@@ -88,3 +92,15 @@ COMPLETED_ON = DateMessages(
 ACTIONED_ON = DateMessages(
     required=CHANGED_ON_REQUIRED, future=NOTICE_IN_FUTURE, earlier=NOTICE_BEFORE_DUE
 )
+CONSEQUENCE_NEEDS_NO_CASE = (
+    "{who}: unsatisfactory performance procedures or reflective practice follow only an "
+    "opinion or determination of no case to answer."
+)
+NOTICE_CONTENT_REQUIRED = {
+    "progress": "Say how the investigation has progressed (regulation 13(4)).",
+    "estimated_completion_on": "Enter the estimated date of completion (regulation 13(4)).",
+    "delay_reasons": "Give the reasons for the time the investigation has taken "
+    "(regulation 13(4)).",
+    "planned_steps": "Summarise the planned steps to bring the investigation to a conclusion "
+    "(regulation 13(4)).",
+}

@@ -22,9 +22,16 @@ def investigation_notice_record(
     actioned_on: dt.date | None,
     today: dt.date,
     note: str = "",
+    chief_officer_under_investigation: bool = False,
+    progress: str = "",
+    estimated_completion_on: dt.date | None = None,
+    delay_reasons: str = "",
+    planned_steps: str = "",
 ) -> StatutoryNotice:
-    """Record that the notice due on a date was given to the local policing body, or withheld
-    because it might prejudice an investigation (reg. 13 of the 2020 Regulations)."""
+    """Record that the notice due on a date was given, by the oversight body, to the local
+    policing body and the chief officer (not the chief officer when the investigation is into
+    their conduct), with the contents reg. 13(4) requires, or withheld because it might
+    prejudice an investigation (reg. 13(2) of the 2020 Regulations)."""
     with attributed(actor):
         locked = lock_for_update(investigation, version=version)
         errors = FieldErrors(today)
@@ -42,6 +49,14 @@ def investigation_notice_record(
         if action not in NoticeAction.values:
             errors["action"] = messages.NOTICE_ACTION_UNKNOWN
         errors.check_date("actioned_on", actioned_on, messages.ACTIONED_ON, earliest=due_on)
+        contents = {
+            "progress": progress.strip(),
+            "estimated_completion_on": estimated_completion_on,
+            "delay_reasons": delay_reasons.strip(),
+            "planned_steps": planned_steps.strip(),
+        }
+        for name in rules.notice_contents_missing(action, contents):
+            errors.setdefault(name, messages.NOTICE_CONTENT_REQUIRED[name])
         errors.raise_if_any()
         notice = StatutoryNotice.objects.create(
             investigation=locked,
@@ -49,6 +64,8 @@ def investigation_notice_record(
             action=action,
             actioned_on=actioned_on,
             note=note,
+            chief_officer_under_investigation=chief_officer_under_investigation,
+            **contents,
             recorded_by=actor,
         )
         locked.next_notice_due_on = next_notice_due(locked)

@@ -16,6 +16,7 @@ from cases.investigations.services.inputs import (
 from cases.models import (
     Allegation,
     ChargingDecision,
+    Consequence,
     DisciplinaryResult,
     Investigation,
     InvestigationStatus,
@@ -173,9 +174,20 @@ def _plan_allegations(
         values = _planned(data, current, ALLEGATION_DEFAULTS, "description", required, errors)
         _check_choice(errors, data.investigator_opinion, Outcome.values, who, "opinion")
         _check_choice(errors, data.force_determination, Outcome.values, who, "determination")
+        _check_choice(
+            errors, data.investigator_consequence, Consequence.values, who, "consequence"
+        )
+        _check_choice(errors, data.force_consequence, Consequence.values, who, "consequence")
         opinion = _value(values, current, "investigator_opinion", "")
-        if _value(values, current, "force_determination", "") and not opinion:
+        determination = _value(values, current, "force_determination", "")
+        if determination and not opinion:
             errors.append(messages.DETERMINATION_NEEDS_OPINION.format(who=who))
+        for outcome, consequence in (
+            (opinion, _value(values, current, "investigator_consequence", "")),
+            (determination, _value(values, current, "force_consequence", "")),
+        ):
+            if not rules.consequence_allowed(outcome, consequence):
+                errors.append(messages.CONSEQUENCE_NEEDS_NO_CASE.format(who=who))
         plans.append((current, values))
     return plans
 

@@ -38,6 +38,8 @@ def allegation_inputs(formset):
             description=form.cleaned_data["description"],
             investigator_opinion=form.cleaned_data["investigator_opinion"],
             force_determination=form.cleaned_data["force_determination"],
+            investigator_consequence=form.cleaned_data["investigator_consequence"],
+            force_consequence=form.cleaned_data["force_consequence"],
         )
         for form in kept_forms(formset)
     ]

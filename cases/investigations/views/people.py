@@ -52,6 +52,7 @@ class SubjectView(PermissionRequiredMixin, ServiceFormView):
             "charging_decision": subject.charging_decision,
             "disciplinary_result": subject.disciplinary_result,
             "barred_list": "yes" if subject.barred_list else "no",
+            "advisory_list": "yes" if subject.advisory_list else "no",
         }
 
     def get_formsets(self, data=None):
@@ -63,6 +64,8 @@ class SubjectView(PermissionRequiredMixin, ServiceFormView):
                     "description": a.description,
                     "investigator_opinion": a.investigator_opinion,
                     "force_determination": a.force_determination,
+                    "investigator_consequence": a.investigator_consequence,
+                    "force_consequence": a.force_consequence,
                 }
                 for a in allegations
             ]

@@ -84,6 +84,7 @@ class InvestigationEditView(PermissionRequiredMixin, ServiceFormView):
         return {
             "themes_on_record": self.object.themes.all(),
             "completed": not self.object.is_open,
+            "regime": self.object.regime,
         }
 
     def get_initial(self):

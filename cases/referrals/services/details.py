@@ -9,9 +9,14 @@ from django.db import transaction
 from cases.models import Referral, ReferralType
 from cases.referrals import rules
 from cases.referrals.services import messages
-from cases.referrals.services.decisions import _referral_decide_locked, referral_decide
+from cases.referrals.services.decisions import (
+    _referral_decide_locked,
+    mode_error,
+    referral_decide,
+)
 from oversight.core import references
 from oversight.core.models import Organisation, User
+from oversight.core.regime import Regime
 from oversight.core.selectors import closed_days_from
 from oversight.core.services import reference_allocate
 from oversight.core.validation import FieldErrors
@@ -27,6 +32,7 @@ DETAIL_FIELDS = (
     "summary",
     "force_reference",
     "first_aware_on",
+    "regime_reason",
 )
 
 
@@ -39,8 +45,10 @@ def _check_intake(
     *,
     received_on: dt.date,
     first_aware_on: dt.date | None,
+    matter_type: str,
     referral_type: str,
     categories: Sequence[str],
+    regime_reason: str,
     today: dt.date,
 ) -> FieldErrors:
     errors = FieldErrors(today)
@@ -48,8 +56,16 @@ def _check_intake(
     errors.check_date(
         "first_aware_on", first_aware_on, messages.FIRST_AWARE_ON, latest=received_on
     )
+    if not rules.referral_type_allowed(matter_type, referral_type):
+        errors["referral_type"] = messages.VOLUNTARY_DSI_REFUSED
     if referral_type == ReferralType.MANDATORY and not categories:
         errors["categories"] = messages.MANDATORY_NEEDS_CATEGORY
+    if received_on is not None and "first_aware_on" not in errors:
+        if not rules.regime_reason_applies(first_aware_on, received_on, regime_reason):
+            by_date = rules.referral_regime(first_aware_on, received_on, "")
+            errors["regime_reason"] = messages.REGIME_REASON_NOT_APPLICABLE.format(
+                regime=Regime(by_date).label.lower()
+            )
     return errors
 
 
@@ -65,16 +81,21 @@ def referral_create(
     today: dt.date,
     force_reference: str = "",
     first_aware_on: dt.date | None = None,
+    regime_reason: str = "",
     mode: str = "",
     decided_on: dt.date | None = None,
     reason: str = "",
+    why_not_local: str = "",
+    why_not_independent: str = "",
 ) -> Referral:
     """Log a referral, with a new reference; record the decision too if one is given."""
     errors = _check_intake(
         received_on=received_on,
         first_aware_on=first_aware_on,
+        matter_type=matter_type,
         referral_type=referral_type,
         categories=categories,
+        regime_reason=regime_reason,
         today=today,
     )
     errors.raise_if_any()
@@ -89,6 +110,8 @@ def referral_create(
             summary=summary,
             force_reference=force_reference,
             first_aware_on=first_aware_on,
+            regime=rules.referral_regime(first_aware_on, received_on, regime_reason),
+            regime_reason=regime_reason,
             decision_due_on=_decision_due_on(received_on),
             created_by=actor,
             updated_by=actor,
@@ -101,6 +124,8 @@ def referral_create(
                 mode=mode,
                 decided_on=decided_on,
                 reason=reason,
+                why_not_local=why_not_local,
+                why_not_independent=why_not_independent,
                 today=today,
             )
     return referral
@@ -118,16 +143,25 @@ def referral_update(
         errors = _check_intake(
             received_on=locked.received_on,
             first_aware_on=locked.first_aware_on,
+            matter_type=locked.matter_type,
             referral_type=locked.referral_type,
             categories=locked.categories,
+            regime_reason=locked.regime_reason,
             today=today,
         )
         errors.check_date(
             "received_on", locked.received_on, messages.RECEIVED_ON, latest=locked.decided_on
         )
-        if locked.mode and not rules.legacy_mode_allowed(locked.mode, locked.first_aware_on):
-            errors.setdefault("first_aware_on", messages.LEGACY_MODE_NOT_ALLOWED)
+        regime = rules.referral_regime(
+            locked.first_aware_on, locked.received_on, locked.regime_reason
+        )
+        problem = mode_error(locked.mode, regime) if locked.mode else None
+        if problem:
+            # On the field that moved the matter to a regime its mode does not fit.
+            field = "regime_reason" if "regime_reason" in fields else "first_aware_on"
+            errors.setdefault(field, problem)
         errors.raise_if_any()
+        locked.regime = regime
         locked.decision_due_on = _decision_due_on(locked.received_on)
         return save_new_version(locked, actor=actor)
 
@@ -142,6 +176,8 @@ def referral_revise(
     mode: str = "",
     decided_on: dt.date | None = None,
     reason: str = "",
+    why_not_local: str = "",
+    why_not_independent: str = "",
 ) -> Referral:
     """Edit details and, if a mode is given, record a new determination: all or nothing."""
     with transaction.atomic():
@@ -157,6 +193,8 @@ def referral_revise(
                 mode=mode,
                 decided_on=decided_on,
                 reason=reason,
+                why_not_local=why_not_local,
+                why_not_independent=why_not_independent,
                 version=version,
                 today=today,
             )

@@ -78,6 +78,7 @@ def test_staff_open_and_read_investigations(users, referral, role):
     assert body["referral"] == referral.reference
     assert body["organisation"] == "hertfordshire-constabulary"
     assert body["mode"] == "independent"
+    assert body["regime"] == "post_2020"  # the referral's
     assert body["status"] == "started"
     assert body["themes"] == ["mental_health", "use_of_taser"]
     assert body["is_major"] is False
@@ -397,3 +398,32 @@ def test_schema_lists_investigations_with_the_contract_fields(caseworker):
         "subjects",
     ]:
         assert name in fields
+
+
+def test_api_records_a_twelve_month_notice_with_its_contents_and_recipients(caseworker):
+    with time_machine.travel(dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC), tick=False):
+        investigation = InvestigationFactory(started_on=D(2024, 5, 20))  # aware 30 April 2024
+        client = api_as(caseworker)
+        url = f"{URL}{investigation.reference}/notices/"
+        response = client.post(url, {"due_on": "2025-04-30", "action": "given"}, format="json")
+        assert response.status_code == 400
+        assert {"progress", "estimated_completion_on", "delay_reasons", "planned_steps"} <= set(
+            response.json()
+        )
+        response = client.post(
+            url,
+            {
+                "due_on": "2025-04-30",
+                "action": "given",
+                "progress": "Statements taken.",
+                "estimated_completion_on": "2025-09-30",
+                "delay_reasons": "Awaiting expert evidence.",
+                "planned_steps": "Interview the officers.",
+            },
+            format="json",
+        )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["recipients"] == ["local_policing_body", "chief_officer"]
+    assert body["estimated_completion_on"] == "2025-09-30"
+    assert body["chief_officer_under_investigation"] is False

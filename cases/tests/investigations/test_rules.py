@@ -265,7 +265,57 @@ def test_people_without_an_outcome_block_completion():
 
 def test_headline_outcome_is_the_most_serious():
     assert rules.headline_outcome(["no_case_to_answer", "misconduct", ""]) == "misconduct"
-    assert rules.headline_outcome(["reflective_practice", "gross_misconduct"]) == (
+    assert rules.headline_outcome(["no_case_to_answer", "gross_misconduct"]) == (
         "gross_misconduct"
     )
     assert rules.headline_outcome(["", ""]) == ""
+
+
+@pytest.mark.parametrize(
+    ("mode", "headline"),
+    [
+        ("independent", "independent"),
+        ("directed", "directed"),
+        ("managed", "directed"),  # the old name of the same form (para. 18)
+        ("supervised", None),
+    ],
+)
+def test_headline_timeliness_keeps_independent_and_directed_apart(mode, headline):
+    assert rules.headline_mode(mode) == headline
+
+
+@pytest.mark.parametrize(
+    ("outcome", "consequence", "allowed"),
+    [
+        ("no_case_to_answer", "unsatisfactory_performance", True),
+        ("no_case_to_answer", "reflective_practice", True),
+        ("no_case_to_answer", "", True),
+        ("misconduct", "reflective_practice", False),
+        ("gross_misconduct", "unsatisfactory_performance", False),
+        ("", "reflective_practice", False),
+        ("misconduct", "", True),
+    ],
+)
+def test_no_case_to_answer_may_lead_to_performance_procedures_or_reflective_practice(
+    outcome, consequence, allowed
+):
+    assert rules.consequence_allowed(outcome, consequence) is allowed
+
+
+def test_twelve_month_notice_recipients_leave_out_a_chief_officer_under_investigation():
+    assert rules.notice_recipients(False) == ["local_policing_body", "chief_officer"]
+    assert rules.notice_recipients(True) == ["local_policing_body"]
+
+
+def test_twelve_month_notice_given_needs_its_required_contents():
+    full = {
+        "progress": "p",
+        "estimated_completion_on": D(2025, 1, 1),
+        "delay_reasons": "r",
+        "planned_steps": "s",
+    }
+    assert rules.notice_contents_missing("given", full) == []
+    assert rules.notice_contents_missing("given", {**full, "planned_steps": ""}) == [
+        "planned_steps"
+    ]
+    assert rules.notice_contents_missing("withheld", {}) == []

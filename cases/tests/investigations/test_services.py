@@ -42,6 +42,15 @@ def referral(herts):
     )
 
 
+# What a notice given must say (reg. 13(4) of the 2020 Regulations).
+CONTENTS = {
+    "progress": "Statements taken.",
+    "estimated_completion_on": D(2024, 9, 30),
+    "delay_reasons": "Awaiting expert evidence.",
+    "planned_steps": "Interview the officers.",
+}
+
+
 def open_investigation(actor, referral, **overrides):
     data = {
         "actor": actor,
@@ -126,6 +135,35 @@ def test_directed_and_legacy_modes_open_an_investigation(caseworker):
     investigation = open_investigation(caseworker, legacy, started_on=D(2020, 1, 20))
     assert investigation.mode == "supervised"
     assert investigation.reference == "INV-2020-000001"
+
+
+def test_investigation_follows_its_referrals_regime(caseworker):
+    old = DecidedReferralFactory(
+        mode="managed", received_on=D(2020, 1, 6), first_aware_on=D(2020, 1, 2)
+    )
+    investigation = open_investigation(caseworker, old, started_on=D(2020, 1, 20))
+    assert investigation.regime == "pre_2020"
+    with pytest.raises(ValidationError) as error:
+        services.investigation_update(
+            actor=caseworker,
+            investigation=investigation,
+            version=investigation.version,
+            today=TODAY,
+            mode="directed",
+        )
+    assert error.value.message_dict["mode"] == [messages.DIRECTED_NOT_ALLOWED]
+    new = DecidedReferralFactory(mode="directed", received_on=D(2024, 5, 1))
+    investigation = open_investigation(caseworker, new)
+    assert investigation.regime == "post_2020"
+    with pytest.raises(ValidationError) as error:
+        services.investigation_update(
+            actor=caseworker,
+            investigation=investigation,
+            version=investigation.version,
+            today=TODAY,
+            mode="managed",
+        )
+    assert error.value.message_dict["mode"] == [messages.LEGACY_MODE_NOT_ALLOWED]
 
 
 @pytest.mark.parametrize(
@@ -600,6 +638,7 @@ def test_recording_notices_moves_the_next_one_due(caseworker):
         action="given",
         actioned_on=D(2024, 3, 12),
         today=D(2024, 10, 1),
+        **CONTENTS,
     )
     investigation.refresh_from_db()
     assert investigation.next_notice_due_on == D(2024, 9, 10)
@@ -680,6 +719,7 @@ def test_a_notice_needs_the_date_of_attention_and_is_recorded_once(caseworker):
         "action": "given",
         "actioned_on": D(2024, 3, 10),
         "today": D(2024, 6, 1),
+        **CONTENTS,
     }
     services.investigation_notice_record(**kwargs)
     with pytest.raises(ValidationError) as error:
@@ -771,3 +811,77 @@ def test_two_caseworkers_saving_at_once_the_second_is_refused(caseworker, manage
     assert investigation.version == 2
     assert list(investigation.subjects.values_list("name", flat=True)) == [winner]
     assert StatusChange.objects.filter(investigation=investigation).count() == 1
+
+
+def test_consequences_follow_no_case_to_answer_only(caseworker, referral):
+    with pytest.raises(ValidationError) as error:
+        open_investigation(
+            caseworker,
+            referral,
+            subjects=[
+                officer(
+                    allegations=[
+                        AllegationInput(
+                            description="x",
+                            investigator_opinion="misconduct",
+                            investigator_consequence="reflective_practice",
+                        )
+                    ]
+                )
+            ],
+        )
+    assert error.value.message_dict["subjects"] == [
+        messages.CONSEQUENCE_NEEDS_NO_CASE.format(who="Alex Smith")
+    ]
+    assert not Investigation.objects.exists()
+    investigation = open_investigation(
+        caseworker,
+        referral,
+        subjects=[
+            officer(
+                disciplinary_result="reduction_in_rank",
+                advisory_list=True,
+                allegations=[
+                    AllegationInput(
+                        description="x",
+                        investigator_opinion="no_case_to_answer",
+                        investigator_consequence="unsatisfactory_performance",
+                        force_determination="no_case_to_answer",
+                        force_consequence="reflective_practice",
+                    )
+                ],
+            )
+        ],
+    )
+    [subject] = investigation.subjects.all()
+    assert (subject.disciplinary_result, subject.advisory_list) == ("reduction_in_rank", True)
+    [allegation] = subject.allegations.all()
+    assert (allegation.investigator_consequence, allegation.force_consequence) == (
+        "unsatisfactory_performance",
+        "reflective_practice",
+    )
+
+
+def test_twelve_month_notice_is_owed_to_the_local_policing_body_and_chief_officer(caseworker):
+    investigation = InvestigationFactory(first_aware_on=D(2023, 3, 10), started_on=D(2023, 4, 3))
+    kwargs = {
+        "actor": caseworker,
+        "investigation": investigation,
+        "version": None,
+        "due_on": D(2024, 3, 10),
+        "action": "given",
+        "actioned_on": D(2024, 3, 11),
+        "today": D(2024, 6, 1),
+    }
+    with pytest.raises(ValidationError) as error:
+        services.investigation_notice_record(**kwargs, progress="Statements taken.")
+    assert error.value.message_dict == {
+        name: [messages.NOTICE_CONTENT_REQUIRED[name]]
+        for name in ("estimated_completion_on", "delay_reasons", "planned_steps")
+    }
+    assert not investigation.notices.exists()
+    notice = services.investigation_notice_record(
+        **kwargs, **CONTENTS, chief_officer_under_investigation=True
+    )
+    assert notice.recipients == ["local_policing_body"]  # not the chief officer (reg. 13(2)(b))
+    assert notice.progress == "Statements taken."

@@ -350,6 +350,11 @@ def test_recording_a_statutory_notice(client_as, caseworker):
             "due_on": "2025-04-30",
             "action": "given",
             **date_fields("actioned_on", D(2025, 5, 1)),
+            # What a notice given must say (reg. 13(4)).
+            "progress": "Statements taken.",
+            **date_fields("estimated_completion_on", D(2025, 9, 30)),
+            "delay_reasons": "Awaiting expert evidence.",
+            "planned_steps": "Interview the officers.",
             "version": investigation.version,
         },
         follow=True,

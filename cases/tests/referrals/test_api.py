@@ -67,7 +67,9 @@ def test_force_liaisons_get_404_for_referrals(liaison, herts):
 
 def test_create_with_a_decision(caseworker, herts):
     response = api_as(caseworker).post(
-        URL, payload(mode="independent", decided_on="2024-06-03"), format="json"
+        URL,
+        payload(mode="independent", decided_on="2024-06-03", why_not_local="Serious."),
+        format="json",
     )
     assert response.status_code == 201, response.data
     body = response.json()
@@ -112,6 +114,7 @@ def test_patch_records_a_new_determination_and_keeps_the_first(caseworker, manag
             "mode": "independent",
             "decided_on": "2024-06-03",
             "reason": "Escalated",
+            "why_not_local": "Too serious for the force alone.",
             "version": referral.version,
         },
         format="json",
@@ -216,6 +219,58 @@ def test_put_with_a_new_mode_records_a_new_determination(caseworker, herts):
     body = {name: read[name] for name in ["organisation", "received_on", "matter_type"]}
     body |= {"referral_type": read["referral_type"], "categories": read["categories"]}
     body |= {"summary": read["summary"], "mode": "directed", "decided_on": "2024-06-03"}
+    body |= {"why_not_local": "Serious.", "why_not_independent": "Force has the skills."}
     response = client.put(url, {**body, "version": read["version"]}, format="json")
     assert response.status_code == 200, response.json()
     assert [d["mode"] for d in response.json()["determinations"]][-1] == "directed"
+
+
+def test_api_gives_the_regime_and_takes_its_reason(caseworker, herts):
+    client = api_as(caseworker)
+    response = client.post(
+        URL,
+        payload(first_aware_on="2024-05-01", regime_reason="linked_to_earlier_matter"),
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    body = response.json()
+    assert (body["regime"], body["regime_reason"]) == ("pre_2020", "linked_to_earlier_matter")
+    # regime itself is read-only: what is sent is ignored, the rule decides.
+    response = client.post(URL, payload(regime="pre_2020"), format="json")
+    assert response.json()["regime"] == "post_2020"
+    response = client.post(URL, payload(regime_reason="reinvestigation"), format="json")
+    assert response.status_code == 400
+    assert "regime_reason" in response.json()
+
+
+def test_api_refuses_a_voluntary_dsi_referral(caseworker, herts):
+    response = api_as(caseworker).post(URL, payload(referral_type="voluntary"), format="json")
+    assert response.status_code == 400
+    assert "paragraph 14C" in response.json()["referral_type"][0]
+    assert not Referral.objects.exists()
+
+
+def test_api_determinations_show_the_statutory_order(caseworker, herts):
+    client = api_as(caseworker)
+    response = client.post(URL, payload(mode="directed", decided_on="2024-06-03"), format="json")
+    assert response.status_code == 400
+    assert set(response.json()) == {"why_not_local", "why_not_independent"}
+    response = client.post(
+        URL,
+        payload(
+            mode="directed",
+            decided_on="2024-06-03",
+            reason="Directed.",
+            why_not_local="Serious.",
+            why_not_independent="Force has the skills.",
+        ),
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    [determination] = response.json()["determinations"]
+    assert determination["why_not_local"] == "Serious."
+    assert [(s["mode"], s["appropriate"]) for s in determination["statutory_order"]] == [
+        ("local", False),
+        ("independent", False),
+        ("directed", True),
+    ]

@@ -50,7 +50,11 @@ def test_caseworker_logs_a_referral_records_the_decision_and_sees_it_listed(
     expect(page.get_by_text(f"{due:%-d %B %Y} (3 working days after receipt)")).to_be_visible()
 
     page.get_by_role("link", name="Record the decision").click()
-    page.get_by_label("Independent").check()  # the decision date defaults to today
+    page.get_by_role("radio", name="Independent").check()  # the date defaults to today
+    # The statutory order: why local is not appropriate (Sch. 3 para. 15(4A)).
+    page.get_by_label("Why is a local investigation (by the force) not appropriate?").fill(
+        "Too serious for the force alone."
+    )
     page.get_by_role("button", name="Record decision").click()
     expect(page.get_by_text(f"Decision recorded for {reference}.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Within target")

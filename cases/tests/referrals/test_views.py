@@ -127,6 +127,7 @@ def test_caseworker_records_the_decision(client_as, caseworker):
         {
             "mode": "independent",
             **date_fields("decided_on", D(2024, 5, 31)),
+            "why_not_local": "Too serious for the force alone.",
             "version": referral.version,
         },
         follow=True,
@@ -256,3 +257,65 @@ def test_list_page_query_count_does_not_grow_with_rows(
     DecidedReferralFactory.create_batch(10, organisation=herts)
     with django_assert_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+@time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False)
+@pytest.mark.parametrize(
+    ("aware", "offered", "refused"),
+    [
+        (D(2020, 1, 20), ["supervised", "managed"], ["directed"]),
+        (D(2024, 5, 20), ["directed"], ["supervised", "managed"]),
+    ],
+)
+def test_decision_form_offers_only_the_modes_of_the_referrals_regime(
+    client_as, caseworker, aware, offered, refused
+):
+    referral = ReferralFactory(received_on=D(2024, 5, 29), first_aware_on=aware)
+    page = client_as(caseworker).get(reverse("cases:referral-decide", args=[referral.reference]))
+    html = page.content.decode()
+    for mode in ["independent", "local", "no_investigation", *offered]:
+        assert f'value="{mode}"' in html
+    for mode in refused:
+        assert f'value="{mode}"' not in html
+
+
+@time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False)
+def test_detail_page_shows_the_regime_and_the_statutory_order(client_as, caseworker):
+    referral = ReferralFactory(received_on=D(2024, 5, 29))
+    client = client_as(caseworker)
+    client.post(
+        reverse("cases:referral-decide", args=[referral.reference]),
+        {
+            "mode": "directed",
+            **date_fields("decided_on", D(2024, 5, 31)),
+            "why_not_local": "Too serious for the force alone.",
+            "version": referral.version,
+        },
+    )
+    referral.refresh_from_db()
+    assert referral.decided_on is None  # why directed rather than independent is missing
+    response = client.post(
+        reverse("cases:referral-decide", args=[referral.reference]),
+        {
+            "mode": "directed",
+            **date_fields("decided_on", D(2024, 5, 31)),
+            "why_not_local": "Too serious for the force alone.",
+            "why_not_independent": "The force has the specialist skills.",
+            "version": referral.version,
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "The 2020 reforms" in html
+    assert "Too serious for the force alone." in html
+    assert "The force has the specialist skills." in html
+    assert "not appropriate" in html
+
+
+@time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False)
+def test_voluntary_dsi_referral_is_refused_on_the_form(client_as, caseworker):
+    response = client_as(caseworker).post(
+        reverse("cases:referral-create"), valid_post(referral_type="voluntary")
+    )
+    assert "paragraph 14C" in response.content.decode()
+    assert not Referral.objects.exists()

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from cases.referrals import services
+from cases.referrals.rules import order_reasons_needed
 from cases.referrals.selectors import referral_history
 
 MODES = ["local", "no_investigation", "directed", "independent"]
@@ -34,6 +35,10 @@ def decide(referral, people, times, today):
             decided_on=today,
             reason=f"Decision {index + 1}",
             today=today,
+            # The statutory order's reasons, for the modes passed over (Sch. 3 para. 15(4A)).
+            **dict.fromkeys(
+                order_reasons_needed(MODES[index % len(MODES)], "post_2020"), "Passed over."
+            ),
         )
 
 

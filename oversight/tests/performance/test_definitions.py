@@ -14,6 +14,7 @@ from oversight.performance.definitions import (
     change_in_words,
     difference_in_words,
     investigation_counts,
+    investigation_counts_by_part,
     rate,
     recommendation_counts,
     referral_counts,
@@ -73,6 +74,34 @@ def test_investigations_exclude_major_and_count_in_the_year_completed():
         "within_6_months": 1,
         "within_12_months": 2,
     }
+
+
+def test_headline_timeliness_counts_independent_and_directed_investigations_apart():
+    rows = [
+        InvestigationRow(D(2019, 1, 10), D(2019, 6, 10), False, "independent"),  # 5 months
+        InvestigationRow(D(2018, 9, 1), D(2019, 8, 1), False, "independent"),  # 11 months
+        InvestigationRow(D(2018, 1, 1), D(2019, 12, 1), False, "directed"),  # 23 months
+        InvestigationRow(D(2019, 1, 1), D(2019, 5, 1), False, "managed"),  # directed's form
+        InvestigationRow(D(2019, 1, 1), D(2019, 5, 1), False, "supervised"),  # neither
+        InvestigationRow(D(2017, 1, 1), D(2019, 12, 1), True, "independent"),  # major
+    ]
+    parts = investigation_counts_by_part(rows, "2019-20")
+    assert parts["investigations"] == {
+        "completed": 5,
+        "within_6_months": 3,
+        "within_12_months": 4,
+    }
+    assert parts["independent_investigations"] == {
+        "completed": 2,
+        "within_6_months": 1,
+        "within_12_months": 2,
+    }
+    assert parts["directed_investigations"] == {
+        "completed": 2,
+        "within_6_months": 1,
+        "within_12_months": 1,
+    }
+    assert parts["investigations"] == investigation_counts(rows, "2019-20")
 
 
 def test_applications_invalid_ones_are_not_decided_and_upheld_counts_decided_valid_ones():

@@ -168,3 +168,47 @@ def test_recommendations(herts, met):
         "overdue": 0,
     }
     assert expected[("2023-24", herts.pk)]["overdue"] == 1
+
+
+def test_investigations_by_headline_mode(herts, met):
+    """Independent and directed (managed included) core completions, and within 6 and 12
+    months, apart: the database agrees with the definitions on each part's rows."""
+    rng = random.Random(7)
+    for _ in range(30):
+        started = D(2018, 1, 1) + dt.timedelta(days=rng.randrange(0, 1800))
+        completed = started + dt.timedelta(days=rng.randrange(60, 560))
+        if completed > TODAY:
+            continue
+        mode = rng.choice(["independent", "directed", "managed", "supervised"])
+        CompletedInvestigationFactory(
+            referral__organisation=rng.choice([herts, met]),
+            referral__mode=mode,
+            started_on=started,
+            completed_on=completed,
+        )
+    MajorInvestigationFactory(
+        referral__organisation=herts,
+        started_on=D(2017, 1, 1),
+        status="completed",
+        completed_on=D(2019, 6, 1),
+        status_changed_on=D(2019, 6, 1),
+    )
+    parts = aggregates.investigation_counts_by_part(today=TODAY)
+    totals = dict.fromkeys(parts, 0)
+    for organisation in (herts, met):
+        rows = [
+            definitions.InvestigationRow(i.started_on, i.completed_on, i.is_major, i.mode)
+            for i in Investigation.objects.filter(referral__organisation=organisation)
+        ]
+        for year in YEARS:
+            expected = definitions.investigation_counts_by_part(rows, year)
+            assert set(expected) == set(parts)
+            for part, counts in expected.items():
+                assert_agree(parts[part], {(year, organisation.pk): counts})
+                totals[part] += counts["completed"]
+    assert totals["independent_investigations"] > 0
+    assert totals["directed_investigations"] > 0
+    # Supervised ones are in the whole only.
+    assert totals["investigations"] > (
+        totals["independent_investigations"] + totals["directed_investigations"]
+    )
