@@ -125,6 +125,26 @@ class JudgeForm(govuk.VersionedForm):
         label="Date validity was judged", label_for_errors="the date validity was judged"
     )
 
+    def __init__(self, *args, suggested_reason: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if suggested_reason:
+            # Shown, never pre-ticked: a ticked radio cannot be unticked, and the review body
+            # may still accept a late application for special circumstances.
+            label = InvalidReason(suggested_reason).label.lower()
+            self.fields[
+                "invalid_reason"
+            ].help_text = f"If you judge it invalid, the facts recorded point to: {label}."
+
+    def clean(self):
+        """Choosing "Valid" answers the reason question: a reason ticked before (a radio
+        cannot be unticked) is dropped, and special circumstances only go with "Valid"."""
+        data = super().clean()
+        if data.get("is_valid") is True:
+            data["invalid_reason"] = ""
+        elif data.get("is_valid") is False:
+            data["special_circumstances"] = ""
+        return data
+
 
 class DecideForm(govuk.VersionedForm):
     result = govuk.radios("Decision", Result.choices, error="Select the decision")

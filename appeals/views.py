@@ -135,11 +135,17 @@ class ApplicationJudgeView(_ApplicationStepView):
                 special_circumstances=application.special_circumstances,
                 validity_notes=application.validity_notes,
             )
-        else:
-            initial["invalid_reason"] = rules.suggested_invalid_reason(
+        return initial
+
+    def get_form_kwargs(self):
+        application = self.object
+        if application.is_valid is not None:
+            return {}
+        return {
+            "suggested_reason": rules.suggested_invalid_reason(
                 in_time=application.made_in_time, applicant=application.applicant
             )
-        return initial
+        }
 
     service = staticmethod(services.application_judge)
     success_message = "Validity recorded for {object.reference}."

@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from appeals.services import messages
+from appeals.tests.factories import LateApplicationFactory
 from oversight.tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -84,4 +86,63 @@ def test_caseworker_records_judges_and_decides_a_review(page, live_server, casew
     row = page.get_by_role("row").filter(has_text=reference)
     expect(row).to_contain_text("Hertfordshire Constabulary")
     expect(row).to_contain_text("Not reasonable and proportionate (upheld)")
+    assert errors == []
+
+
+def sign_in(page, live_server, user, path):
+    page.goto(f"{live_server.url}{path}")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_review_body_accepts_a_late_application_for_special_circumstances(
+    page, live_server, caseworker
+):
+    """A late application judged valid from the page, with the special circumstances recorded
+    (the review body's power to accept a late application): the 'Made out of time' reason the
+    facts point to must not stop 'Valid' being chosen."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    today = timezone.localdate()
+    application = LateApplicationFactory(
+        complaint_made_on=today - dt.timedelta(days=200),
+        outcome_notified_on=today - dt.timedelta(days=60),
+        received_on=today - dt.timedelta(days=1),
+    )
+    assert application.made_in_time is False
+
+    sign_in(page, live_server, caseworker, f"/applications/{application.reference}/")
+    expect(page.get_by_text("Late", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Judge validity").click()
+    expect(page.get_by_text("Made late")).to_be_visible()
+
+    # Valid without special circumstances: refused, with the reason, nothing saved.
+    page.get_by_label("Valid", exact=True).check()
+    page.get_by_role("button", name="Record validity").click()
+    expect(page.get_by_role("alert")).to_contain_text(messages.LATE_NEEDS_SPECIAL_CIRCUMSTANCES)
+    expect(page.get_by_role("alert")).not_to_contain_text(messages.NO_REASON_WHEN_VALID)
+
+    # Valid, with the special circumstances: accepted although late.
+    page.get_by_label("Valid", exact=True).check()
+    page.get_by_label("If accepted although late, the special circumstances").fill(
+        "The complainant was in hospital for the whole 28 days."
+    )
+    page.get_by_role("button", name="Record validity").click()
+    expect(page.get_by_text(f"Validity recorded for {application.reference}.")).to_be_visible()
+    expect(page.get_by_text("Late, accepted", exact=True)).to_be_visible()
+    circumstances = page.locator(".govuk-summary-list__row").filter(
+        has_text="Special circumstances for accepting it late"
+    )
+    expect(circumstances).to_contain_text("The complainant was in hospital for the whole 28 days.")
+    expect(page.get_by_role("link", name="Record the decision")).to_be_visible()
+
+    application.refresh_from_db()
+    assert (application.status, application.is_valid, application.invalid_reason) == (
+        "valid",
+        True,
+        "",
+    )
+    assert application.judged_by == caseworker
     assert errors == []
