@@ -12,21 +12,27 @@ from appeals.models import (
     Subject,
 )
 from oversight.core import forms as govuk
+from oversight.core.regime import RegimeReason
 
 CRITERIA_CHOICES = [
-    ("about_senior_officer", "The complaint is about a senior officer"),
+    ("about_senior_officer", "Any part of the complaint is about a senior officer"),
     (
         "referred_or_should_have_been",
-        "The complaint was referred, or should have been referred, to the oversight body",
+        "Any part was referred, or should have been referred, to the oversight body",
+    ),
+    (
+        "treated_as_referred",
+        "The oversight body is treating any part of it as referred to it",
     ),
     (
         "could_justify_proceedings",
-        "The conduct complained of, if proved, could justify criminal or disciplinary proceedings",
+        "The force could not satisfy itself, from the complaint alone, that the conduct "
+        "complained of, if proved, would not justify criminal or disciplinary proceedings",
     ),
-    ("engages_article_2_or_3", "It engages Article 2 or 3 of the ECHR"),
+    ("engages_article_2_or_3", "Any part engages Article 2 or 3 of the ECHR"),
     (
         "same_incident",
-        "It arises from the same incident as a complaint that meets one of these criteria",
+        "Any part arises from the same incident as a complaint that meets one of these criteria",
     ),
 ]
 VALIDITY_CHOICES = [("true", "Valid"), ("false", "Invalid")]
@@ -46,6 +52,14 @@ class ApplicationForm(govuk.GovukForm):
         label="Date the complaint was made",
         help_text="Complaints made before 1 February 2020 are appealed; later ones are reviewed.",
         label_for_errors="the date the complaint was made",
+    )
+    regime_reason = forms.ChoiceField(
+        label="Regime, if not the date's (optional)",
+        choices=[("", "The date decides"), *RegimeReason.choices],
+        required=False,
+        help_text="A complaint made on or after 1 February 2020 that is linked to an earlier "
+        "matter still being handled stays an appeal; a re-investigation or a section 28A "
+        "direction makes an earlier complaint a review.",
     )
     outcome_notified_on = govuk.GovukDateField(
         label="Date the complainant was told the outcome",
@@ -84,6 +98,7 @@ class ApplicationForm(govuk.GovukForm):
             "organisation": application.organisation.code,
             "force_reference": application.force_reference,
             "complaint_made_on": application.complaint_made_on,
+            "regime_reason": application.regime_reason,
             "outcome_notified_on": application.outcome_notified_on,
             "received_on": application.received_on,
             "applicant": application.applicant,

@@ -11,7 +11,11 @@ from django.db.models.functions import Upper
 from django.utils.text import capfirst
 
 from appeals import rules
+from oversight.core import regime
 from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet, staff_user_field
+from oversight.core.regime import Regime, RegimeReason
+
+REFORM = regime.REFORM_DATE
 
 
 class Kind(models.TextChoices):
@@ -97,6 +101,7 @@ OPEN_STATUSES = (Status.RECEIVED, Status.VALID)
 REVIEW_BODY_CRITERIA = (
     "about_senior_officer",
     "referred_or_should_have_been",
+    "treated_as_referred",
     "could_justify_proceedings",
     "engages_article_2_or_3",
     "same_incident",
@@ -132,23 +137,38 @@ class Application(CaseRecord):
     subject = models.CharField("what it is about", max_length=30, choices=Subject.choices)
     summary = models.TextField("grounds of the application", blank=True)
 
-    # Criteria that make the oversight body the relevant review body.
-    about_senior_officer = models.BooleanField("about a senior officer", default=False)
+    # Criteria that make the oversight body the relevant review body (reg. 32): each holds
+    # where any part of the complaint meets it.
+    about_senior_officer = models.BooleanField(
+        "any part of the complaint is about a senior officer", default=False
+    )
     referred_or_should_have_been = models.BooleanField(
-        "referred, or should have been referred, to the oversight body", default=False
+        "any part was, or should have been, referred to the oversight body", default=False
+    )
+    treated_as_referred = models.BooleanField(
+        "any part is being treated by the oversight body as referred to it", default=False
     )
     could_justify_proceedings = models.BooleanField(
-        "could justify criminal or disciplinary proceedings", default=False
+        "the force could not satisfy itself, from the complaint alone, that the conduct, if "
+        "proved, would not justify criminal or disciplinary proceedings",
+        default=False,
     )
     engages_article_2_or_3 = models.BooleanField(
-        "engages Article 2 or 3 of the ECHR", default=False
+        "any part engages Article 2 or 3 of the ECHR", default=False
     )
     same_incident = models.BooleanField(
-        "arises from the same incident as a complaint meeting these criteria", default=False
+        "any part arises from the same incident as a complaint meeting these criteria",
+        default=False,
+    )
+    # The complaint's regime decides the kind (SI 2020/5 reg. 3): given against its date
+    # only with a reason.
+    regime_reason = models.CharField(
+        "why the regime is not the date's", max_length=30, choices=RegimeReason.choices, blank=True
     )
 
     # Derived by the services from the rules, stored so that lists, filters and figures
     # compare in SQL; check constraints below keep them true to the dates they come from.
+    regime = models.CharField(max_length=10, choices=Regime.choices, editable=False)
     kind = models.CharField(max_length=10, choices=Kind.choices, editable=False)
     apply_by = models.DateField("last day to apply in time", editable=False)
     review_body = models.CharField(
@@ -201,10 +221,26 @@ class Application(CaseRecord):
         ]
         constraints = [
             models.CheckConstraint(
-                name="application_kind_follows_complaint_date",
-                condition=Q(kind="appeal", complaint_made_on__lt=rules.REVIEW_REGIME_START)
-                | Q(kind="review", complaint_made_on__gte=rules.REVIEW_REGIME_START),
-                violation_error_message="The kind must follow the date the complaint was made.",
+                name="application_regime_follows_date_or_reason",
+                condition=Q(regime_reason="", regime=regime.PRE_2020, complaint_made_on__lt=REFORM)
+                | Q(regime_reason="", regime=regime.POST_2020, complaint_made_on__gte=REFORM)
+                | Q(
+                    regime_reason=regime.LINKED_TO_EARLIER_MATTER,
+                    regime=regime.PRE_2020,
+                    complaint_made_on__gte=REFORM,
+                )
+                | Q(
+                    regime_reason__in=[regime.REINVESTIGATION, regime.OLD_CASE_DIRECTION],
+                    regime=regime.POST_2020,
+                    complaint_made_on__lt=REFORM,
+                ),
+                violation_error_message="The regime must follow the complaint date or a reason.",
+            ),
+            models.CheckConstraint(
+                name="application_kind_follows_regime",
+                condition=Q(kind="appeal", regime=regime.PRE_2020)
+                | Q(kind="review", regime=regime.POST_2020),
+                violation_error_message="An appeal is under the old regime, a review the new.",
             ),
             models.CheckConstraint(
                 name="application_apply_by_28_days",
@@ -278,16 +314,12 @@ class Application(CaseRecord):
 
     @property
     def review_body_criteria(self) -> list[str]:
-        """The criteria that hold, in words."""
-        names = [
-            "about_senior_officer",
-            "referred_or_should_have_been",
-            "could_justify_proceedings",
-            "engages_article_2_or_3",
-            "same_incident",
-        ]
-        return [
+        """The criteria that hold, in words (an appeal against non-recording first)."""
+        held = [
             capfirst(self._meta.get_field(name).verbose_name)
-            for name in names
+            for name in REVIEW_BODY_CRITERIA
             if getattr(self, name)
         ]
+        if self.subject == rules.NON_RECORDING:
+            held.insert(0, "An appeal against a decision not to record lies to the oversight body")
+        return held

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from oversight.core import references
+from oversight.core import references, regime
 
-# Complaints made on or after this date are under the 2020 regime: reviews, not appeals.
-REVIEW_REGIME_START = dt.date(2020, 2, 1)
+# Complaints made on or after this date are, by date, under the 2020 regime: reviews.
+REVIEW_REGIME_START = regime.REFORM_DATE
 # "Within 28 days beginning with the day after" the complainant was told the outcome.
 APPLICATION_WINDOW_DAYS = 28
 
@@ -23,6 +23,7 @@ OVERSIGHT_BODY = "oversight_body"
 LOCAL_POLICING_BODY = "local_policing_body"
 CHIEF_OFFICER = "chief_officer"
 UPHELD = "upheld"
+NON_RECORDING = "non_recording"
 SOMEONE_ELSE = "someone_else"  # an applicant who is neither the complainant nor acting for them
 
 # Undecided applications are aged in calendar months since receipt: (label, months).
@@ -35,9 +36,16 @@ AGE_BANDS: tuple[tuple[str, int], ...] = (
 )
 
 
-def application_kind(complaint_made_on: dt.date) -> str:
-    """An appeal if the complaint was made before 1 February 2020; a review on or after it."""
-    return APPEAL if complaint_made_on < REVIEW_REGIME_START else REVIEW
+def application_kind(complaint_made_on: dt.date, regime_reason: str = "") -> str:
+    """The kind follows the complaint's regime (SI 2020/5 reg. 3; SI 2020/2 reg. 2): an
+    appeal under the 2012 Regulations for an old-regime complaint, a review under Schedule 3
+    (paras 6A and 25) for a 2020-regime one. By date, a complaint made before 1 February 2020
+    is an appeal; a new complaint linked to an earlier matter still being handled stays an
+    appeal, and a re-investigation (s. 13B) or a s. 28A direction brings an old one under
+    reviews."""
+    return (
+        APPEAL if regime.regime_of(complaint_made_on, regime_reason) == regime.PRE_2020 else REVIEW
+    )
 
 
 def reference_prefix(kind: str) -> str:
@@ -63,15 +71,26 @@ def relevant_review_body(
     could_justify_proceedings: bool,
     engages_article_2_or_3: bool,
     same_incident: bool,
+    treated_as_referred: bool = False,
+    subject: str = "",
 ) -> str:
-    """The oversight body when any of the serious criteria holds; otherwise the local body.
+    """Who decides the application.
 
-    For reviews (2020 regime) the local body is the local policing body. For appeals
-    (complaints made before 1 February 2020) it was the chief officer of the force.
+    The oversight body where any part of the complaint is about a senior officer, was or
+    should have been referred to it, is being treated by it as referred, is one the force
+    could not satisfy itself (from the complaint alone) would not justify criminal or
+    disciplinary proceedings, engages Articles 2 or 3, or arises from the same incident as
+    such a complaint (2020 Regulations reg. 32; for appeals the 2012 Regulations reg. 11 and
+    Schedule 3 para. 25 as it then stood). An appeal against a decision not to record a
+    complaint always lay to the oversight body (Schedule 3 para. 3(3) before 2020).
+    Otherwise the local policing body reviews; before 2020 the chief officer heard appeals.
     """
+    if subject == NON_RECORDING:
+        return OVERSIGHT_BODY
     if (
         about_senior_officer
         or referred_or_should_have_been
+        or treated_as_referred
         or could_justify_proceedings
         or engages_article_2_or_3
         or same_incident
@@ -82,7 +101,7 @@ def relevant_review_body(
 
 def subject_allowed(subject: str, kind: str) -> bool:
     """Non-recording could be appealed before February 2020; it cannot be reviewed after."""
-    return not (subject == "non_recording" and kind != APPEAL)
+    return not (subject == NON_RECORDING and kind != APPEAL)
 
 
 def validity_problems(

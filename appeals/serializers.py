@@ -13,14 +13,24 @@ from oversight.core.api_fields import (
     optional_text,
     version_field,
 )
+from oversight.core.regime import RegimeReason
 
-CRITERIA_HELP = "A criterion that makes the oversight body the relevant review body."
+CRITERIA_HELP = (
+    "A criterion (met by any part of the complaint) that makes the oversight body the "
+    "relevant review body."
+)
 
 
 class ApplicationSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    regime = serializers.CharField(
+        read_only=True,
+        help_text="pre_2020 or post_2020: the complaint's regime (SI 2020/5 reg. 3), from the "
+        "date it was made unless regime_reason says otherwise; derived.",
+    )
     kind = serializers.CharField(
-        read_only=True, help_text="appeal (complaint before 1 February 2020) or review; derived."
+        read_only=True,
+        help_text="appeal (old-regime complaint) or review (2020 regime); derived from regime.",
     )
     made_in_time = serializers.BooleanField(
         read_only=True,
@@ -48,6 +58,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "complaint_made_on",
             "outcome_notified_on",
             "received_on",
+            "regime",
+            "regime_reason",
             "kind",
             "made_in_time",
             "apply_by",
@@ -56,6 +68,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "summary",
             "about_senior_officer",
             "referred_or_should_have_been",
+            "treated_as_referred",
             "could_justify_proceedings",
             "engages_article_2_or_3",
             "same_incident",
@@ -93,8 +106,15 @@ class ApplicationWriteSerializer(serializers.Serializer):
     )
     subject = serializers.ChoiceField(choices=Subject.choices)
     summary = optional_text(max_length=10000)
+    regime_reason = optional_choice(
+        RegimeReason.choices,
+        help_text="Only where the complaint's regime is not its date's: "
+        "linked_to_earlier_matter (a 2020 complaint stays an appeal), reinvestigation or "
+        "old_case_direction (an earlier complaint becomes a review).",
+    )
     about_senior_officer = optional_flag(help_text=CRITERIA_HELP)
     referred_or_should_have_been = optional_flag(help_text=CRITERIA_HELP)
+    treated_as_referred = optional_flag(help_text=CRITERIA_HELP)
     could_justify_proceedings = optional_flag(help_text=CRITERIA_HELP)
     engages_article_2_or_3 = optional_flag(help_text=CRITERIA_HELP)
     same_incident = optional_flag(help_text=CRITERIA_HELP)

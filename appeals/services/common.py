@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from appeals import rules
 from appeals.models import REVIEW_BODY_CRITERIA, Applicant, Application, Status, Subject
 from appeals.services import messages
+from oversight.core import regime
 from oversight.core.formatting import long_date
+from oversight.core.regime import RegimeReason
 from oversight.core.validation import FieldErrors
 
 DETAIL_FIELDS = frozenset(
@@ -21,6 +23,7 @@ DETAIL_FIELDS = frozenset(
         "applicant",
         "subject",
         "summary",
+        "regime_reason",
         *REVIEW_BODY_CRITERIA,
     }
 )
@@ -43,6 +46,12 @@ def check_details(application: Application, *, today: dt.date) -> FieldErrors:
     )
     if application.applicant not in Applicant.values:
         errors["applicant"] = messages.UNKNOWN_CHOICE.format(value=application.applicant)
+    if application.regime_reason not in ("", *RegimeReason.values):
+        errors["regime_reason"] = messages.UNKNOWN_CHOICE.format(value=application.regime_reason)
+    elif application.regime_reason and not regime.reason_applies(
+        application.complaint_made_on, application.regime_reason
+    ):
+        errors["regime_reason"] = messages.REGIME_REASON_DOES_NOT_APPLY
     if application.subject not in Subject.values:
         errors["subject"] = messages.UNKNOWN_CHOICE.format(value=application.subject)
     elif not rules.subject_allowed(application.subject, application.kind):
@@ -52,10 +61,17 @@ def check_details(application: Application, *, today: dt.date) -> FieldErrors:
 
 def derive(application: Application) -> None:
     """Set the derived fields from the dates and criteria, by the rules."""
-    application.kind = rules.application_kind(application.complaint_made_on)
+    reason = application.regime_reason
+    if reason not in RegimeReason.values or not regime.reason_applies(
+        application.complaint_made_on, reason
+    ):
+        reason = ""  # none, or refused by check_details: derive what the date says meanwhile
+    application.regime = regime.regime_of(application.complaint_made_on, reason)
+    application.kind = rules.application_kind(application.complaint_made_on, reason)
     application.apply_by = rules.apply_by(application.outcome_notified_on)
     application.review_body = rules.relevant_review_body(
         kind=application.kind,
+        subject=application.subject,
         **{name: getattr(application, name) for name in REVIEW_BODY_CRITERIA},
     )
 

@@ -10,8 +10,9 @@ NOTIFIED_BEFORE_COMPLAINT = (
     "The complainant cannot have been told the outcome before the complaint was made."
 )
 NON_RECORDING_NOT_REVIEWABLE = (
-    "Only complaints made before 1 February 2020 can be appealed for non-recording: "
-    "a decision not to record a later complaint cannot be reviewed."
+    "Only complaints under the old regime (made before 1 February 2020, or linked to an "
+    "earlier matter still being handled) can be appealed for non-recording: a decision not "
+    "to record a later complaint cannot be reviewed."
 )
 UNKNOWN_CHOICE = "“{value}” is not one of the choices."
 
@@ -95,4 +96,10 @@ JUDGED_ON = DateMessages(
 )
 DECIDED_ON = DateMessages(
     required=DECIDED_ON_REQUIRED, future=DECIDED_IN_FUTURE, earlier=DECIDED_BEFORE_JUDGED
+)
+REGIME_REASON_DOES_NOT_APPLY = (
+    "That reason does not apply: a complaint made before 1 February 2020 can only be brought "
+    "under the 2020 regime by a re-investigation or a section 28A direction, and one made on "
+    "or after it can only stay under the old regime if it is linked to an earlier matter "
+    "still being handled"
 )

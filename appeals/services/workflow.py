@@ -43,6 +43,8 @@ def application_create(
     could_justify_proceedings: bool = False,
     engages_article_2_or_3: bool = False,
     same_incident: bool = False,
+    treated_as_referred: bool = False,
+    regime_reason: str = "",
     forwarded_to: str = "",
     forwarded_on: dt.date | None = None,
     is_valid: bool | None = None,
@@ -74,6 +76,8 @@ def application_create(
         could_justify_proceedings=could_justify_proceedings,
         engages_article_2_or_3=engages_article_2_or_3,
         same_incident=same_incident,
+        treated_as_referred=treated_as_referred,
+        regime_reason=regime_reason,
         created_by=actor,
         updated_by=actor,
     )

@@ -20,6 +20,7 @@ from appeals.models import (
     Status,
     Subject,
 )
+from oversight.core import regime as regime_rules
 from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
 
 
@@ -45,11 +46,20 @@ class ApplicationFactory(DjangoModelFactory):
     could_justify_proceedings = False
     engages_article_2_or_3 = False
     same_incident = False
-    kind = factory.LazyAttribute(lambda o: rules.application_kind(o.complaint_made_on))
+    treated_as_referred = False
+    regime_reason = ""
+    regime = factory.LazyAttribute(
+        lambda o: regime_rules.regime_of(o.complaint_made_on, o.regime_reason)
+    )
+    kind = factory.LazyAttribute(
+        lambda o: rules.application_kind(o.complaint_made_on, o.regime_reason)
+    )
     apply_by = factory.LazyAttribute(lambda o: rules.apply_by(o.outcome_notified_on))
     review_body = factory.LazyAttribute(
         lambda o: rules.relevant_review_body(
             kind=o.kind,
+            subject=o.subject,
+            treated_as_referred=o.treated_as_referred,
             about_senior_officer=o.about_senior_officer,
             referred_or_should_have_been=o.referred_or_should_have_been,
             could_justify_proceedings=o.could_justify_proceedings,

@@ -341,3 +341,33 @@ def test_schema_documents_applications(caseworker):
     assert CONTRACT_FIELDS <= set(read)
     assert read["kind"]["readOnly"] is True
     assert read["made_in_time"]["readOnly"] is True
+
+
+def test_api_gives_the_regime_and_takes_its_reason(caseworker, herts):
+    """SI 2020/5 reg. 3: regime is read-only and derived; regime_reason moves it off the
+    date's regime, and a reason that does not is a 400 on that field."""
+    client = api_as(caseworker)
+    linked = client.post(
+        URL,
+        payload(complaint_made_on="2020-03-01", regime_reason="linked_to_earlier_matter"),
+        format="json",
+    )
+    assert linked.status_code == 201, linked.data
+    body = linked.json()
+    assert (body["regime"], body["regime_reason"], body["kind"]) == (
+        "pre_2020",
+        "linked_to_earlier_matter",
+        "appeal",
+    )
+    assert body["reference"] == "APP-2024-000001"
+    refused = client.post(
+        URL, payload(complaint_made_on="2019-06-01", regime_reason="linked_to_earlier_matter")
+    )
+    assert refused.status_code == 400
+    assert refused.json() == {"regime_reason": [messages.REGIME_REASON_DOES_NOT_APPLY]}
+    ignored = client.post(URL, payload(regime="pre_2020"), format="json").json()
+    assert (ignored["regime"], ignored["kind"]) == ("post_2020", "review")
+    schema = client.get("/api/schema/?format=json").json()
+    read = schema["components"]["schemas"]["Application"]["properties"]
+    assert read["regime"]["readOnly"] is True
+    assert "treated_as_referred" in read

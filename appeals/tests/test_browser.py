@@ -44,7 +44,7 @@ def test_caseworker_records_judges_and_decides_a_review(page, live_server, casew
     page.get_by_label("The complainant", exact=True).check()
     page.get_by_label("The outcome of an investigation").check()
     page.get_by_label(
-        "The complaint was referred, or should have been referred, to the oversight body"
+        "Any part was referred, or should have been referred, to the oversight body"
     ).check()
     page.get_by_role("button", name="Record application").click()
     expect(page.get_by_role("alert")).to_contain_text(

@@ -72,6 +72,7 @@ def test_made_in_time_exactly_when_at_most_28_days_have_passed(notified, days):
 CRITERIA = [
     "about_senior_officer",
     "referred_or_should_have_been",
+    "treated_as_referred",
     "could_justify_proceedings",
     "engages_article_2_or_3",
     "same_incident",
@@ -218,3 +219,33 @@ def test_count_by_band():
         "6_to_12_months": 0,
         "over_12_months": 1,
     }
+
+
+def test_a_2020_complaint_linked_to_an_earlier_matter_is_an_appeal():
+    """SI 2020/5 reg. 3(1)(b): it stays under the old regime, so the 2012 appeal applies."""
+    assert rules.application_kind(D(2020, 3, 1), "linked_to_earlier_matter") == "appeal"
+    assert rules.application_kind(D(2020, 3, 1)) == "review"
+
+
+@pytest.mark.parametrize("reason", ["reinvestigation", "old_case_direction"])
+def test_a_reinvestigation_or_section_28a_direction_makes_an_earlier_complaint_a_review(reason):
+    """SI 2020/5 reg. 3(2): a s. 13B re-investigation or a s. 28A direction brings it under
+    the 2020 regime whatever its date."""
+    assert rules.application_kind(D(2019, 6, 1), reason) == "review"
+    assert rules.application_kind(D(2019, 6, 1)) == "appeal"
+
+
+@pytest.mark.parametrize("kind", ["appeal", "review"])
+def test_treated_as_referred_makes_the_oversight_body_the_relevant_body(kind):
+    assert body(kind, treated_as_referred=True) == "oversight_body"
+    assert body(kind) != "oversight_body"
+
+
+def test_an_appeal_against_non_recording_lies_to_the_oversight_body():
+    """Schedule 3 para. 3(3) before 2020: the appeal against a decision not to record a
+    complaint was to the oversight body, whatever the other criteria."""
+    appeal = rules.relevant_review_body(
+        kind="appeal", subject="non_recording", **{name: False for name in CRITERIA}
+    )
+    assert appeal == "oversight_body"
+    assert body("appeal") == "chief_officer"

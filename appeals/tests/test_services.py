@@ -590,3 +590,76 @@ def test_history_shows_who_recorded_judged_and_decided(caseworker, manager, hert
     assert ("Follow-up directed", "—", "Re-investigation") in [
         (c.field, c.old, c.new) for c in entries[2].changes
     ]
+
+
+def test_a_2020_complaint_linked_to_an_earlier_matter_is_recorded_as_an_appeal(
+    caseworker, herts, today
+):
+    """SI 2020/5 reg. 3(1)(b): the regime reason overrides the date, and the database allows
+    it (the constraint follows the regime and its reason, not only the date)."""
+    application = create(
+        caseworker,
+        herts,
+        today,
+        complaint_made_on=D(2020, 3, 1),
+        regime_reason="linked_to_earlier_matter",
+        referred_or_should_have_been=False,
+    )
+    application.refresh_from_db()
+    assert (application.regime, application.kind) == ("pre_2020", "appeal")
+    assert application.reference.startswith("APP-")
+    assert application.review_body == "chief_officer"
+
+
+def test_a_reinvestigated_earlier_complaint_is_recorded_as_a_review(caseworker, herts, today):
+    application = create(
+        caseworker, herts, today, complaint_made_on=D(2019, 6, 1), regime_reason="reinvestigation"
+    )
+    assert (application.regime, application.kind) == ("post_2020", "review")
+    assert application.reference.startswith("REV-")
+
+
+@pytest.mark.parametrize(
+    ("complaint_made_on", "reason"),
+    [(D(2019, 6, 1), "linked_to_earlier_matter"), (D(2020, 3, 1), "reinvestigation")],
+)
+def test_a_regime_reason_that_does_not_move_the_complaint_is_refused(
+    caseworker, herts, today, complaint_made_on, reason
+):
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, herts, today, complaint_made_on=complaint_made_on, regime_reason=reason)
+    assert error.value.message_dict == {"regime_reason": [messages.REGIME_REASON_DOES_NOT_APPLY]}
+    assert not Application.objects.exists()
+
+
+def test_editing_the_regime_reason_changes_the_kind_and_reference(caseworker, herts, today):
+    application = create(caseworker, herts, today, complaint_made_on=D(2020, 3, 1))
+    assert application.kind == "review"
+    edited = services.application_update(
+        actor=caseworker,
+        application=application,
+        regime_reason="linked_to_earlier_matter",
+        today=today,
+        version=application.version,
+    )
+    assert (edited.regime, edited.kind) == ("pre_2020", "appeal")
+    assert edited.reference.startswith("APP-")
+
+
+def test_an_appeal_against_non_recording_goes_to_the_oversight_body_and_can_be_decided(
+    caseworker, herts, today
+):
+    """Schedule 3 para. 3(3) before 2020: the oversight body hears it, so it is judged and
+    decided here (before, it went to the chief officer and could not be judged)."""
+    application = create(
+        caseworker,
+        herts,
+        today,
+        complaint_made_on=D(2019, 5, 1),
+        subject="non_recording",
+        referred_or_should_have_been=False,
+    )
+    assert application.review_body == "oversight_body"
+    judged = judge(caseworker, application, today)
+    decided = decide(caseworker, judged, today)
+    assert decided.status == Status.DECIDED

@@ -4,12 +4,14 @@ import datetime as dt
 
 from appeals import rules
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Status, Subject
+from oversight.core import regime
 from oversight.demo import volumes
 from oversight.demo.common import Context, random_day, scaled
 
 CRITERIA = (
     "about_senior_officer",
     "referred_or_should_have_been",
+    "treated_as_referred",
     "could_justify_proceedings",
     "engages_article_2_or_3",
     "same_incident",
@@ -39,8 +41,11 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
             *(volumes.LONG_RUNNING_COMPLAINT_DAYS if long_running else volumes.COMPLAINT_DAYS)
         )
         kind = rules.application_kind(complaint_on)
+        subject_regime = regime.regime_of(complaint_on)
         subjects = [s for s in Subject.values if rules.subject_allowed(s, kind)]
-        forwarded = rng.random() < volumes.FORWARDED_SHARE
+        subject = rng.choices(subjects, weights=[5, 4, 1, 1][: len(subjects)])[0]
+        # An appeal against non-recording is always the oversight body's: never forwarded.
+        forwarded = rng.random() < volumes.FORWARDED_SHARE and subject != rules.NON_RECORDING
         criteria = {name: False for name in CRITERIA}
         if not forwarded:
             for name in rng.sample(CRITERIA, k=rng.randint(1, 2)):
@@ -54,12 +59,13 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
             outcome_notified_on=notified_on,
             received_on=received_on,
             applicant=Applicant.COMPLAINANT if rng.random() < 0.9 else Applicant.REPRESENTATIVE,
-            subject=rng.choices(subjects, weights=[5, 4, 1, 1][: len(subjects)])[0],
+            subject=subject,
             summary=rng.choice(GROUNDS),
             **criteria,
+            regime=subject_regime,
             kind=kind,
             apply_by=rules.apply_by(notified_on),
-            review_body=rules.relevant_review_body(kind=kind, **criteria),
+            review_body=rules.relevant_review_body(kind=kind, subject=subject, **criteria),
             created_by=actor,
             updated_by=actor,
         )
