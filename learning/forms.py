@@ -75,7 +75,7 @@ class ResponseForm(govuk.VersionedForm):
     publication_declined = govuk.yes_no_field(
         "Does the organisation ask that this response not be published?",
         help_text="Responses to statutory recommendations are published within 21 days "
-        "unless the organisation asks in writing that they not be.",
+        "(paragraph 28B(5)) unless the organisation asks in writing that they not be.",
         error="Select whether the response may be published",
     )
 

@@ -74,8 +74,9 @@ class Recommendation(CaseRecord):
     """A learning recommendation to one force or national body.
 
     A draft may be incomplete; issuing needs a recipient, theme, type and text. For a
-    statutory recommendation (paragraph 28A) the response is due 55 days after issue,
-    later if extended. `status`, `responded_on` and `response` mirror the current response.
+    statutory recommendation (made under paragraph 28A) the response is due under paragraph
+    28B(2) by the end of 56 days beginning with the day of issue (issue + 55), later if extended
+    (28B(3)). `status`, `responded_on` and `response` mirror the current response.
     """
 
     detail_url_name = "learning:recommendation-detail"

@@ -1,10 +1,12 @@
 """Recommendation rules as pure functions over dates and values: no ORM, no clock.
 
-Paragraph 28A of Schedule 3 to the Police Reform Act 2002: the recipient of a statutory
-recommendation must respond in writing before the end of 56 days beginning with the day
-the recommendation was made; the oversight body may extend that period on a request made
-before it expires, and publishes the response within 21 days of receiving it unless the
-recipient asks in writing that it not be published.
+Paragraph 28B of Schedule 3 to the Police Reform Act 2002 (the duty to respond to a
+recommendation made under the power in paragraph 28A): the recipient must respond in writing
+before the end of the period of 56 days beginning with the day the recommendation was made
+(28B(2)); the Director General may extend that period on an application received before it
+ends (28B(3)); and, on receiving the response, must publish it within the period of 21 days
+beginning with the day of receipt (28B(5)) unless the recipient made representations at the
+time of responding that it, or parts of it, should not be published (28B(6)-(7)).
 """
 
 import datetime as dt
@@ -12,8 +14,9 @@ import re
 
 from oversight.core import references
 
-# "The end of 56 days beginning with" the issue day: the issue day is day 1.
+# "The end of 56 days beginning with" the issue day: the issue day is day 1 (28B(2)).
 STATUTORY_RESPONSE_DAYS = 56
+# "Within the period of 21 days beginning with the day" of receipt: receipt is day 1 (28B(5)).
 PUBLICATION_DAYS = 21
 
 DRAFT = "draft"
@@ -42,12 +45,12 @@ SOURCE_REFERENCE_RE = re.compile(references.reference_pattern(*SOURCE_PREFIXES))
 
 
 def response_due_on(issued_on: dt.date) -> dt.date:
-    """A statutory response is due by the end of 56 days beginning with the issue day."""
+    """Paragraph 28B(2): due by the end of 56 days beginning with the issue day (issue + 55)."""
     return issued_on + dt.timedelta(days=STATUTORY_RESPONSE_DAYS - 1)
 
 
 def extension_request_in_time(requested_on: dt.date, due_on: dt.date) -> bool:
-    """An extension may be granted only on a request made before the period expires."""
+    """Paragraph 28B(3): an extension only on an application received before the period ends."""
     return requested_on <= due_on
 
 
@@ -79,11 +82,13 @@ def days_until_due(due_on: dt.date | None, today: dt.date) -> int | None:
 def publication_due_on(
     received_on: dt.date, *, is_statutory: bool, publication_declined: bool
 ) -> dt.date | None:
-    """A statutory response is published within 21 days of receipt, unless the recipient
-    asked in writing that it not be; None when there is no publication deadline."""
+    """Paragraph 28B(5): a response to a statutory recommendation is published within the
+    period of 21 days beginning with the day it was received (the day of receipt is day 1, so
+    the last day is receipt + 20), unless the recipient made representations against
+    publication (28B(6)); None when there is no publication deadline."""
     if not is_statutory or publication_declined:
         return None
-    return received_on + dt.timedelta(days=PUBLICATION_DAYS)
+    return received_on + dt.timedelta(days=PUBLICATION_DAYS - 1)
 
 
 def is_publication_overdue(

@@ -312,7 +312,7 @@ def test_a_liaison_submits_the_response(api_as, liaison, herts):
         {"description": "Brief sergeants", "due_on": None},
     ]
     assert body["responses"][0]["received_via"] == "api"
-    assert body["responses"][0]["publish_by"] == "2024-06-24"
+    assert body["responses"][0]["publish_by"] == "2024-06-23"  # 28B(5): receipt is day 1
     recorded = RecommendationResponse.objects.get()
     assert recorded.submitted_by == liaison
 

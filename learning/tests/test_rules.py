@@ -95,12 +95,14 @@ def test_days_until_due():
 @pytest.mark.parametrize(
     ("is_statutory", "declined", "expected"),
     [
-        (True, False, D(2024, 6, 24)),  # 21 days after receipt on 3 June
+        (True, False, D(2024, 6, 23)),  # 21 days beginning with 3 June: 3 June is day 1
         (True, True, None),  # the recipient asked in writing that it not be published
         (False, False, None),  # no statutory deadline
     ],
 )
-def test_publication_due_21_days_after_receipt_unless_declined(is_statutory, declined, expected):
+def test_publication_due_within_21_days_beginning_with_receipt_unless_declined(
+    is_statutory, declined, expected
+):
     assert (
         rules.publication_due_on(
             D(2024, 6, 3), is_statutory=is_statutory, publication_declined=declined

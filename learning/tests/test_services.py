@@ -208,7 +208,7 @@ def test_respond_records_the_answer_and_its_planned_actions(liaison, today):
     assert recommendation.status == "partially_accepted"
     assert recommendation.responded_on == today
     assert recommendation.response == "We accept it."
-    assert answer.publish_by == D(2024, 6, 24)  # 21 days after receipt
+    assert answer.publish_by == D(2024, 6, 23)  # 21 days beginning with receipt (28B(5))
     assert answer.submitted_by == liaison
     assert [a.description for a in answer.actions.all()] == [
         "Review the custody policy",

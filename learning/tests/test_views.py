@@ -183,7 +183,7 @@ def test_staff_record_a_response_received_on_paper_with_planned_actions(client_a
     assert f"Response to {recommendation.reference} recorded." in content
     assert "Review the policy" in content
     assert "1 Sep 2024" in content
-    assert "To be published by 20 June 2024" in content
+    assert "To be published by 19 June 2024" in content  # 28B(5): receipt is day 1
     assert "Publication overdue" not in content
     answer = RecommendationResponse.objects.get()
     assert (answer.received_via, answer.received_on) == ("paper", D(2024, 5, 30))
@@ -348,7 +348,7 @@ def test_detail_shows_the_response_history_and_logs_the_view(client_as, casework
     assert (log.user, log.reference) == (caseworker, answered.reference)
     assert "Accepted – 20 May 2024" in content
     assert "Refresher training for custody officers" in content
-    assert "To be published by 10 June 2024" in content
+    assert "To be published by 9 June 2024" in content  # 28B(5): receipt is day 1
     assert "History" in content
 
 

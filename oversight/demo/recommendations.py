@@ -162,7 +162,7 @@ def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
     )
     published_on = None
     if publish_by is not None:
-        candidate = responded_on + ctx.days_between(1, rules.PUBLICATION_DAYS)
+        candidate = responded_on + ctx.days_between(1, rules.PUBLICATION_DAYS - 1)
         published_on = candidate if candidate <= ctx.today else None
     return RecommendationResponse(
         recommendation=rec,
