@@ -6,6 +6,7 @@ import pghistory
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.urls import reverse
 
 from learning import rules
 from oversight.core import references
@@ -36,6 +37,12 @@ class ResponseStatus(models.TextChoices):
     ACCEPTED = rules.ACCEPTED, "Accepted"
     PARTIALLY_ACCEPTED = rules.PARTIALLY_ACCEPTED, "Partially accepted"
     NOT_ACCEPTED = rules.NOT_ACCEPTED, "Not accepted"
+
+
+SOURCE_DETAIL_URLS = {
+    rules.INVESTIGATION: "investigations:investigation-detail",
+    rules.APPLICATION: "appeals:application-detail",
+}
 
 
 class SourceKind(models.TextChoices):
@@ -193,6 +200,15 @@ class Recommendation(CaseRecord):
     def source(self) -> str:
         """The investigation's or application's reference, or "thematic"."""
         return self.source_reference or rules.THEMATIC
+
+    @property
+    def source_url(self) -> str:
+        """The staff page of the investigation or application it comes from ("" if thematic).
+        Only staff pages show it: liaisons and the public see the reference alone."""
+        name = SOURCE_DETAIL_URLS.get(self.source_kind)
+        return (
+            reverse(name, args=[self.source_reference]) if name and self.source_reference else ""
+        )
 
     @property
     def statutory_due_on(self) -> dt.date | None:

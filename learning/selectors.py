@@ -6,6 +6,8 @@ import datetime as dt
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
+from appeals.models import Application
+from cases.models import Investigation
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -174,3 +176,14 @@ def public_recommendation_get(*, reference: str) -> Recommendation:
 def public_theme_choices() -> list[str]:
     themes = Recommendation.objects.issued().values_list("theme", flat=True).distinct()
     return sorted(set(themes), key=str.casefold)
+
+
+SOURCE_MODELS = {rules.INVESTIGATION: Investigation, rules.APPLICATION: Application}
+
+
+def source_record_exists(kind: str, reference: str) -> bool:
+    """Whether the investigation or application a recommendation names is in the system
+    (Schedule 3 para. 28A: a recommendation is made from a report or a review/appeal that
+    exists; a made-up reference cannot be its source). One query."""
+    model = SOURCE_MODELS.get(kind)
+    return model is not None and model.objects.filter(reference=reference).exists()

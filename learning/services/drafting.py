@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
-from learning import rules
+from learning import rules, selectors
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
 from learning.services import messages
 from learning.services.common import lock
@@ -35,6 +35,10 @@ def _check_content(recommendation: Recommendation) -> FieldErrors:
     elif not rules.source_reference_valid(kind, reference):
         errors["source_reference"] = messages.SOURCE_REFERENCE_INVALID.format(
             kind=SourceKind(kind).label.lower(), example=messages.SOURCE_EXAMPLES[kind]
+        )
+    elif kind != SourceKind.THEMATIC and not selectors.source_record_exists(kind, reference):
+        errors["source_reference"] = messages.SOURCE_REFERENCE_UNKNOWN.format(
+            kind=SourceKind(kind).label.lower(), reference=reference
         )
     if recommendation.type and recommendation.type not in RecommendationType.values:
         errors["type"] = messages.TYPE_INVALID.format(value=recommendation.type)

@@ -8,6 +8,9 @@ STATUS_ON_CREATE = "A new recommendation is either a draft or issued straight aw
 SOURCE_KIND_INVALID = "Choose where the recommendation comes from."
 SOURCE_REFERENCE_REQUIRED = "Enter the reference of the {kind} the recommendation comes from."
 SOURCE_REFERENCE_INVALID = "Enter the {kind}'s reference in the form {example}."
+SOURCE_REFERENCE_UNKNOWN = (
+    "There is no {kind} {reference} in the system: enter the reference of an existing {kind}."
+)
 THEMATIC_HAS_NO_REFERENCE = "A recommendation from thematic work has no source reference."
 TYPE_INVALID = "“{value}” is not a type of recommendation."
 THEME_TOO_LONG = "The theme must be 100 characters or fewer."

@@ -1,8 +1,11 @@
 import datetime as dt
+import itertools
 
 import factory
 from factory.django import DjangoModelFactory
 
+from appeals.tests.factories import ApplicationFactory
+from cases.tests.factories import InvestigationFactory
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -16,6 +19,17 @@ from learning.models import (
 )
 from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
 
+# 2023 references, apart from the factories' own and those the tests name.
+_SOURCE_NUMBERS = itertools.count(1)
+
+
+def _source_reference(kind: str) -> str:
+    if kind == SourceKind.INVESTIGATION:
+        return InvestigationFactory(reference=f"INV-2023-{next(_SOURCE_NUMBERS):06d}").reference
+    if kind == SourceKind.APPLICATION:
+        return ApplicationFactory(reference=f"REV-2023-{next(_SOURCE_NUMBERS):06d}").reference
+    return ""
+
 
 class RecommendationFactory(DjangoModelFactory):
     """A complete draft. Built directly for speed; the services are tested on their own.
@@ -28,7 +42,8 @@ class RecommendationFactory(DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"REC-2024-{900001 + n:06d}")
     recipient = factory.SubFactory(OrganisationFactory)
     source_kind = SourceKind.INVESTIGATION
-    source_reference = factory.Sequence(lambda n: f"INV-2023-{n + 1:06d}")
+    # The source is a real record, as the services insist (source_record_exists).
+    source_reference = factory.LazyAttribute(lambda o: _source_reference(o.source_kind))
     theme = "Custody"
     type = RecommendationType.TRAINING
     text = factory.Faker("paragraph", nb_sentences=3, locale="en_GB")

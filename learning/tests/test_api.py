@@ -37,7 +37,7 @@ def on_3_june_2024():
 def payload(**overrides):
     return {
         "recipient": "hertfordshire-constabulary",
-        "source": "INV-2024-000045",
+        "source": "INV-2022-000045",
         "theme": "Custody",
         "type": "training",
         "text": "Train custody officers to carry out rousing checks.",
@@ -71,7 +71,7 @@ def test_staff_issue_a_statutory_recommendation(api_as, users, herts, role):
     body = response.json()
     assert body["reference"] == "REC-2024-000001"
     assert body["recipient"] == "hertfordshire-constabulary"
-    assert body["source"] == "INV-2024-000045"
+    assert body["source"] == "INV-2022-000045"
     assert body["type"] == "training"
     assert (body["status"], body["issued_on"], body["response_due_on"]) == (
         "issued",

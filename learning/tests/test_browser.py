@@ -109,7 +109,7 @@ def test_a_caseworker_drafts_issues_and_records_a_paper_response(
     expect(page.get_by_text("No recommendations match these filters.")).to_be_visible()
     page.get_by_role("link", name="Draft a recommendation").click()
     page.get_by_label("Investigation", exact=True).check()
-    page.get_by_label("Investigation or application reference").fill("INV-2024-000045")
+    page.get_by_label("Investigation or application reference").fill("INV-2022-000045")
     page.get_by_label("Recipient").select_option("hertfordshire-constabulary")
     page.get_by_label("Theme").fill("Custody")
     page.get_by_label("Training").check()

@@ -27,7 +27,7 @@ def create(actor, today, **overrides):
     data = {
         "actor": actor,
         "source_kind": "investigation",
-        "source_reference": "INV-2024-000045",
+        "source_reference": "INV-2022-000045",
         "today": today,
     }
     return services.recommendation_create(**{**data, **overrides})
@@ -111,10 +111,10 @@ def test_cannot_issue_without_recipient_theme_type_and_text(
     ("kind", "reference", "message"),
     [
         ("investigation", "", "Enter the reference of the investigation"),
-        ("investigation", "APP-2024-000001", "Enter the investigation's reference"),
-        ("application", "INV-2024-000001", "Enter the appeal or review's reference"),
+        ("investigation", "APP-2022-000001", "Enter the investigation's reference"),
+        ("application", "INV-2022-000001", "Enter the appeal or review's reference"),
         ("application", "REV-24-1", "Enter the appeal or review's reference"),
-        ("thematic", "INV-2024-000001", messages.THEMATIC_HAS_NO_REFERENCE),
+        ("thematic", "INV-2022-000001", messages.THEMATIC_HAS_NO_REFERENCE),
         ("nonsense", "", messages.SOURCE_KIND_INVALID),
     ],
 )
@@ -129,9 +129,9 @@ def test_the_source_reference_is_checked_against_its_kind(
 
 def test_a_lower_case_source_reference_is_normalised(caseworker, today):
     draft = create(
-        caseworker, today, source_kind="application", source_reference=" rev-2024-000067"
+        caseworker, today, source_kind="application", source_reference=" rev-2022-000067"
     )
-    assert draft.source == "REV-2024-000067"
+    assert draft.source == "REV-2022-000067"
 
 
 def test_only_draft_or_issued_on_creation(caseworker, herts, today):
@@ -420,3 +420,17 @@ def test_every_write_is_in_the_history_with_who_made_it(caseworker, liaison, her
         ("Recommendation changed", liaison.display_name),
         ("Response recorded", liaison.display_name),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "reference"),
+    [("investigation", "INV-9999-999999"), ("application", "REV-2022-000999")],
+)
+def test_a_source_reference_must_name_a_record_of_the_system(caseworker, today, kind, reference):
+    """A recommendation comes from an investigation's report or an application's decision
+    (Schedule 3 para. 28A): a well-formed reference to nothing is refused, nothing saved."""
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, source_kind=kind, source_reference=reference)
+    assert list(error.value.message_dict) == ["source_reference"]
+    assert "in the system" in error.value.message_dict["source_reference"][0]
+    assert not Recommendation.objects.exists()

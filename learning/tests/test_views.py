@@ -73,7 +73,7 @@ def test_a_caseworker_drafts_and_issues_a_statutory_recommendation(client_as, ca
         url("recommendation-create"),
         {
             "source_kind": "application",
-            "source_reference": "REV-2024-000067",
+            "source_reference": "REV-2022-000067",
             "recipient": "hertfordshire-constabulary",
             "theme": "Stop and search",
             "type": "policy_guidance",
@@ -126,7 +126,7 @@ def test_an_incomplete_draft_cannot_be_issued_and_says_why(client_as, caseworker
 def test_bad_drafts_show_errors_and_save_nothing(client_as, caseworker, overrides, message):
     data = {
         "source_kind": "investigation",
-        "source_reference": "INV-2024-000001",
+        "source_reference": "INV-2022-000001",
         "is_statutory": "no",
         **overrides,
     }
@@ -420,3 +420,18 @@ def test_a_liaison_answers_online(client_as, liaison, herts):
         liaison,
     )
     assert answer.publication_declined is True
+
+
+def test_staff_see_a_link_to_the_source_and_liaisons_only_its_reference(
+    client_as, caseworker, liaison, herts
+):
+    """Item 8: the source is a record of the system, linked on staff pages; a force liaison
+    cannot open staff pages, so sees the reference without a link."""
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    url = f"/recommendations/{recommendation.reference}/"
+    link = f'href="/investigations/{recommendation.source_reference}/"'
+    staff_page = client_as(caseworker).get(url).content.decode()
+    assert link in staff_page
+    liaison_page = client_as(liaison).get(url).content.decode()
+    assert recommendation.source_reference in liaison_page
+    assert link not in liaison_page
