@@ -297,11 +297,11 @@ class RecommendationViewSet(CaseRecordViewSet):
                 request_only=True,
             ),
             OpenApiExample(
-                "Not accepted, not to be published",
+                "Not accepted, with representations against publication",
                 value={
                     "status": "not_accepted",
                     "response": "The practice is already covered by our custody policy.",
-                    "do_not_publish": True,
+                    "representations": "The second paragraph names a serving officer.",
                 },
                 request_only=True,
             ),
@@ -321,7 +321,7 @@ class RecommendationViewSet(CaseRecordViewSet):
             responded_on=data["responded_on"],
             planned_actions=data["planned_actions"],
             is_final=data["final"],
-            publication_declined=data["do_not_publish"],
+            representations=data["representations"],
             received_via=ReceivedVia.API,
             today=self.today,
         )

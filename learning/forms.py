@@ -2,7 +2,13 @@
 
 from django import forms
 
-from learning.models import ReceivedVia, RecommendationType, ResponseStatus, SourceKind
+from learning.models import (
+    PublicationDecision,
+    ReceivedVia,
+    RecommendationType,
+    ResponseStatus,
+    SourceKind,
+)
 from oversight.core import forms as govuk
 from oversight.core.selectors import organisations_for_choice
 
@@ -72,11 +78,14 @@ class ResponseForm(govuk.VersionedForm):
         help_text="Choose no for an interim response: you can send the final one later.",
         error="Select whether this is the final response",
     )
-    publication_declined = govuk.yes_no_field(
-        "Does the organisation ask that this response not be published?",
+    representations = govuk.text_area(
+        "Representations against publication (optional)",
+        rows=4,
+        max_length=20000,
         help_text="Responses to statutory recommendations are published within 21 days "
-        "(paragraph 28B(5)) unless the organisation asks in writing that they not be.",
-        error="Select whether the response may be published",
+        "(paragraph 28B(5)). If the organisation asks that the response, or parts of it, not "
+        "be published, say which parts and why: the oversight body decides (paragraph "
+        "28B(6) and (7)).",
     )
 
 
@@ -98,7 +107,7 @@ class StaffResponseForm(ResponseForm):
         "responded_on",
         "received_via",
         "is_final",
-        "publication_declined",
+        "representations",
         "version",
     ]
 
@@ -153,23 +162,43 @@ class ImplementForm(govuk.VersionedForm):
 
 
 class PublicationForm(govuk.GovukForm):
-    decision = govuk.radios(
-        "What do you want to record?",
-        [
-            ("published", "The response has been published"),
-            ("withheld", "The recipient asked in writing that it not be published"),
-        ],
-        error="Select what you want to record",
-    )
     published_on = govuk.GovukDateField(
-        label="Date published",
-        label_for_errors="the date published",
-        required=False,
-        help_text="Only if it has been published.",
+        label="Date published", label_for_errors="the date published"
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "published" and not cleaned.get("published_on"):
-            self.add_error("published_on", "Enter the date published")
-        return cleaned
+
+class PublicationDecisionForm(govuk.GovukForm):
+    """The decision on the organisation's representations against publication (28B(7))."""
+
+    decision = govuk.radios(
+        "What has been decided?",
+        PublicationDecision.choices,
+        error="Select whether to publish the response in full, in part or not at all",
+    )
+    published_text = govuk.text_area(
+        "The parts to be published",
+        rows=8,
+        max_length=20000,
+        help_text="Only when publishing in part: the text as it will be published.",
+    )
+    reasons = govuk.text_area(
+        "Reasons for the decision", rows=4, error="Give the reasons for the decision"
+    )
+    decided_on = govuk.GovukDateField(
+        label="Date of the decision", label_for_errors="the date of the decision"
+    )
+
+
+class JudicialReviewStartForm(govuk.VersionedForm):
+    started_on = govuk.GovukDateField(
+        label="Date the proceedings started",
+        help_text="Only proceedings started on or before the date the response is due "
+        "extend the period.",
+        label_for_errors="the date the proceedings started",
+    )
+
+
+class JudicialReviewEndForm(govuk.VersionedForm):
+    ended_on = govuk.GovukDateField(
+        label="Date the proceedings ended", label_for_errors="the date the proceedings ended"
+    )

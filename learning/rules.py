@@ -4,9 +4,12 @@ Paragraph 28B of Schedule 3 to the Police Reform Act 2002 (the duty to respond t
 recommendation made under the power in paragraph 28A): the recipient must respond in writing
 before the end of the period of 56 days beginning with the day the recommendation was made
 (28B(2)); the Director General may extend that period on an application received before it
-ends (28B(3)); and, on receiving the response, must publish it within the period of 21 days
-beginning with the day of receipt (28B(5)) unless the recipient made representations at the
-time of responding that it, or parts of it, should not be published (28B(6)-(7)).
+ends (28B(3)); proceedings for judicial review of the recommendation started within the period
+extend it by however many days they are in progress (28B(4)); and, on receiving the response,
+must publish it within the period of 21 days beginning with the day of receipt (28B(5)) unless
+the recipient made representations at the time of responding that it, or parts of it, should
+not be published (28B(6)), which the Director General then decides: publish it in full, in
+part, or not at all (28B(7)).
 """
 
 import datetime as dt
@@ -32,6 +35,12 @@ RESPONDED_STATUSES = RESPONSE_STATUSES | {IMPLEMENTED}
 ACCEPTED_STATUSES = frozenset({ACCEPTED, PARTIALLY_ACCEPTED, IMPLEMENTED})
 IMPLEMENTABLE_STATUSES = frozenset({ACCEPTED, PARTIALLY_ACCEPTED})
 
+# The decisions on a recipient's representations against publication (28B(7)).
+PUBLISH_IN_FULL = "in_full"
+PUBLISH_IN_PART = "in_part"
+NOT_PUBLISHED = "not_published"
+PUBLICATION_DECISIONS = frozenset({PUBLISH_IN_FULL, PUBLISH_IN_PART, NOT_PUBLISHED})
+
 INVESTIGATION = "investigation"
 APPLICATION = "application"
 THEMATIC = "thematic"
@@ -54,6 +63,20 @@ def extension_request_in_time(requested_on: dt.date, due_on: dt.date) -> bool:
     return requested_on <= due_on
 
 
+def judicial_review_extends_period(started_on: dt.date, due_on: dt.date) -> bool:
+    """Paragraph 28B(4): only proceedings for judicial review of the recommendation started
+    during the period allowed for the response (extended or not) extend it."""
+    return started_on <= due_on
+
+
+def due_on_after_judicial_review(
+    due_on: dt.date, started_on: dt.date, ended_on: dt.date
+) -> dt.date:
+    """Paragraph 28B(4): the period is extended by however many days the proceedings are in
+    progress, counting the day they start and the day they end (both are days in progress)."""
+    return due_on + dt.timedelta(days=(ended_on - started_on).days + 1)
+
+
 def is_overdue(
     *,
     status: str,
@@ -61,13 +84,16 @@ def is_overdue(
     responded_on: dt.date | None,
     due_on: dt.date | None,
     today: dt.date,
+    judicial_review_pending: bool = False,
 ) -> bool:
-    """Statutory, issued, still unanswered, and the (possibly extended) due date has passed."""
+    """Statutory, issued, still unanswered, and the (possibly extended) due date has passed;
+    never while judicial review proceedings that extend the period are in progress (28B(4))."""
     return (
         status != DRAFT
         and is_statutory
         and responded_on is None
         and due_on is not None
+        and not judicial_review_pending
         and today > due_on
     )
 
@@ -80,15 +106,25 @@ def days_until_due(due_on: dt.date | None, today: dt.date) -> int | None:
 
 
 def publication_due_on(
-    received_on: dt.date, *, is_statutory: bool, publication_declined: bool
+    received_on: dt.date, *, is_statutory: bool, is_final: bool, representations_made: bool
 ) -> dt.date | None:
-    """Paragraph 28B(5): a response to a statutory recommendation is published within the
+    """Paragraph 28B(5): the response to a statutory recommendation is published within the
     period of 21 days beginning with the day it was received (the day of receipt is day 1, so
-    the last day is receipt + 20), unless the recipient made representations against
-    publication (28B(6)); None when there is no publication deadline."""
-    if not is_statutory or publication_declined:
+    the last day is receipt + 20). None when there is no such deadline: no statutory duty, an
+    interim reply (not the response 28B(2) requires), or representations against publication
+    made with it (28B(6)), which wait for a decision (publication_due_after_decision)."""
+    if not is_statutory or not is_final or representations_made:
         return None
     return received_on + dt.timedelta(days=PUBLICATION_DAYS - 1)
+
+
+def publication_due_after_decision(decision: str, decided_on: dt.date) -> dt.date | None:
+    """Paragraph 28B(7): on representations the Director General decides to publish the
+    response in full, in part, or not at all. The Act sets no period for publishing after the
+    decision; the body holds itself to the 21 days of 28B(5), counted from the decision."""
+    if decision not in (PUBLISH_IN_FULL, PUBLISH_IN_PART):
+        return None
+    return decided_on + dt.timedelta(days=PUBLICATION_DAYS - 1)
 
 
 def is_publication_overdue(

@@ -20,10 +20,12 @@ from oversight.core.history import HistoryEntry, history_of
 
 
 def overdue_q(today: dt.date) -> Q:
-    """SQL twin of rules.is_overdue: issued, statutory, still unanswered, and the (possibly
-    extended) due date has passed."""
-    return ~Q(status=RecommendationStatus.DRAFT) & Q(
-        is_statutory=True, responded_on__isnull=True, response_due_on__lt=today
+    """SQL twin of rules.is_overdue: issued, statutory, still unanswered, the (possibly
+    extended) due date has passed, and no judicial review proceedings are in progress."""
+    return (
+        ~Q(status=RecommendationStatus.DRAFT)
+        & Q(is_statutory=True, responded_on__isnull=True, response_due_on__lt=today)
+        & (Q(judicial_review_started_on__isnull=True) | Q(judicial_review_ended_on__isnull=False))
     )
 
 
@@ -73,6 +75,8 @@ SUMMARY_COLUMNS = (
     "status",
     "issued_on",
     "response_due_on",
+    "judicial_review_started_on",
+    "judicial_review_ended_on",
     "responded_on",
     "response",
     "implemented_on",

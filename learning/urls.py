@@ -21,6 +21,16 @@ urlpatterns = [
         steps=["edit", "issue", ("respond", "response"), "extend", "implement"],
     ),
     path(
+        "<str:reference>/judicial-review/",
+        views.RecommendationJudicialReviewView.as_view(),
+        name="recommendation-judicial-review",
+    ),
+    path(
+        "<str:reference>/responses/<int:pk>/decision/",
+        views.ResponseDecisionView.as_view(),
+        name="response-decision",
+    ),
+    path(
         "<str:reference>/responses/<int:pk>/publication/",
         views.ResponsePublicationView.as_view(),
         name="response-publication",

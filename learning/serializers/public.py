@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from learning.models import (
+    PublicationDecision,
     Recommendation,
     RecommendationResponse,
     RecommendationType,
@@ -22,14 +23,23 @@ from learning.serializers.reading import PlannedActionSerializer
 
 class PublicResponseSerializer(serializers.ModelSerializer):
     status = ResponseStatusField(choices=ResponseStatus.choices, read_only=True)
-    response = serializers.CharField(source="text", read_only=True)
+    # Only the parts decided on when the decision was to publish in part (28B(7)).
+    response = serializers.CharField(source="public_text", read_only=True)
     responded_on = serializers.DateField(source="received_on", read_only=True)
-    planned_actions = PlannedActionSerializer(source="actions", many=True, read_only=True)
+    planned_actions = serializers.SerializerMethodField(
+        help_text="Empty when the response was published in part."
+    )
 
     class Meta:
         model = RecommendationResponse
         fields = ["status", "response", "responded_on", "published_on", "planned_actions"]
         read_only_fields = fields
+
+    @extend_schema_field(PlannedActionSerializer(many=True))
+    def get_planned_actions(self, obj):
+        if obj.publication_decision == PublicationDecision.IN_PART:
+            return []
+        return PlannedActionSerializer(obj.actions.all(), many=True).data
 
 
 class PublicRecommendationSerializer(serializers.ModelSerializer):

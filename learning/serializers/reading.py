@@ -51,7 +51,9 @@ class LiaisonResponseSerializer(serializers.ModelSerializer):
             "final",
             "received_via",
             "planned_actions",
-            "publication_declined",
+            "representations",
+            "publication_decision",
+            "publication_decided_on",
             "publish_by",
             "published_on",
         ]
@@ -95,7 +97,11 @@ class LiaisonRecommendationSerializer(serializers.ModelSerializer):
         help_text="Whether a response can be submitted now (none yet, or only an interim one)."
     )
     response = serializers.CharField(
-        read_only=True, help_text="The text of the current (latest) response."
+        read_only=True,
+        help_text=(
+            "The text of the final response; an interim reply (in `responses`) is not the "
+            "response paragraph 28B(2) requires."
+        ),
     )
     response_final = serializers.SerializerMethodField(
         help_text="Whether the current response is final; null before any response."
@@ -120,6 +126,8 @@ class LiaisonRecommendationSerializer(serializers.ModelSerializer):
             "status",
             "issued_on",
             "response_due_on",
+            "judicial_review_started_on",
+            "judicial_review_ended_on",
             "is_overdue",
             "can_respond",
             "responded_on",

@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from learning import rules
 
-DETAIL_ONLY_FIELDS = ("planned_actions", "responses", "extensions", "implementation_evidence")
+DETAIL_ONLY_FIELDS = (
+    "planned_actions",
+    "responses",
+    "extensions",
+    "implementation_evidence",
+    "judicial_review_started_on",
+    "judicial_review_ended_on",
+)
 
 
 def _timestamp(value) -> str:
@@ -42,6 +49,10 @@ def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
             responded_on=row["responded_on"],
             due_on=row["response_due_on"],
             today=today,
+            judicial_review_pending=(
+                row["judicial_review_started_on"] is not None
+                and row["judicial_review_ended_on"] is None
+            ),
         ),
         "can_respond": rules.can_respond(row["status"], row["current_response_final"]),
         "responded_on": day(row["responded_on"]),

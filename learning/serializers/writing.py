@@ -92,6 +92,25 @@ class ResponseWriteSerializer(serializers.Serializer):
         default=True,
         help_text="false for an interim response, to be followed by the final one.",
     )
-    do_not_publish = optional_flag(
-        help_text="The organisation asks in writing that this response not be published."
+    representations = optional_text(
+        max_length=20000,
+        help_text=(
+            "The organisation's written representations that the response, or parts of it "
+            "(say which), should not be published (paragraph 28B(6)); the oversight body "
+            "decides whether to publish it in full, in part or not at all."
+        ),
     )
+    do_not_publish = optional_flag(
+        help_text="Shorthand kept for older clients: true needs `representations`."
+    )
+
+    def validate(self, attrs):
+        if attrs.get("do_not_publish") and not (attrs.get("representations") or "").strip():
+            raise serializers.ValidationError(
+                {
+                    "representations": (
+                        "Say why the response, or which parts of it, should not be published."
+                    )
+                }
+            )
+        return attrs

@@ -11,11 +11,16 @@ from learning.services.drafting import (
     recommendation_issue,
     recommendation_update,
 )
-from learning.services.follow_up import recommendation_extend, recommendation_implement
+from learning.services.follow_up import (
+    recommendation_extend,
+    recommendation_implement,
+    recommendation_judicial_review_end,
+    recommendation_judicial_review_start,
+)
 from learning.services.responses import (
     recommendation_respond,
+    response_decide_publication,
     response_publish,
-    response_withhold,
 )
 
 __all__ = [
@@ -23,8 +28,10 @@ __all__ = [
     "recommendation_extend",
     "recommendation_implement",
     "recommendation_issue",
+    "recommendation_judicial_review_end",
+    "recommendation_judicial_review_start",
     "recommendation_respond",
     "recommendation_update",
     "response_publish",
-    "response_withhold",
+    "response_decide_publication",
 ]

@@ -1,4 +1,5 @@
-"""After issue: extending the statutory response period, and recording implementation."""
+"""After issue: extending the statutory response period (on request, or by judicial review
+proceedings), and recording implementation."""
 
 import datetime as dt
 
@@ -27,10 +28,7 @@ def recommendation_extend(
     """Extend the statutory response period on a request made before it expired."""
     with attributed(actor):
         locked = lock(recommendation, version)
-        if locked.is_draft or not locked.is_statutory:
-            raise ValidationError(messages.EXTEND_NOT_STATUTORY)
-        if locked.status != RecommendationStatus.ISSUED:
-            raise ValidationError(messages.EXTEND_NOT_AWAITING)
+        _refuse_unless_awaiting_statutory(locked)
         due = locked.response_due_on
         errors = FieldErrors(today)
         errors.check_date(
@@ -52,6 +50,80 @@ def recommendation_extend(
         locked.response_due_on = new_due_on
         save_new_version(locked, actor=actor)
     return extension
+
+
+def _refuse_unless_awaiting_statutory(recommendation: Recommendation) -> None:
+    if recommendation.is_draft or not recommendation.is_statutory:
+        raise ValidationError(messages.EXTEND_NOT_STATUTORY)
+    if recommendation.status != RecommendationStatus.ISSUED:
+        raise ValidationError(messages.EXTEND_NOT_AWAITING)
+
+
+def recommendation_judicial_review_start(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    started_on: dt.date,
+    today: dt.date,
+    version: int | None = None,
+) -> Recommendation:
+    """Record that proceedings for judicial review of the recommendation started within the
+    period allowed for the response: while they are in progress it cannot fall overdue, and
+    the period is extended by the days they last (28B(4))."""
+    with attributed(actor):
+        locked = lock(recommendation, version)
+        _refuse_unless_awaiting_statutory(locked)
+        if locked.judicial_review_started_on is not None:
+            raise ValidationError(
+                messages.JUDICIAL_REVIEW_ALREADY.format(
+                    started=long_date(locked.judicial_review_started_on)
+                )
+            )
+        due = locked.response_due_on
+        errors = FieldErrors(today)
+        errors.check_date(
+            "started_on",
+            started_on,
+            messages.JUDICIAL_REVIEW_STARTED_ON,
+            earliest=locked.issued_on,
+        )
+        if "started_on" not in errors and not rules.judicial_review_extends_period(
+            started_on, due
+        ):
+            errors["started_on"] = messages.JUDICIAL_REVIEW_TOO_LATE.format(due=long_date(due))
+        errors.raise_if_any()
+        locked.judicial_review_started_on = started_on
+        save_new_version(locked, actor=actor)
+    return locked
+
+
+def recommendation_judicial_review_end(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    ended_on: dt.date,
+    today: dt.date,
+    version: int | None = None,
+) -> Recommendation:
+    """Record the end of the proceedings: the response is now due later by the days they were
+    in progress (28B(4))."""
+    with attributed(actor):
+        locked = lock(recommendation, version)
+        started = locked.judicial_review_started_on
+        if started is None or locked.judicial_review_ended_on is not None:
+            raise ValidationError(messages.JUDICIAL_REVIEW_NONE)
+        errors = FieldErrors(today)
+        errors.check_date(
+            "ended_on", ended_on, messages.JUDICIAL_REVIEW_ENDED_ON, earliest=started
+        )
+        errors.raise_if_any()
+        locked.judicial_review_ended_on = ended_on
+        if locked.status == RecommendationStatus.ISSUED:
+            locked.response_due_on = rules.due_on_after_judicial_review(
+                locked.response_due_on, started, ended_on
+            )
+        save_new_version(locked, actor=actor)
+    return locked
 
 
 def recommendation_implement(

@@ -29,6 +29,18 @@ SOURCE_EXAMPLES = {
 # Follow up
 EXTEND_NOT_STATUTORY = "Only a statutory recommendation has a response period to extend."
 EXTEND_NOT_AWAITING = "The recommendation has been responded to: there is nothing to extend."
+JUDICIAL_REVIEW_ALREADY = "Judicial review proceedings were recorded as started on {started}."
+JUDICIAL_REVIEW_NONE = "No judicial review proceedings are in progress."
+JUDICIAL_REVIEW_TOO_LATE = (
+    "Proceedings started after the response was due ({due}) do not extend the period "
+    "(paragraph 28B(4))."
+)
+JUDICIAL_REVIEW_STARTED_IN_FUTURE = "The date proceedings started cannot be in the future."
+JUDICIAL_REVIEW_STARTED_BEFORE_ISSUE = (
+    "Proceedings cannot have started before the recommendation was issued."
+)
+JUDICIAL_REVIEW_ENDED_IN_FUTURE = "The date proceedings ended cannot be in the future."
+JUDICIAL_REVIEW_ENDED_BEFORE_START = "Proceedings cannot have ended before they started."
 EXTENSION_REQUEST_LATE = (
     "The request was made after the response period expired on {due}: "
     "an extension can only be granted on a request made before then."
@@ -58,7 +70,22 @@ RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous on
 ACTION_REQUIRED = "Describe each planned action."
 ACTION_BEFORE_RESPONSE = "A planned action cannot be due before the date of the response."
 RECEIVED_VIA_INVALID = "Choose how the response was received."
-PUBLICATION_DECLINED = "The recipient asked in writing that this response not be published."
+PUBLICATION_NOT_DECIDED = (
+    "The organisation made representations against publication: decide whether to publish "
+    "the response in full, in part or not at all before recording its publication."
+)
+PUBLICATION_DECIDED_NOT = "It was decided on {decided} that this response is not published."
+NO_REPRESENTATIONS = (
+    "The organisation made no representations against publication: the response is "
+    "published, and there is nothing to decide."
+)
+ALREADY_DECIDED = "The decision on publication was recorded on {decided}."
+NOT_THE_RESPONSE = "An interim reply is not the response, and is not published."
+DECISION_INVALID = "Choose whether to publish the response in full, in part or not at all."
+PUBLISHED_TEXT_REQUIRED = "Enter the parts of the response to be published."
+DECISION_REASONS_REQUIRED = "Give the reasons for the decision."
+DECIDED_IN_FUTURE = "The date of the decision cannot be in the future."
+DECIDED_BEFORE_RECEIPT = "The decision cannot be dated before the response was received."
 ALREADY_PUBLISHED = "This response was published on {published}."
 PUBLISHED_IN_FUTURE = "The date of publication cannot be in the future."
 PUBLISHED_BEFORE_RECEIPT = "The response cannot be published before it was received."
@@ -69,7 +96,14 @@ ISSUED_ON = DateMessages(future=ISSUED_IN_FUTURE)
 REQUESTED_ON = DateMessages(
     future=EXTENSION_REQUESTED_IN_FUTURE, earlier=EXTENSION_REQUESTED_BEFORE_ISSUE
 )
+JUDICIAL_REVIEW_STARTED_ON = DateMessages(
+    future=JUDICIAL_REVIEW_STARTED_IN_FUTURE, earlier=JUDICIAL_REVIEW_STARTED_BEFORE_ISSUE
+)
+JUDICIAL_REVIEW_ENDED_ON = DateMessages(
+    future=JUDICIAL_REVIEW_ENDED_IN_FUTURE, earlier=JUDICIAL_REVIEW_ENDED_BEFORE_START
+)
 IMPLEMENTED_ON = DateMessages(future=IMPLEMENTED_IN_FUTURE, earlier=IMPLEMENTED_BEFORE_RESPONSE)
 RESPONDED_ON = DateMessages(future=RESPONDED_IN_FUTURE, earlier=RESPONDED_BEFORE_ISSUE)
 RESPONDED_ON_AGAIN = DateMessages(earlier=RESPONDED_BEFORE_PREVIOUS)
 PUBLISHED_ON = DateMessages(future=PUBLISHED_IN_FUTURE, earlier=PUBLISHED_BEFORE_RECEIPT)
+DECIDED_ON = DateMessages(future=DECIDED_IN_FUTURE, earlier=DECIDED_BEFORE_RECEIPT)

@@ -6,7 +6,13 @@ from collections.abc import Iterable, Mapping
 from django.core.exceptions import ValidationError
 
 from learning import rules
-from learning.models import PlannedAction, ReceivedVia, Recommendation, RecommendationResponse
+from learning.models import (
+    PlannedAction,
+    PublicationDecision,
+    ReceivedVia,
+    Recommendation,
+    RecommendationResponse,
+)
 from learning.services import messages
 from learning.services.common import lock
 from oversight.core.formatting import long_date
@@ -30,12 +36,16 @@ def recommendation_respond(
     responded_on: dt.date | None = None,
     planned_actions: Iterable[Mapping] = (),
     is_final: bool = True,
-    publication_declined: bool = False,
+    representations: str = "",
     version: int | None = None,
 ) -> RecommendationResponse:
-    """Record the recipient's written response; only an interim response can be followed."""
+    """Record the recipient's written response; only an interim response can be followed.
+
+    Representations against publication are made with the response (28B(6)): they are kept
+    with it and wait for the oversight body's decision (response_decide_publication)."""
     responded_on = responded_on or today
     response = (response or "").strip()
+    representations = (representations or "").strip()
     actions = [
         {"description": (a.get("description") or "").strip(), "due_on": a.get("due_on")}
         for a in planned_actions
@@ -78,11 +88,12 @@ def recommendation_respond(
             received_on=responded_on,
             is_final=is_final,
             received_via=received_via,
-            publication_declined=publication_declined,
+            representations=representations,
             publish_by=rules.publication_due_on(
                 responded_on,
                 is_statutory=locked.is_statutory,
-                publication_declined=publication_declined,
+                is_final=is_final,
+                representations_made=bool(representations),
             ),
             submitted_by=actor,
         )
@@ -90,9 +101,13 @@ def recommendation_respond(
             PlannedAction(response=answer, description=a["description"], due_on=a["due_on"])
             for a in actions
         )
-        locked.status = status
-        locked.responded_on = responded_on
-        locked.response = response
+        if is_final:
+            locked.status = status
+            locked.responded_on = responded_on
+            locked.response = response
+        # An interim reply is recorded but is not the response 28B(2) requires (what action
+        # will be taken, or why none): the recommendation stays awaiting its response, and
+        # can fall overdue.
         save_new_version(locked, actor=actor)
     return answer
 
@@ -109,11 +124,19 @@ def response_publish(
     """Record that a response was published (the public feed shows only published ones)."""
     with attributed(actor):
         locked = _lock_response(response)
-        if locked.publication_declined:
-            raise ValidationError(messages.PUBLICATION_DECLINED)
         if locked.published_on is not None:
             raise ValidationError(
                 messages.ALREADY_PUBLISHED.format(published=long_date(locked.published_on))
+            )
+        if not locked.is_final:
+            raise ValidationError(messages.NOT_THE_RESPONSE)
+        if locked.awaits_publication_decision:
+            raise ValidationError(messages.PUBLICATION_NOT_DECIDED)
+        if locked.publication_decision == PublicationDecision.NOT_PUBLISHED:
+            raise ValidationError(
+                messages.PUBLICATION_DECIDED_NOT.format(
+                    decided=long_date(locked.publication_decided_on)
+                )
             )
         errors = FieldErrors(today)
         errors.check_date(
@@ -126,16 +149,46 @@ def response_publish(
     return locked
 
 
-def response_withhold(*, actor: User, response: RecommendationResponse) -> RecommendationResponse:
-    """Record the recipient's written request that a response not be published."""
+def response_decide_publication(
+    *,
+    actor: User,
+    response: RecommendationResponse,
+    decision: str,
+    decided_on: dt.date,
+    reasons: str,
+    today: dt.date,
+    published_text: str = "",
+) -> RecommendationResponse:
+    """Decide the recipient's representations against publication (28B(7)): publish the
+    response in full, in part (the parts given), or not at all, with reasons. Until then the
+    representations stand undecided: they do not by themselves remove the duty to publish."""
+    reasons = (reasons or "").strip()
+    published_text = (published_text or "").strip()
     with attributed(actor):
         locked = _lock_response(response)
-        if locked.published_on is not None:
+        if not locked.representations:
+            raise ValidationError(messages.NO_REPRESENTATIONS)
+        if locked.publication_decision:
             raise ValidationError(
-                messages.ALREADY_PUBLISHED.format(published=long_date(locked.published_on))
+                messages.ALREADY_DECIDED.format(decided=long_date(locked.publication_decided_on))
             )
-        locked.publication_declined = True
-        locked.publish_by = None
+        errors = FieldErrors(today)
+        if decision not in rules.PUBLICATION_DECISIONS:
+            errors["decision"] = messages.DECISION_INVALID
+        elif decision == PublicationDecision.IN_PART and not published_text:
+            errors["published_text"] = messages.PUBLISHED_TEXT_REQUIRED
+        if not reasons:
+            errors["reasons"] = messages.DECISION_REASONS_REQUIRED
+        errors.check_date(
+            "decided_on", decided_on, messages.DECIDED_ON, earliest=locked.received_on
+        )
+        errors.raise_if_any()
+        locked.publication_decision = decision
+        locked.publication_decided_on = decided_on
+        locked.publication_decided_by = actor
+        locked.publication_reasons = reasons
+        locked.published_text = published_text if decision == PublicationDecision.IN_PART else ""
+        locked.publish_by = rules.publication_due_after_decision(decision, decided_on)
         locked.save()
         save_new_version(Recommendation.objects.get(pk=locked.recommendation_id), actor=actor)
     return locked

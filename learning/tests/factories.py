@@ -123,12 +123,13 @@ class RecommendationResponseFactory(DjangoModelFactory):
     received_on = dt.date(2024, 5, 20)
     is_final = True
     received_via = ReceivedVia.API
-    publication_declined = False
+    representations = ""
     publish_by = factory.LazyAttribute(
         lambda o: rules.publication_due_on(
             o.received_on,
             is_statutory=o.recommendation.is_statutory,
-            publication_declined=o.publication_declined,
+            is_final=o.is_final,
+            representations_made=bool(o.representations),
         )
     )
     submitted_by = factory.SubFactory(CaseworkerFactory)

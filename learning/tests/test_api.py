@@ -25,7 +25,14 @@ from oversight.core.services import api_token_create
 D = dt.date
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/recommendations/"
-DETAIL_ONLY = ("planned_actions", "responses", "extensions", "implementation_evidence")
+DETAIL_ONLY = (
+    "planned_actions",
+    "responses",
+    "extensions",
+    "implementation_evidence",
+    "judicial_review_started_on",
+    "judicial_review_ended_on",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -321,13 +328,33 @@ def test_an_interim_response_then_the_final_one(api_as, liaison, herts):
     recommendation = IssuedRecommendationFactory(recipient=herts)
     client = api_as(liaison)
     url = f"{URL}{recommendation.reference}/response/"
-    first = client.post(url, answer(final=False, do_not_publish=True), format="json")
+    first = client.post(url, answer(final=False), format="json")
     assert first.status_code == 201
+    # An interim reply is not the response (28B(2)): still awaiting it.
+    assert (first.json()["status"], first.json()["responded_on"]) == ("issued", None)
     assert first.json()["can_respond"] is True
+    assert first.json()["responses"][0]["publish_by"] is None
     second = client.post(url, answer(status="not_accepted", response="No."), format="json")
     assert second.status_code == 201, second.content
     assert second.json()["status"] == "not_accepted"
     assert [r["final"] for r in second.json()["responses"]] == [False, True]
+
+
+def test_representations_against_publication_over_the_api(api_as, liaison, herts):
+    """Paragraph 28B(6): made with the response, saying which parts and why; `do_not_publish`
+    alone (older clients) is a 400 naming `representations`, and nothing is written."""
+    recommendation = IssuedRecommendationFactory(recipient=herts)
+    client = api_as(liaison)
+    url = f"{URL}{recommendation.reference}/response/"
+    bare = client.post(url, answer(do_not_publish=True), format="json")
+    assert bare.status_code == 400
+    assert "representations" in bare.json()
+    assert not RecommendationResponse.objects.exists()
+    made = client.post(url, answer(representations="Paragraph 2 names an officer."), format="json")
+    assert made.status_code == 201, made.content
+    recorded = made.json()["responses"][0]
+    assert recorded["representations"] == "Paragraph 2 names an officer."
+    assert (recorded["publication_decision"], recorded["publish_by"]) == ("", None)
 
 
 def _nothing_written(recommendation):

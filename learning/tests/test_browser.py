@@ -65,9 +65,9 @@ def test_a_liaison_sees_only_their_organisations_recommendations_and_responds(
     page.get_by_role("group", name="Is this the organisation's final response?").get_by_label(
         "Yes"
     ).check()
-    page.get_by_role(
-        "group", name="Does the organisation ask that this response not be published?"
-    ).get_by_label("No").check()
+    page.get_by_label("Representations against publication (optional)").fill(
+        "The second paragraph names an officer."
+    )
     first_action = page.get_by_role("group", name="Planned action 1")
     first_action.get_by_label("Action").fill("Revise the custody policy")
     planned = first_action.get_by_role("group", name="Planned date (optional)")
@@ -79,6 +79,7 @@ def test_a_liaison_sees_only_their_organisations_recommendations_and_responds(
     expect(page.get_by_text(f"Response to {mine.reference} recorded.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Partially accepted")
     expect(page.locator("#responses ~ div")).to_contain_text("Revise the custody policy")
+    expect(page.locator("#responses ~ div")).to_contain_text("names an officer")
     expect(page.get_by_role("link", name="Respond to this recommendation")).to_have_count(0)
     answer = RecommendationResponse.objects.get(recommendation=mine)
     assert (answer.status, answer.received_via, answer.submitted_by) == (
@@ -86,6 +87,7 @@ def test_a_liaison_sees_only_their_organisations_recommendations_and_responds(
         "online",
         liaison,
     )
+    assert answer.representations == "The second paragraph names an officer."
 
     assert errors == []
 
@@ -129,9 +131,6 @@ def test_a_caseworker_drafts_issues_and_records_a_paper_response(
     page.get_by_role("group", name="Is this the organisation's final response?").get_by_label(
         "Yes"
     ).check()
-    page.get_by_role(
-        "group", name="Does the organisation ask that this response not be published?"
-    ).get_by_label("No").check()
     page.get_by_role("button", name="Record response").click()
     # The date received is required when staff record a response.
     expect(page.get_by_role("alert")).to_contain_text("Enter the date the response was received")

@@ -32,7 +32,9 @@ def feed(herts, met):
         "withheld": RespondedRecommendationFactory(
             recipient=met,
             response="WITHHELD-RESPONSE",
-            response_record__publication_declined=True,
+            response_record__representations="It names an officer.",
+            response_record__publication_decision="not_published",
+            response_record__publication_decided_on=D(2024, 5, 25),
         ),
         "awaiting": IssuedRecommendationFactory(recipient=met),
         "draft": RecommendationFactory(recipient=herts, text="DRAFT-TEXT"),

@@ -93,22 +93,64 @@ def test_days_until_due():
 
 
 @pytest.mark.parametrize(
-    ("is_statutory", "declined", "expected"),
+    ("is_statutory", "is_final", "representations", "expected"),
     [
-        (True, False, D(2024, 6, 23)),  # 21 days beginning with 3 June: 3 June is day 1
-        (True, True, None),  # the recipient asked in writing that it not be published
-        (False, False, None),  # no statutory deadline
+        (True, True, False, D(2024, 6, 23)),  # 21 days beginning with 3 June: 3 June is day 1
+        (True, True, True, None),  # representations against publication wait for a decision
+        (True, False, False, None),  # an interim reply is not the response
+        (False, True, False, None),  # no statutory deadline
     ],
 )
-def test_publication_due_within_21_days_beginning_with_receipt_unless_declined(
-    is_statutory, declined, expected
+def test_publication_due_within_21_days_beginning_with_receipt_of_the_response(
+    is_statutory, is_final, representations, expected
 ):
+    """Paragraph 28B(5)-(6)."""
     assert (
         rules.publication_due_on(
-            D(2024, 6, 3), is_statutory=is_statutory, publication_declined=declined
+            D(2024, 6, 3),
+            is_statutory=is_statutory,
+            is_final=is_final,
+            representations_made=representations,
         )
         == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("decision", "expected"),
+    [
+        ("in_full", D(2024, 7, 1)),  # 21 days beginning with the decision of 11 June
+        ("in_part", D(2024, 7, 1)),
+        ("not_published", None),
+    ],
+)
+def test_publication_after_a_decision_on_representations(decision, expected):
+    """Paragraph 28B(7): published in full or in part after the decision, or not at all."""
+    assert rules.publication_due_after_decision(decision, D(2024, 6, 11)) == expected
+
+
+def test_judicial_review_started_within_the_period_extends_it_by_the_days_in_progress():
+    """Paragraph 28B(4): proceedings started on or before the due date extend the period by
+    however many days they are in progress, the first and the last day included."""
+    due = D(2024, 5, 26)
+    assert rules.judicial_review_extends_period(D(2024, 5, 26), due) is True
+    assert rules.judicial_review_extends_period(D(2024, 5, 27), due) is False
+    # In progress 1 to 10 May: ten days.
+    assert rules.due_on_after_judicial_review(due, D(2024, 5, 1), D(2024, 5, 10)) == D(2024, 6, 5)
+    assert rules.due_on_after_judicial_review(due, D(2024, 5, 1), D(2024, 5, 1)) == D(2024, 5, 27)
+
+
+def test_never_overdue_while_judicial_review_proceedings_are_in_progress():
+    """Paragraph 28B(4): the period runs on only once the proceedings end."""
+    arguments = {
+        "status": "issued",
+        "is_statutory": True,
+        "responded_on": None,
+        "due_on": D(2024, 5, 26),
+        "today": D(2024, 6, 30),
+    }
+    assert rules.is_overdue(**arguments) is True
+    assert rules.is_overdue(**arguments, judicial_review_pending=True) is False
 
 
 def test_publication_overdue():

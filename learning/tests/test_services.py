@@ -279,13 +279,6 @@ def test_bad_responses_are_refused_and_write_nothing(liaison, today, overrides, 
     assert recommendation.status == "issued"
 
 
-def test_a_request_not_to_publish_means_no_publication_deadline(liaison, today):
-    recommendation = IssuedRecommendationFactory(recipient=liaison.organisation)
-    answer = respond(recommendation, liaison, today, publication_declined=True)
-    assert answer.publication_declined is True
-    assert answer.publish_by is None
-
-
 def test_extension_on_a_request_made_on_the_last_day(caseworker, today):
     recommendation = IssuedRecommendationFactory(issued_on=D(2024, 4, 1))  # due 26 May
     extension = services.recommendation_extend(
@@ -393,21 +386,14 @@ def test_implementation_needs_acceptance_evidence_and_a_sensible_date(manager, t
     assert set(error.value.message_dict) == {"implemented_on", "evidence"}
 
 
-def test_publish_and_withhold_responses(caseworker, today):
+def test_a_response_is_published_once(caseworker, today):
     answer = RespondedRecommendationFactory().responses.get()
     services.response_publish(actor=caseworker, response=answer, published_on=today, today=today)
     answer.refresh_from_db()
     assert answer.published_on == today
     with pytest.raises(ValidationError, match="published on 3 June 2024"):
-        services.response_withhold(actor=caseworker, response=answer)
-
-    other = RespondedRecommendationFactory().responses.get()
-    services.response_withhold(actor=caseworker, response=other)
-    other.refresh_from_db()
-    assert (other.publication_declined, other.publish_by) == (True, None)
-    with pytest.raises(ValidationError, match=messages.PUBLICATION_DECLINED):
         services.response_publish(
-            actor=caseworker, response=other, published_on=today, today=today
+            actor=caseworker, response=answer, published_on=today, today=today
         )
 
 

@@ -171,7 +171,7 @@ def test_staff_record_a_response_received_on_paper_with_planned_actions(client_a
             **date_fields("responded_on", D(2024, 5, 30)),
             "received_via": "paper",
             "is_final": "yes",
-            "publication_declined": "no",
+            "representations": "",
             "version": recommendation.version,
             **no_actions(),
             "actions-0-description": "Review the policy",
@@ -255,25 +255,48 @@ def test_mark_as_implemented_with_evidence(client_as, manager):
     assert answered.status == "implemented"
 
 
-def test_record_publication_or_the_recipients_request_not_to_publish(client_as, caseworker):
+def test_record_publication(client_as, caseworker):
     answered = RespondedRecommendationFactory()
     page = url("response-publication", answered.reference, answered.responses.get().pk)
     client = client_as(caseworker)
-    missing = client.post(page, {"decision": "published"})
+    missing = client.post(page, {})
     assert "Enter the date published" in missing.content.decode()
-    response = client.post(
-        page, {"decision": "published", **date_fields("published_on", D(2024, 6, 1))}, follow=True
-    )
+    response = client.post(page, date_fields("published_on", D(2024, 6, 1)), follow=True)
     assert b"Publication recorded." in response.content
     assert b"Published 1 June 2024." in response.content
 
-    other = RespondedRecommendationFactory()
+
+def test_decide_on_representations_against_publication(client_as, caseworker):
+    """Paragraph 28B(7): the representations are shown, decided with reasons, and only then
+    is publication recorded (here of the parts decided on)."""
+    answered = RespondedRecommendationFactory(
+        response_record__representations="It names an officer.", response_record__publish_by=None
+    )
+    answer = answered.responses.get()
+    client = client_as(caseworker)
+    detail = client.get(url("recommendation-detail", answered.reference)).content.decode()
+    assert "Decision needed" in detail
+    refused = client.get(url("response-publication", answered.reference, answer.pk), follow=True)
+    assert "decide whether to publish" in refused.content.decode()
+    page = url("response-decision", answered.reference, answer.pk)
+    form = client.get(page).content.decode()
+    assert "It names an officer." in form
+    decided = date_fields("decided_on", D(2024, 6, 1))
+    missing = client.post(page, {"decision": "in_part", **decided})
+    assert "Give the reasons for the decision" in missing.content.decode()
     response = client.post(
-        url("response-publication", other.reference, other.responses.get().pk),
-        {"decision": "withheld"},
+        page,
+        {
+            "decision": "in_part",
+            "published_text": "We accept the recommendation.",
+            "reasons": "The officer's name is left out.",
+            **decided,
+        },
         follow=True,
     )
-    assert b"Not to be published: the organisation asked in writing." in response.content
+    assert b"Decision recorded: publish in part." in response.content
+    answer.refresh_from_db()
+    assert (answer.publication_decision, answer.publish_by) == ("in_part", D(2024, 6, 21))
 
 
 def test_list_filters_and_highlights_overdue_responses(client_as, caseworker, herts, met):
@@ -406,7 +429,7 @@ def test_a_liaison_answers_online(client_as, liaison, herts):
             "status": "not_accepted",
             "response": "Already covered by our policy.",
             "is_final": "yes",
-            "publication_declined": "yes",
+            "representations": "Paragraph 2 names an officer.",
             "version": recommendation.version,
             **no_actions(),
         },
@@ -419,7 +442,7 @@ def test_a_liaison_answers_online(client_as, liaison, herts):
         D(2024, 6, 3),
         liaison,
     )
-    assert answer.publication_declined is True
+    assert (answer.representations, answer.publish_by) == ("Paragraph 2 names an officer.", None)
 
 
 def test_staff_see_a_link_to_the_source_and_liaisons_only_its_reference(

@@ -13,7 +13,9 @@ from learning.views.follow_up import (
     RecommendationDetailView,
     RecommendationExtendView,
     RecommendationImplementView,
+    RecommendationJudicialReviewView,
     RecommendationRespondView,
+    ResponseDecisionView,
     ResponsePublicationView,
 )
 from learning.views.lists import RecommendationExportView, RecommendationListView
@@ -29,6 +31,8 @@ __all__ = [
     "RecommendationRespondView",
     "RecommendationExtendView",
     "RecommendationImplementView",
+    "RecommendationJudicialReviewView",
+    "ResponseDecisionView",
     "ResponsePublicationView",
     "PublicRecommendationListView",
     "PublicRecommendationDetailView",

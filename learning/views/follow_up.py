@@ -5,17 +5,26 @@ from learning import rules, selectors, services
 from learning.forms import (
     ExtensionForm,
     ImplementForm,
+    JudicialReviewEndForm,
+    JudicialReviewStartForm,
     PlannedActionFormSet,
+    PublicationDecisionForm,
     PublicationForm,
     ResponseForm,
     StaffResponseForm,
     planned_actions_from,
 )
-from learning.models import ReceivedVia
+from learning.models import PublicationDecision, ReceivedVia
 from learning.services.messages import (
+    ALREADY_DECIDED,
+    ALREADY_PUBLISHED,
     EXTEND_NOT_AWAITING,
     EXTEND_NOT_STATUTORY,
+    NO_REPRESENTATIONS,
     NOT_IMPLEMENTABLE,
+    NOT_THE_RESPONSE,
+    PUBLICATION_DECIDED_NOT,
+    PUBLICATION_NOT_DECIDED,
     RESPOND_TO_DRAFT,
 )
 from learning.views.common import RecommendationStepView
@@ -60,7 +69,7 @@ class RecommendationRespondView(RecommendationStepView):
         return ALREADY_ANSWERED if self.object.responded_on else RESPOND_TO_DRAFT
 
     def get_initial(self):
-        return {"version": self.object.version, "is_final": "yes", "publication_declined": "no"}
+        return {"version": self.object.version, "is_final": "yes"}
 
     def get_formsets(self, data=None):
         return {"actions": PlannedActionFormSet(data, prefix="actions")}
@@ -80,7 +89,7 @@ class RecommendationRespondView(RecommendationStepView):
             received_via=data.get("received_via", ReceivedVia.ONLINE),
             planned_actions=planned_actions_from(actions),
             is_final=data["is_final"],
-            publication_declined=data["publication_declined"],
+            representations=data["representations"],
             version=data["version"],
             today=self.today,
         )
@@ -118,31 +127,103 @@ class RecommendationImplementView(RecommendationStepView):
     success_message = "Recommendation {object.reference} marked as implemented."
 
 
-class ResponsePublicationView(RecommendationStepView):
-    """Record that a response was published, or that the recipient asked it not be."""
+class RecommendationJudicialReviewView(RecommendationStepView):
+    """Record that judicial review proceedings started, and then that they ended (28B(4))."""
 
-    template_name = "learning/response_publication.html"
-    form_class = PublicationForm
+    template_name = "learning/recommendation_judicial_review.html"
+
+    @property
+    def form_class(self):
+        if self.object.judicial_review_pending:
+            return JudicialReviewEndForm
+        return JudicialReviewStartForm
+
+    def refusal(self):
+        if self.object.judicial_review_pending:
+            return None
+        if not self.object.is_statutory or self.object.is_draft:
+            return EXTEND_NOT_STATUTORY
+        if self.object.responded_on or self.object.judicial_review_started_on:
+            return EXTEND_NOT_AWAITING
+        return None
+
+    @property
+    def service(self):
+        if self.object.judicial_review_pending:
+            return services.recommendation_judicial_review_end
+        return services.recommendation_judicial_review_start
+
+    def perform(self, form):
+        ending = self.object.judicial_review_pending
+        recommendation = self.call_service(**form.cleaned_data)
+        if ending:
+            return f"Response now due by {long_date(recommendation.response_due_on)}."
+        return "Judicial review proceedings recorded: the response cannot fall overdue meanwhile."
+
+
+class ResponseStepView(RecommendationStepView):
+    """A step on one response of the recommendation."""
 
     def get_object(self):
         recommendation = super().get_object()
         self.response = selectors.response_get(recommendation=recommendation, pk=self.kwargs["pk"])
         return recommendation
 
-    def get_initial(self):
-        return {"published_on": self.today}
-
     def get_context_data(self, **context):
         return super().get_context_data(response=self.response, **context)
 
-    def perform(self, form):
-        if form.cleaned_data["decision"] == "published":
-            services.response_publish(
-                actor=self.request.user,
-                response=self.response,
-                published_on=form.cleaned_data["published_on"],
-                today=self.today,
+
+class ResponsePublicationView(ResponseStepView):
+    """Record that a response was published."""
+
+    template_name = "learning/response_publication.html"
+    form_class = PublicationForm
+
+    def refusal(self):
+        response = self.response
+        if response.published_on:
+            return ALREADY_PUBLISHED.format(published=long_date(response.published_on))
+        if not response.is_final:
+            return NOT_THE_RESPONSE
+        if response.awaits_publication_decision:
+            return PUBLICATION_NOT_DECIDED
+        if response.publication_decision == PublicationDecision.NOT_PUBLISHED:
+            return PUBLICATION_DECIDED_NOT.format(
+                decided=long_date(response.publication_decided_on)
             )
-            return "Publication recorded."
-        services.response_withhold(actor=self.request.user, response=self.response)
-        return "The recipient's request not to publish is recorded."
+        return None
+
+    def get_initial(self):
+        return {"published_on": self.today}
+
+    def perform(self, form):
+        services.response_publish(
+            actor=self.request.user,
+            response=self.response,
+            published_on=form.cleaned_data["published_on"],
+            today=self.today,
+        )
+        return "Publication recorded."
+
+
+class ResponseDecisionView(ResponseStepView):
+    """Decide the organisation's representations against publication (28B(7))."""
+
+    template_name = "learning/response_decision.html"
+    form_class = PublicationDecisionForm
+
+    def refusal(self):
+        if not self.response.representations:
+            return NO_REPRESENTATIONS
+        if self.response.publication_decision:
+            return ALREADY_DECIDED.format(decided=long_date(self.response.publication_decided_on))
+        return None
+
+    def get_initial(self):
+        return {"decided_on": self.today, "published_text": self.response.text}
+
+    def perform(self, form):
+        response = services.response_decide_publication(
+            actor=self.request.user, response=self.response, today=self.today, **form.cleaned_data
+        )
+        return f"Decision recorded: {response.get_publication_decision_display().lower()}."

@@ -36,6 +36,11 @@ RESPONSES = {
     rules.PARTIALLY_ACCEPTED: "We accept part of this recommendation, as explained.",
     rules.NOT_ACCEPTED: "We do not accept this recommendation, for the reasons given.",
 }
+REPRESENTATIONS = "Part of the response describes an operational tactic that should not be public."
+DECISION_REASONS = {
+    rules.PUBLISH_IN_PART: "The tactic is described in one paragraph, which is left out.",
+    rules.NOT_PUBLISHED: "The response cannot be published without revealing the tactic.",
+}
 
 
 def _source(ctx: Context, issued_on: dt.date, pools: dict) -> tuple[str, str]:
@@ -144,6 +149,36 @@ def _planned_actions(ctx: Context, response, theme: str) -> list[PlannedAction]:
     ]
 
 
+def _publication(ctx: Context, rec: Recommendation, responded_on: dt.date) -> dict:
+    """Published within 21 days (28B(5)); now and then the recipient makes representations
+    against publication (28B(6)), decided a few days later: in part, or not at all (28B(7))."""
+    rng = ctx.rng
+    fields = {
+        "publish_by": rules.publication_due_on(
+            responded_on, is_statutory=rec.is_statutory, is_final=True, representations_made=False
+        )
+    }
+    if rec.is_statutory and rng.random() < volumes.REPRESENTATIONS_SHARE:
+        fields = {"representations": REPRESENTATIONS, "publish_by": None}
+        decided_on = responded_on + ctx.days_between(3, 15)
+        if decided_on <= ctx.today:
+            in_part = rng.random() < 0.6
+            decision = rules.PUBLISH_IN_PART if in_part else rules.NOT_PUBLISHED
+            fields |= {
+                "publication_decision": decision,
+                "publication_decided_on": decided_on,
+                "publication_decided_by": ctx.user(),
+                "publication_reasons": DECISION_REASONS[decision],
+                "published_text": rec.response if in_part else "",
+                "publish_by": rules.publication_due_after_decision(decision, decided_on),
+            }
+    if fields["publish_by"] is not None:
+        start = fields.get("publication_decided_on", responded_on)
+        candidate = start + ctx.days_between(1, rules.PUBLICATION_DAYS - 1)
+        fields["published_on"] = candidate if candidate <= ctx.today else None
+    return fields
+
+
 def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
     rng = ctx.rng
     if rng.random() < volumes.ACCEPTED_SHARE:
@@ -156,14 +191,7 @@ def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
         if implemented_on <= ctx.today:
             rec.status, rec.implemented_on = rules.IMPLEMENTED, implemented_on
             rec.implementation_evidence = "Revised policy published and briefed to officers."
-    declined = rng.random() < 0.05
-    publish_by = rules.publication_due_on(
-        responded_on, is_statutory=rec.is_statutory, publication_declined=declined
-    )
-    published_on = None
-    if publish_by is not None:
-        candidate = responded_on + ctx.days_between(1, rules.PUBLICATION_DAYS - 1)
-        published_on = candidate if candidate <= ctx.today else None
+    publication = _publication(ctx, rec, responded_on)
     return RecommendationResponse(
         recommendation=rec,
         status=answer,
@@ -171,9 +199,7 @@ def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
         received_on=responded_on,
         is_final=True,
         received_via=rng.choice(ReceivedVia.values),
-        publication_declined=declined,
-        publish_by=publish_by,
-        published_on=published_on,
+        **publication,
         submitted_by=actor,
     )
 

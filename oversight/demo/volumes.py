@@ -94,6 +94,8 @@ EXTENSION_DAYS = (14, 42)
 PLANNED_ACTIONS = (1, 3)
 PLANNED_ACTION_DAYS = (30, 365)
 IMPLEMENTED_SHARE = 0.12  # of those accepted, later implemented
+# Responses to statutory recommendations sent with representations against publication.
+REPRESENTATIONS_SHARE = 0.05
 DRAFTS = 3  # drafts in progress at any time (scaled)
 
 # The first year the reports publish is 2019-20; the data begins two years earlier so that

@@ -50,6 +50,7 @@ class RecommendationRow:
     is_statutory: bool
     responded_on: dt.date | None
     response_due_on: dt.date | None
+    judicial_review_pending: bool = False
 
 
 def rate(numerator: int, denominator: int) -> float | None:
@@ -150,6 +151,7 @@ def recommendation_counts(
             responded_on=row.responded_on,
             due_on=row.response_due_on,
             today=today,
+            judicial_review_pending=row.judicial_review_pending,
         )
     return counts
 

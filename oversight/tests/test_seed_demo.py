@@ -220,11 +220,18 @@ def test_derived_fields_follow_the_apps_rules():
         assert rec.response_due_on == expected
         assert learning_rules.source_reference_valid(rec.source_kind, rec.source_reference)
     for resp in RecommendationResponse.objects.select_related("recommendation"):
-        assert resp.publish_by == learning_rules.publication_due_on(
-            resp.received_on,
-            is_statutory=resp.recommendation.is_statutory,
-            publication_declined=resp.publication_declined,
-        )
+        if resp.publication_decision:
+            expected = learning_rules.publication_due_after_decision(
+                resp.publication_decision, resp.publication_decided_on
+            )
+        else:
+            expected = learning_rules.publication_due_on(
+                resp.received_on,
+                is_statutory=resp.recommendation.is_statutory,
+                is_final=resp.is_final,
+                representations_made=bool(resp.representations),
+            )
+        assert resp.publish_by == expected
 
 
 @pytest.mark.django_db

@@ -141,6 +141,10 @@ def test_recommendations(herts, met):
         IssuedRecommendationFactory(recipient=organisation)
         IssuedRecommendationFactory(recipient=organisation, issued_on=D(2024, 4, 9))  # due today
         OverdueRecommendationFactory(recipient=organisation)
+        # Past its due date, but judicial review proceedings are in progress (28B(4)).
+        OverdueRecommendationFactory(
+            recipient=organisation, judicial_review_started_on=D(2024, 4, 1)
+        )
         RespondedRecommendationFactory(recipient=organisation, status="partially_accepted")
         RespondedRecommendationFactory(recipient=organisation, status="not_accepted")
         ImplementedRecommendationFactory(recipient=organisation, issued_on=D(2024, 3, 31))
@@ -152,7 +156,12 @@ def test_recommendations(herts, met):
     for organisation in (herts, met):
         rows = [
             definitions.RecommendationRow(
-                r.issued_on, r.status, r.is_statutory, r.responded_on, r.response_due_on
+                r.issued_on,
+                r.status,
+                r.is_statutory,
+                r.responded_on,
+                r.response_due_on,
+                r.judicial_review_pending,
             )
             for r in Recommendation.objects.filter(recipient=organisation)
         ]

@@ -1,4 +1,4 @@
-"""Learning recommendations to forces and national bodies, and the recipients' responses."""
+"""Learning recommendations to forces and national bodies, and the choices they use."""
 
 import datetime as dt
 
@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from learning import rules
 from oversight.core import references
-from oversight.core.models import CaseRecord, Organisation, Role, staff_user_field
+from oversight.core.models import CaseRecord, Organisation, Role
 
 
 class RecommendationType(models.TextChoices):
@@ -43,6 +43,14 @@ SOURCE_DETAIL_URLS = {
     rules.INVESTIGATION: "investigations:investigation-detail",
     rules.APPLICATION: "appeals:application-detail",
 }
+
+
+class PublicationDecision(models.TextChoices):
+    """The oversight body's decision on representations against publication (28B(7))."""
+
+    IN_FULL = rules.PUBLISH_IN_FULL, "Publish in full"
+    IN_PART = rules.PUBLISH_IN_PART, "Publish in part"
+    NOT_PUBLISHED = rules.NOT_PUBLISHED, "Do not publish"
 
 
 class SourceKind(models.TextChoices):
@@ -116,6 +124,14 @@ class Recommendation(CaseRecord):
     response = models.TextField(blank=True)
     implemented_on = models.DateField("date implemented", null=True, blank=True)
     implementation_evidence = models.TextField("evidence of implementation", blank=True)
+    # Proceedings for judicial review of the recommendation, started within the response
+    # period, extend it by the days they are in progress (28B(4)).
+    judicial_review_started_on = models.DateField(
+        "judicial review proceedings started", null=True, blank=True
+    )
+    judicial_review_ended_on = models.DateField(
+        "judicial review proceedings ended", null=True, blank=True
+    )
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -176,6 +192,14 @@ class Recommendation(CaseRecord):
                 violation_error_message="An implemented recommendation has a date implemented.",
             ),
             models.CheckConstraint(
+                name="rec_judicial_review_dates",
+                condition=Q(judicial_review_ended_on__isnull=True)
+                | Q(judicial_review_ended_on__gte=F("judicial_review_started_on")),
+                violation_error_message=(
+                    "Judicial review proceedings end on or after the day they started."
+                ),
+            ),
+            models.CheckConstraint(
                 name="rec_source_reference_format",
                 condition=Q(source_kind=rules.THEMATIC, source_reference="")
                 | Q(
@@ -218,7 +242,7 @@ class Recommendation(CaseRecord):
         return rules.response_due_on(self.issued_on)
 
     @property
-    def current_response(self) -> "RecommendationResponse | None":
+    def current_response(self) -> models.Model | None:
         """The latest response (uses prefetched responses when the selector loaded them)."""
         responses = list(self.responses.all())
         return max(responses, key=lambda r: (r.received_on, r.id)) if responses else None
@@ -228,6 +252,12 @@ class Recommendation(CaseRecord):
         current = self.current_response
         return rules.can_respond(self.status, current.is_final if current else None)
 
+    @property
+    def judicial_review_pending(self) -> bool:
+        return (
+            self.judicial_review_started_on is not None and self.judicial_review_ended_on is None
+        )
+
     def is_overdue(self, today: dt.date) -> bool:
         return rules.is_overdue(
             status=self.status,
@@ -235,107 +265,5 @@ class Recommendation(CaseRecord):
             responded_on=self.responded_on,
             due_on=self.response_due_on,
             today=today,
+            judicial_review_pending=self.judicial_review_pending,
         )
-
-
-@pghistory.track()
-class RecommendationResponse(models.Model):
-    """One written response from the recipient; every one is kept, the latest is current."""
-
-    recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.CASCADE, related_name="responses"
-    )
-    status = models.CharField("answer", max_length=20, choices=ResponseStatus.choices)
-    text = models.TextField("response")
-    received_on = models.DateField("date received")
-    is_final = models.BooleanField(
-        "final response", default=True, help_text="An interim response can be followed by another."
-    )
-    received_via = models.CharField(max_length=10, choices=ReceivedVia.choices)
-    publication_declined = models.BooleanField(
-        "recipient asked in writing that it not be published", default=False
-    )
-    publish_by = models.DateField("publish by", null=True, blank=True)
-    published_on = models.DateField("date published", null=True, blank=True)
-    submitted_by = staff_user_field()
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["received_on", "id"]
-        verbose_name = "response"
-        indexes = [
-            models.Index(
-                fields=["publish_by"],
-                condition=Q(published_on__isnull=True, publish_by__isnull=False),
-                name="rec_response_to_publish_idx",
-            ),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                name="rec_response_not_published_if_declined",
-                condition=Q(publication_declined=False) | Q(published_on__isnull=True),
-                violation_error_message=(
-                    "A response withheld at the recipient's request cannot be published."
-                ),
-            ),
-            models.CheckConstraint(
-                name="rec_response_published_after_receipt",
-                condition=Q(published_on__isnull=True) | Q(published_on__gte=F("received_on")),
-                violation_error_message="A response cannot be published before it was received.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_status_display()} on {self.received_on:%-d %B %Y}"
-
-    def is_publication_overdue(self, today: dt.date) -> bool:
-        return rules.is_publication_overdue(self.publish_by, self.published_on, today)
-
-
-@pghistory.track()
-class PlannedAction(models.Model):
-    """Something the recipient says it will do in response, and by when."""
-
-    response = models.ForeignKey(
-        RecommendationResponse, on_delete=models.CASCADE, related_name="actions"
-    )
-    description = models.TextField("action")
-    due_on = models.DateField("planned date", null=True, blank=True)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.description[:60]
-
-
-@pghistory.track()
-class ResponseExtension(models.Model):
-    """An extension of the statutory response period, granted on a request made in time."""
-
-    recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.CASCADE, related_name="extensions"
-    )
-    requested_on = models.DateField("date requested")
-    previous_due_on = models.DateField("previously due")
-    new_due_on = models.DateField("now due")
-    reason = models.TextField(blank=True)
-    granted_by = staff_user_field()
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["recorded_at", "id"]
-        verbose_name = "extension"
-        constraints = [
-            models.CheckConstraint(
-                name="rec_extension_in_time_and_later",
-                condition=Q(requested_on__lte=F("previous_due_on"))
-                & Q(new_due_on__gt=F("previous_due_on")),
-                violation_error_message=(
-                    "An extension is requested before the due date and moves it later."
-                ),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Extended to {self.new_due_on:%-d %B %Y}"
