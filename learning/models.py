@@ -5,9 +5,9 @@ import datetime as dt
 import pghistory
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Upper
 from django.urls import reverse
 
+from cases.models import Theme
 from learning import rules
 from oversight.core import references
 from oversight.core.models import CaseRecord, Organisation, Role, staff_user_field
@@ -102,7 +102,22 @@ class Recommendation(CaseRecord):
         blank=True,
         help_text="The investigation's (INV-) or application's (APP- or REV-) reference.",
     )
-    theme = models.CharField(max_length=100, blank=True)
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
+        db_index=False,  # rec_theme_issued_idx leads with it
+        help_text="One of the thematic areas (cases.Theme), never free text.",
+    )
+    theme_text = models.CharField(
+        "theme (legacy text)",
+        max_length=100,
+        blank=True,
+        help_text="A free-text theme from before themes came from the list, that matched none "
+        "of the thematic areas; kept so nothing is lost, never written now.",
+    )
     type = models.CharField(max_length=30, choices=RecommendationType.choices, blank=True)
     text = models.TextField("recommendation", blank=True)
     is_statutory = models.BooleanField("statutory recommendation", default=False)
@@ -134,8 +149,8 @@ class Recommendation(CaseRecord):
             ),
             # Incremental sync by the recipients (updated_since), in a stable order.
             models.Index(fields=["recipient", "updated_at", "id"], name="rec_recipient_sync_idx"),
-            # The theme filter compares case-insensitively (iexact is UPPER() = UPPER()).
-            models.Index(Upper("theme"), name="rec_theme_upper_idx"),
+            # The theme filter, in the default order (and the PROTECT check on a theme).
+            models.Index(fields=["theme", "issued_on"], name="rec_theme_issued_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -143,7 +158,8 @@ class Recommendation(CaseRecord):
                 condition=Q(status=rules.DRAFT)
                 | (
                     Q(recipient__isnull=False, issued_on__isnull=False)
-                    & ~Q(theme="")
+                    # A theme from the list; a legacy one kept as text also counts.
+                    & (Q(theme__isnull=False) | ~Q(theme_text=""))
                     & ~Q(type="")
                     & ~Q(text="")
                 ),
@@ -195,6 +211,11 @@ class Recommendation(CaseRecord):
     @property
     def is_draft(self) -> bool:
         return self.status == RecommendationStatus.DRAFT
+
+    @property
+    def theme_label(self) -> str:
+        """The theme's name, or the legacy free text of one from before the list ("" if none)."""
+        return self.theme.name if self.theme_id else self.theme_text
 
     @property
     def source(self) -> str:

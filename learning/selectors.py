@@ -7,7 +7,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from appeals.models import Application
-from cases.models import Investigation
+from cases.models import Investigation, Theme
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -58,15 +58,16 @@ def _responses_prefetch() -> Prefetch:
 
 
 def recommendation_list(*, user) -> QuerySet[Recommendation]:
-    """Recommendations the user may see, with the recipient joined in (one query per page)."""
-    return Recommendation.objects.for_user(user).select_related("recipient")
+    """Recommendations the user may see, with the recipient and theme joined in (one query
+    per page)."""
+    return Recommendation.objects.for_user(user).select_related("recipient", "theme")
 
 
 SUMMARY_COLUMNS = (
     "reference",
     "source_kind",
     "source_reference",
-    "theme",
+    "theme_text",
     "type",
     "text",
     "is_statutory",
@@ -84,8 +85,9 @@ SUMMARY_COLUMNS = (
 
 def recommendation_summaries(*, user) -> QuerySet:
     """The recommendations the user may see as plain rows (dicts) for a list: the columns
-    learning.serializers.recommendation_summary needs, the recipient's code and name, and
-    whether the current (latest) response is final (None before any response). One query."""
+    learning.serializers.recommendation_summary needs, the recipient's code and name, the
+    theme's name and code, and whether the current (latest) response is final (None before
+    any response). One query."""
     latest = RecommendationResponse.objects.filter(recommendation=OuterRef("pk")).order_by(
         "-received_on", "-id"
     )
@@ -93,6 +95,8 @@ def recommendation_summaries(*, user) -> QuerySet:
         *SUMMARY_COLUMNS,
         recipient_code=F("recipient__code"),
         recipient_name=F("recipient__name"),
+        theme_name=F("theme__name"),
+        theme_code=F("theme__code"),
         current_response_final=Subquery(latest.values("is_final")[:1]),
     )
 
@@ -133,17 +137,29 @@ def recommendation_history(*, recommendation: Recommendation) -> list[HistoryEnt
     return history_of(recommendation, Recommendation, RecommendationResponse, ResponseExtension)
 
 
-def theme_choices(*, user) -> list[str]:
-    """The themes in use among the recommendations the user may see, alphabetically."""
-    return sorted(
-        set(
-            recommendation_list(user=user)
-            .exclude(theme="")
-            .values_list("theme", flat=True)
-            .distinct()
-        ),
-        key=str.casefold,
-    )
+def theme_choices(*, user) -> list[Theme]:
+    """The themes a list of recommendations can be filtered by: the active thematic areas,
+    and any retired one still on a recommendation the user may see; by name. One query."""
+    in_use = Recommendation.objects.for_user(user).filter(theme__isnull=False).values("theme")
+    return list(Theme.objects.filter(Q(is_active=True) | Q(pk__in=in_use)).order_by("name"))
+
+
+def theme_filter_q(value: str) -> Q:
+    """Recommendations with the theme named by its code or its name, in any case."""
+    value = value.strip()
+    return Q(theme__code__iexact=value) | Q(theme__name__iexact=value)
+
+
+def theme_for_input(value: str) -> Theme | None:
+    """The thematic area a caller names by its code or, for compatibility with the free-text
+    themes of old, its exact name in any case; None if no theme has that code or name. One
+    query. (Whether it may be chosen is the service's check: learning.rules.)"""
+    value = value.strip()
+    if not value:
+        return None
+    matches = Theme.objects.filter(Q(code__iexact=value) | Q(name__iexact=value))
+    # A code wins over another theme's name spelt the same way.
+    return min(matches, key=lambda t: (t.code.casefold() != value.casefold(), t.pk), default=None)
 
 
 def public_recommendation_list() -> QuerySet[Recommendation]:
@@ -151,7 +167,7 @@ def public_recommendation_list() -> QuerySet[Recommendation]:
     unpublished response (the public feed the Home Affairs Committee asked for)."""
     return (
         Recommendation.objects.issued()
-        .select_related("recipient")
+        .select_related("recipient", "theme")
         .prefetch_related(
             Prefetch(
                 "responses",
@@ -173,9 +189,11 @@ def public_recommendation_get(*, reference: str) -> Recommendation:
     return recommendation
 
 
-def public_theme_choices() -> list[str]:
-    themes = Recommendation.objects.issued().values_list("theme", flat=True).distinct()
-    return sorted(set(themes), key=str.casefold)
+def public_theme_choices() -> list[Theme]:
+    """The themes the public feed can be filtered by: the active thematic areas, and any
+    retired one still on an issued recommendation; by name. One query."""
+    in_use = Recommendation.objects.issued().filter(theme__isnull=False).values("theme")
+    return list(Theme.objects.filter(Q(is_active=True) | Q(pk__in=in_use)).order_by("name"))
 
 
 SOURCE_MODELS = {rules.INVESTIGATION: Investigation, rules.APPLICATION: Application}

@@ -2,10 +2,12 @@ import datetime as dt
 import itertools
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from appeals.tests.factories import ApplicationFactory
-from cases.tests.factories import InvestigationFactory
+from cases.models import Theme
+from cases.tests.factories import InvestigationFactory, ThemeFactory
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -31,6 +33,11 @@ def _source_reference(kind: str) -> str:
     return ""
 
 
+def themed(name: str, **kwargs) -> Theme:
+    """The thematic area of that name (a seeded one, or made with a code from the name)."""
+    return ThemeFactory(code=slugify(name).replace("-", "_"), name=name, **kwargs)
+
+
 class RecommendationFactory(DjangoModelFactory):
     """A complete draft. Built directly for speed; the services are tested on their own.
 
@@ -44,7 +51,7 @@ class RecommendationFactory(DjangoModelFactory):
     source_kind = SourceKind.INVESTIGATION
     # The source is a real record, as the services insist (source_record_exists).
     source_reference = factory.LazyAttribute(lambda o: _source_reference(o.source_kind))
-    theme = "Custody"
+    theme = factory.LazyFunction(lambda: themed("Custody"))
     type = RecommendationType.TRAINING
     text = factory.Faker("paragraph", nb_sentences=3, locale="en_GB")
     is_statutory = True

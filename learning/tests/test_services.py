@@ -16,6 +16,7 @@ from learning.tests.factories import (
     IssuedRecommendationFactory,
     RecommendationFactory,
     RespondedRecommendationFactory,
+    themed,
 )
 from oversight.core.errors import ConflictError
 
@@ -36,7 +37,7 @@ def create(actor, today, **overrides):
 def complete(herts):
     return {
         "recipient": herts,
-        "theme": "Custody",
+        "theme": themed("Custody"),
         "type": "training",
         "text": "Train custody officers to carry out rousing checks.",
         "is_statutory": True,
@@ -100,7 +101,7 @@ def test_a_non_statutory_recommendation_has_no_due_date(caseworker, herts, today
 def test_cannot_issue_without_recipient_theme_type_and_text(
     caseworker, herts, today, missing, message
 ):
-    fields = {**complete(herts), missing: None if missing == "recipient" else "  "}
+    fields = {**complete(herts), missing: None if missing in ("recipient", "theme") else "  "}
     with pytest.raises(ValidationError) as error:
         create(caseworker, today, status="issued", **fields)
     assert error.value.message_dict[missing] == [message]
@@ -162,7 +163,7 @@ def test_issue_a_complete_draft(caseworker, manager, herts, today):
 
 
 def test_issuing_an_incomplete_draft_lists_what_is_missing(caseworker, today):
-    draft = create(caseworker, today, theme="Custody")
+    draft = create(caseworker, today, theme=themed("Custody"))
     with pytest.raises(ValidationError) as error:
         services.recommendation_issue(actor=caseworker, recommendation=draft, today=today)
     assert set(error.value.message_dict) == {"recipient", "type", "text"}
@@ -172,23 +173,54 @@ def test_issuing_an_incomplete_draft_lists_what_is_missing(caseworker, today):
 
 def test_edit_a_draft_with_its_version(caseworker, herts, today):
     draft = create(caseworker, today)
+    mental_health = themed("Mental health")
     updated = services.recommendation_update(
-        actor=caseworker, recommendation=draft, version=1, theme=" Mental health ", recipient=herts
+        actor=caseworker, recommendation=draft, version=1, theme=mental_health, recipient=herts
     )
-    assert (updated.theme, updated.recipient, updated.version) == ("Mental health", herts, 2)
+    assert (updated.theme, updated.recipient, updated.version) == (mental_health, herts, 2)
     with pytest.raises(ConflictError):
         services.recommendation_update(
-            actor=caseworker, recommendation=draft, version=1, theme="Other"
+            actor=caseworker, recommendation=draft, version=1, theme=themed("Other")
         )
     draft.refresh_from_db()
-    assert draft.theme == "Mental health"
+    assert draft.theme == mental_health
+
+
+def test_a_theme_must_be_an_active_thematic_area(caseworker, herts, today):
+    retired = themed("Vehicle pursuits", is_active=False)
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, **{**complete(herts), "theme": retired})
+    assert error.value.message_dict == {"theme": [messages.THEME_NOT_LISTED]}
+    draft = create(caseworker, today)
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_update(
+            actor=caseworker, recommendation=draft, version=1, theme=retired
+        )
+    assert error.value.message_dict == {"theme": [messages.THEME_NOT_LISTED]}
+    assert Recommendation.objects.get().theme is None
+
+
+def test_a_theme_retired_after_it_was_chosen_stays_and_the_draft_can_be_issued(
+    caseworker, herts, today
+):
+    theme = themed("Vehicle pursuits")
+    draft = create(caseworker, today, **{**complete(herts), "theme": theme})
+    theme.is_active = False
+    theme.save()
+    edited = services.recommendation_update(
+        actor=caseworker, recommendation=draft, version=1, theme=theme, text="Revised text."
+    )
+    issued = services.recommendation_issue(
+        actor=caseworker, recommendation=edited, today=today, version=edited.version
+    )
+    assert (issued.status, issued.theme, issued.text) == ("issued", theme, "Revised text.")
 
 
 def test_an_issued_recommendation_cannot_be_edited(caseworker):
     issued = IssuedRecommendationFactory()
     with pytest.raises(ValidationError, match="Only a draft"):
         services.recommendation_update(
-            actor=caseworker, recommendation=issued, version=issued.version, theme="Other"
+            actor=caseworker, recommendation=issued, version=issued.version, theme=themed("Other")
         )
 
 

@@ -3,6 +3,7 @@
 import bisect
 import datetime as dt
 
+from cases.models import Theme
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -57,7 +58,7 @@ def generate(
     first: dt.date,
     last: dt.date,
     year_fraction: float,
-    themes: list[str],
+    themes: list[Theme],
     pools: dict,
 ):
     rng = ctx.rng
@@ -80,7 +81,7 @@ def generate(
             source_reference=reference,
             theme=theme,
             type=rec_type,
-            text=TEXTS[rec_type].format(theme=theme.lower()),
+            text=TEXTS[rec_type].format(theme=theme.name.lower()),
             is_statutory=statutory,
             status=RecommendationStatus.ISSUED,
             issued_on=issued_on,
@@ -97,7 +98,7 @@ def generate(
         if responded_on <= ctx.today and not unanswered:
             response = _respond(ctx, rec, responded_on, actor)
             responses.append(response)
-            actions.extend(_planned_actions(ctx, response, theme))
+            actions.extend(_planned_actions(ctx, response, theme.name))
         rows.append(rec)
     ctx.insert(Recommendation, rows, "recommendations")
     ctx.insert(ResponseExtension, extensions, "extensions")
@@ -178,7 +179,7 @@ def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
     )
 
 
-def drafts(ctx: Context, themes: list[str]) -> list:
+def drafts(ctx: Context, themes: list[Theme]) -> list:
     """A few drafts in progress (no issue date; referenced in the current year)."""
     rng = ctx.rng
     rows = []
@@ -192,7 +193,7 @@ def drafts(ctx: Context, themes: list[str]) -> list:
                 source_kind=rules.THEMATIC,
                 theme=theme,
                 type="policy_guidance",
-                text=TEXTS["policy_guidance"].format(theme=theme.lower()),
+                text=TEXTS["policy_guidance"].format(theme=theme.name.lower()),
                 status=RecommendationStatus.DRAFT,
                 created_by=actor,
                 updated_by=actor,
