@@ -5,9 +5,9 @@ import datetime as dt
 import pghistory
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
-from cases.models import Theme
+from appeals.models import Application
+from cases.models import Investigation, Theme
 from learning import rules
 from oversight.core import references
 from oversight.core.models import CaseRecord, Organisation, Role, staff_user_field
@@ -37,12 +37,6 @@ class ResponseStatus(models.TextChoices):
     ACCEPTED = rules.ACCEPTED, "Accepted"
     PARTIALLY_ACCEPTED = rules.PARTIALLY_ACCEPTED, "Partially accepted"
     NOT_ACCEPTED = rules.NOT_ACCEPTED, "Not accepted"
-
-
-SOURCE_DETAIL_URLS = {
-    rules.INVESTIGATION: "investigations:investigation-detail",
-    rules.APPLICATION: "appeals:application-detail",
-}
 
 
 class SourceKind(models.TextChoices):
@@ -101,6 +95,22 @@ class Recommendation(CaseRecord):
         max_length=20,
         blank=True,
         help_text="The investigation's (INV-) or application's (APP- or REV-) reference.",
+    )
+    # The record the reference names, set by the services from the reference (which stays
+    # as the API's `source`); null for thematic work and for legacy references of nothing.
+    source_investigation = models.ForeignKey(
+        Investigation,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
+    )
+    source_application = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
     )
     theme = models.ForeignKey(
         Theme,
@@ -206,6 +216,20 @@ class Recommendation(CaseRecord):
                 ),
                 violation_error_message="The source reference does not match the kind of source.",
             ),
+            models.CheckConstraint(
+                name="rec_source_record_of_its_kind",
+                condition=Q(source_kind=rules.INVESTIGATION, source_application__isnull=True)
+                | Q(source_kind=rules.APPLICATION, source_investigation__isnull=True)
+                | Q(
+                    source_kind=rules.THEMATIC,
+                    source_investigation__isnull=True,
+                    source_application__isnull=True,
+                ),
+                violation_error_message=(
+                    "A recommendation links only to a record of its kind of source, and "
+                    "thematic work to none."
+                ),
+            ),
         ]
 
     @property
@@ -223,13 +247,18 @@ class Recommendation(CaseRecord):
         return self.source_reference or rules.THEMATIC
 
     @property
+    def source_record(self) -> "Investigation | Application | None":
+        """The investigation or application it comes from (None if thematic, or a legacy
+        reference that names no record of the system)."""
+        return self.source_investigation or self.source_application
+
+    @property
     def source_url(self) -> str:
-        """The staff page of the investigation or application it comes from ("" if thematic).
-        Only staff pages show it: liaisons and the public see the reference alone."""
-        name = SOURCE_DETAIL_URLS.get(self.source_kind)
-        return (
-            reverse(name, args=[self.source_reference]) if name and self.source_reference else ""
-        )
+        """The staff page of the investigation or application it comes from ("" if thematic
+        or it names no record). Only staff pages show it: liaisons and the public see the
+        reference alone."""
+        record = self.source_record
+        return record.get_absolute_url() if record is not None else ""
 
     @property
     def statutory_due_on(self) -> dt.date | None:

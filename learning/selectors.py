@@ -117,7 +117,10 @@ def recommendation_list_with_responses(*, user) -> QuerySet[Recommendation]:
 def recommendation_get(*, user, reference: str) -> Recommendation:
     """One recommendation by reference, or 404 if it does not exist or the user may not see it."""
     recommendation = (
-        recommendation_list_with_responses(user=user).filter(reference=reference).first()
+        recommendation_list_with_responses(user=user)
+        .select_related("source_investigation", "source_application")  # its page links them
+        .filter(reference=reference)
+        .first()
     )
     if recommendation is None:
         raise Http404("No recommendation with that reference.")
@@ -199,9 +202,10 @@ def public_theme_choices() -> list[Theme]:
 SOURCE_MODELS = {rules.INVESTIGATION: Investigation, rules.APPLICATION: Application}
 
 
-def source_record_exists(kind: str, reference: str) -> bool:
-    """Whether the investigation or application a recommendation names is in the system
-    (Schedule 3 para. 28A: a recommendation is made from a report or a review/appeal that
-    exists; a made-up reference cannot be its source). One query."""
+def source_record_get(kind: str, reference: str) -> Investigation | Application | None:
+    """The investigation or application of the system a recommendation's source reference
+    names, or None if there is none (Schedule 3 para. 28A: a recommendation is made from a
+    report or a review/appeal that exists; a made-up reference cannot be its source). One
+    query."""
     model = SOURCE_MODELS.get(kind)
-    return model is not None and model.objects.filter(reference=reference).exists()
+    return model.objects.filter(reference=reference).first() if model is not None else None

@@ -38,7 +38,7 @@ def _check_content(recommendation: Recommendation, *, theme_on_record: int | Non
         errors["source_reference"] = messages.SOURCE_REFERENCE_INVALID.format(
             kind=SourceKind(kind).label.lower(), example=messages.SOURCE_EXAMPLES[kind]
         )
-    elif kind != SourceKind.THEMATIC and not selectors.source_record_exists(kind, reference):
+    elif kind != SourceKind.THEMATIC and recommendation.source_record is None:
         errors["source_reference"] = messages.SOURCE_REFERENCE_UNKNOWN.format(
             kind=SourceKind(kind).label.lower(), reference=reference
         )
@@ -50,6 +50,20 @@ def _check_content(recommendation: Recommendation, *, theme_on_record: int | Non
     ):
         errors["theme"] = messages.THEME_NOT_LISTED
     return errors
+
+
+def _link_source(recommendation: Recommendation) -> None:
+    """Point the recommendation at the investigation or application its reference names (the
+    reference stays, as the API's `source`); neither when thematic, or when it names none
+    (which _check_content then refuses)."""
+    kind, reference = recommendation.source_kind, recommendation.source_reference
+    record = (
+        selectors.source_record_get(kind, reference)
+        if kind != SourceKind.THEMATIC and rules.source_reference_valid(kind, reference)
+        else None
+    )
+    recommendation.source_investigation = record if kind == SourceKind.INVESTIGATION else None
+    recommendation.source_application = record if kind == SourceKind.APPLICATION else None
 
 
 def _check_complete(recommendation: Recommendation) -> FieldErrors:
@@ -130,6 +144,7 @@ def recommendation_create(
     )
     fields["source_reference"] = fields["source_reference"].upper()
     recommendation = Recommendation(**fields, created_by=actor, updated_by=actor)
+    _link_source(recommendation)
     errors = _check_content(recommendation, theme_on_record=None)
     errors.raise_if_any()
     with attributed(actor):
@@ -152,6 +167,7 @@ def recommendation_update(
         theme_on_record = locked.theme_id
         set_fields(locked, _clean_text(fields), allowed=CONTENT_FIELDS)
         locked.source_reference = locked.source_reference.upper()
+        _link_source(locked)
         errors = _check_content(locked, theme_on_record=theme_on_record)
         errors.raise_if_any()
         save_new_version(locked, actor=actor)

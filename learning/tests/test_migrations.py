@@ -6,10 +6,14 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from appeals.tests.factories import ApplicationFactory
 from cases.models import Theme
+from cases.tests.factories import InvestigationFactory
 
 THEMES_BEFORE = [("learning", "0001_initial")]
 THEMES_AFTER = [("learning", "0003_recommendation_theme_data")]
+SOURCES_BEFORE = THEMES_AFTER
+SOURCES_AFTER = [("learning", "0005_recommendation_source_records_data")]
 
 
 def _migrate(targets):
@@ -20,15 +24,19 @@ def _migrate(targets):
 
 def _recommendation(apps, organisation, user, reference, **fields):
     Recommendation = apps.get_model("learning", "Recommendation")
-    issued = {"status": "issued", "issued_on": dt.date(2024, 5, 1), "type": "training"}
+    defaults = {
+        "status": "issued",
+        "issued_on": dt.date(2024, 5, 1),
+        "type": "training",
+        "source_kind": "thematic",
+    }
     return Recommendation.objects.create(
         reference=reference,
         recipient_id=organisation.pk,
-        source_kind="thematic",
         text="Kept as it was.",
         created_by_id=user.pk,
         updated_by_id=user.pk,
-        **{**issued, **fields},
+        **{**defaults, **fields},
     )
 
 
@@ -75,6 +83,51 @@ def test_a_free_text_theme_that_names_a_thematic_area_becomes_it_and_others_are_
         "REC-2024-000003": "Custardy",
         "REC-2024-000004": "Custardy",
         "REC-2024-000005": "",
+    }
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_source_reference_that_names_a_record_links_to_it_and_others_keep_the_text(
+    herts, caseworker
+):
+    investigation = InvestigationFactory(reference="INV-2023-000007")
+    review = ApplicationFactory(reference="REV-2023-000008")
+    apps = _migrate(SOURCES_BEFORE)
+    rows = {
+        "REC-2024-000001": ("investigation", investigation.reference),
+        "REC-2024-000002": ("application", review.reference),
+        "REC-2024-000003": ("investigation", "INV-2019-000404"),  # names no record
+        "REC-2024-000004": ("thematic", ""),
+    }
+    for reference, (kind, source) in rows.items():
+        _recommendation(
+            apps,
+            herts,
+            caseworker,
+            reference,
+            source_kind=kind,
+            source_reference=source,
+            theme_text="Custardy",
+        )
+
+    apps = _migrate(SOURCES_AFTER)
+    Recommendation = apps.get_model("learning", "Recommendation")
+    got = {
+        r.reference: (
+            r.source_kind,
+            r.source_reference,
+            r.source_investigation_id,
+            r.source_application_id,
+        )
+        for r in Recommendation.objects.all()
+    }
+    assert got == {
+        "REC-2024-000001": ("investigation", investigation.reference, investigation.pk, None),
+        "REC-2024-000002": ("application", review.reference, None, review.pk),
+        "REC-2024-000003": ("investigation", "INV-2019-000404", None, None),
+        "REC-2024-000004": ("thematic", "", None, None),
     }
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())

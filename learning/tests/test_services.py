@@ -2,7 +2,10 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
+from appeals.models import Application
+from cases.models import Investigation
 from learning import selectors, services
 from learning.models import (
     PlannedAction,
@@ -466,3 +469,46 @@ def test_a_source_reference_must_name_a_record_of_the_system(caseworker, today, 
     assert list(error.value.message_dict) == ["source_reference"]
     assert "in the system" in error.value.message_dict["source_reference"][0]
     assert not Recommendation.objects.exists()
+
+
+def test_a_recommendation_links_to_the_record_its_source_reference_names(caseworker, herts, today):
+    """Issue 12 item 8: the reference stays (it is the API's `source`) and the recommendation
+    points at the investigation or application it names, of its kind only."""
+    investigation = Investigation.objects.get(reference="INV-2022-000045")
+    draft = create(caseworker, today, source_reference=" inv-2022-000045 ")
+    draft.refresh_from_db()
+    assert (draft.source, draft.source_investigation, draft.source_application) == (
+        "INV-2022-000045",
+        investigation,
+        None,
+    )
+    review = Application.objects.get(reference="REV-2022-000067")
+    moved = services.recommendation_update(
+        actor=caseworker,
+        recommendation=draft,
+        version=1,
+        source_kind="application",
+        source_reference="REV-2022-000067",
+    )
+    moved.refresh_from_db()
+    assert (moved.source_investigation, moved.source_application) == (None, review)
+    thematic = services.recommendation_update(
+        actor=caseworker,
+        recommendation=moved,
+        version=2,
+        source_kind="thematic",
+        source_reference="",
+    )
+    thematic.refresh_from_db()
+    assert (thematic.source_investigation, thematic.source_application) == (None, None)
+    assert list(investigation.recommendations.all()) == []
+    assert list(review.recommendations.all()) == []
+
+
+def test_the_database_refuses_a_link_to_a_record_of_another_kind(caseworker, herts):
+    investigation = Investigation.objects.get(reference="INV-2022-000045")
+    with pytest.raises(IntegrityError, match="rec_source_record_of_its_kind"):
+        with transaction.atomic():
+            RecommendationFactory(
+                source_kind="thematic", source_reference="", source_investigation=investigation
+            )

@@ -468,3 +468,23 @@ def test_staff_see_a_link_to_the_source_and_liaisons_only_its_reference(
     liaison_page = client_as(liaison).get(url).content.decode()
     assert recommendation.source_reference in liaison_page
     assert link not in liaison_page
+
+
+def test_drafting_from_an_application_page_names_it_as_the_source(client_as, caseworker):
+    query = "?source_kind=application&source_reference=REV-2022-000067"
+    content = client_as(caseworker).get(url("recommendation-create") + query).content.decode()
+    assert 'value="REV-2022-000067"' in content
+    assert re.search(r'value="application"[^>]*checked', content)
+
+
+def test_a_legacy_source_reference_that_names_no_record_is_shown_without_a_link(
+    client_as, caseworker, herts
+):
+    recommendation = IssuedRecommendationFactory(
+        recipient=herts, source_reference="INV-2019-000001", source_investigation=None
+    )
+    content = (
+        client_as(caseworker).get(f"/recommendations/{recommendation.reference}/").content.decode()
+    )
+    assert "INV-2019-000001" in content
+    assert 'href="/investigations/INV-2019-000001/"' not in content

@@ -7,6 +7,7 @@ from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import ServiceFormView
 
 ALREADY_ISSUED = "This recommendation has already been issued."
+SOURCE_FIELDS = ("source_kind", "source_reference")
 
 
 class RecommendationCreateView(PermissionRequiredMixin, ServiceFormView):
@@ -16,7 +17,9 @@ class RecommendationCreateView(PermissionRequiredMixin, ServiceFormView):
     extra_context = {"creating": True}
 
     def get_initial(self):
-        return {"is_statutory": "no"}
+        """A link from an investigation's or application's page names it as the source."""
+        source = {name: self.request.GET.get(name, "") for name in SOURCE_FIELDS}
+        return {"is_statutory": "no", **{name: value for name, value in source.items() if value}}
 
     def perform(self, form):
         self.object = services.recommendation_create(

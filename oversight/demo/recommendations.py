@@ -39,18 +39,19 @@ RESPONSES = {
 }
 
 
-def _source(ctx: Context, issued_on: dt.date, pools: dict) -> tuple[str, str]:
-    """An investigation completed, or an application upheld, before the issue date."""
+def _source(ctx: Context, issued_on: dt.date, pools: dict) -> tuple[str, object]:
+    """An investigation completed, or an application upheld, before the issue date (the
+    record itself, which the recommendation links to), or thematic work (None)."""
     kind = weighted(ctx.rng, volumes.RECOMMENDATION_SOURCES)
     if kind == rules.THEMATIC:
-        return kind, ""
+        return kind, None
     candidates = pools[kind]
     end = bisect.bisect_right(candidates, (issued_on.isoformat(), "~"))
     if not end:
-        return rules.THEMATIC, ""
-    reference = candidates[ctx.rng.randint(max(0, end - 200), end - 1)][1]
-    assert rules.source_reference_valid(kind, reference)
-    return kind, reference
+        return rules.THEMATIC, None
+    record = candidates[ctx.rng.randint(max(0, end - 200), end - 1)][2]
+    assert rules.source_reference_valid(kind, record.reference)
+    return kind, record
 
 
 def generate(
@@ -69,7 +70,7 @@ def generate(
     for issued_on in sorted(random_day(rng, first, last) for _ in range(total)):
         national = ctx.national_bodies and rng.random() < volumes.TO_NATIONAL_BODY_SHARE
         recipient = rng.choice(ctx.national_bodies) if national else ctx.force()
-        kind, reference = _source(ctx, issued_on, pools)
+        kind, source = _source(ctx, issued_on, pools)
         theme = rng.choice(themes)
         rec_type = weighted(rng, volumes.RECOMMENDATION_TYPES)
         statutory = rng.random() < volumes.STATUTORY_SHARE
@@ -78,7 +79,9 @@ def generate(
             reference=ctx.references.next(references.RECOMMENDATION, issued_on.year),
             recipient=recipient,
             source_kind=kind,
-            source_reference=reference,
+            source_reference=source.reference if source is not None else "",
+            source_investigation=source if kind == rules.INVESTIGATION else None,
+            source_application=source if kind == rules.APPLICATION else None,
             theme=theme,
             type=rec_type,
             text=TEXTS[rec_type].format(theme=theme.name.lower()),

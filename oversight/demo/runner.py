@@ -68,8 +68,9 @@ def financial_years(first_year: int, today: dt.date) -> list[tuple[dt.date, dt.d
     return years
 
 
-def _sorted_pool(pool: list) -> list[tuple[str, str]]:
-    return sorted((day.isoformat(), reference) for reference, day in pool)
+def _sorted_pool(pool: list) -> list[tuple]:
+    """(day, reference, record) by day: the records a recommendation can come from."""
+    return sorted((day.isoformat(), record.reference, record) for record, day in pool)
 
 
 def _targets(years: list[tuple[dt.date, dt.date]]) -> None:
