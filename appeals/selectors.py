@@ -37,6 +37,15 @@ def application_get(*, user, reference: str) -> Application:
     return application
 
 
+def application_recommendations(*, application: Application) -> list:
+    """The learning recommendations made from the appeal or review (drafts included: only
+    staff see its page), the newest issued first, with their recipients. One query. Read
+    through the relation learning declares, so appeals imports nothing of learning."""
+    return list(
+        application.recommendations.select_related("recipient").order_by("-issued_on", "-id")
+    )
+
+
 def application_history(*, application: Application) -> list[HistoryEntry]:
     """Who changed what on the application, oldest first."""
     return history_of(application, Application)

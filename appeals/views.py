@@ -72,6 +72,7 @@ class ApplicationDetailView(PermissionRequiredMixin, RecordDetailView):
     def get_context_data(self, application):
         return {
             "history": selectors.application_history(application=application),
+            "recommendations": selectors.application_recommendations(application=application),
             "age_in_days": rules.age_in_days(application.received_on, self.today),
             "may_forward": application.status == Status.RECEIVED
             and not application.is_with_oversight_body,

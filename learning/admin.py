@@ -35,9 +35,9 @@ class RecommendationAdmin(ReadOnlyAdmin):
     """Read-only: recommendations change through the casework pages so that the rules apply."""
 
     list_display = ["reference", "recipient", "theme", "type", "status", "issued_on"]
-    list_filter = ["status", "type", "is_statutory", "source_kind"]
-    search_fields = ["reference", "source_reference", "theme"]
-    list_select_related = ["recipient"]
+    list_filter = ["status", "type", "is_statutory", "source_kind", "theme"]
+    search_fields = ["reference", "source_reference", "theme__name", "theme_text"]
+    list_select_related = ["recipient", "theme"]
     inlines = [ResponseInline, ExtensionInline]
 
 

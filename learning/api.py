@@ -89,7 +89,8 @@ RECOMMENDATION_EXAMPLE = {
     "recipient": "hertfordshire-constabulary",
     "recipient_name": "Hertfordshire Constabulary",
     "source": "INV-2024-000045",
-    "theme": "Custody",
+    "theme": "Near misses in custody",
+    "theme_code": "near_misses_in_custody",
     "type": "training",
     "text": "The force should ensure custody officers are trained to carry out rousing checks.",
     "is_statutory": True,
@@ -149,7 +150,7 @@ LIST_DESCRIPTION = (
                 value={
                     "recipient": "hertfordshire-constabulary",
                     "source": "INV-2024-000045",
-                    "theme": "Custody",
+                    "theme": "near_misses_in_custody",
                     "type": "training",
                     "text": "The force should train custody officers to carry out rousing checks.",
                     "is_statutory": True,
@@ -159,7 +160,7 @@ LIST_DESCRIPTION = (
             ),
             OpenApiExample(
                 "Draft from thematic work",
-                value={"source": "thematic", "theme": "Mental health", "status": "draft"},
+                value={"source": "thematic", "theme": "mental_health", "status": "draft"},
                 request_only=True,
             ),
         ],

@@ -30,20 +30,28 @@ def recipient_filter(**extra) -> django_filters.ModelChoiceFilter:
     )
 
 
+def theme_filter(**extra) -> django_filters.CharFilter:
+    """The thematic area, by its code (or its name), in any case."""
+    return django_filters.CharFilter(method="filter_theme", label="Theme", **extra)
+
+
 class ThemeChoicesMixin:
-    """On pages, the theme filter offers the themes in use (`themes`) rather than a free-text
-    box; a theme asked for that is not among them stays on offer."""
+    """On pages, the theme filter offers the thematic areas (`themes`, by code) rather than a
+    free-text box; a value asked for that is not among them stays on offer."""
 
     def __init__(self, *args, themes=None, **kwargs):
         super().__init__(*args, **kwargs)
         if themes is not None:
             current = self.data.get("theme", "") if self.data else ""
-            options = list(themes)
-            if current and current not in options:
-                options.append(current)
+            options = [(theme.code, theme.name) for theme in themes]
+            if current and current not in {code for code, _ in options}:
+                options.append((current, current))
             self.filters["theme"].extra["widget"] = forms.Select(
-                choices=[("", "Any theme")] + [(t, t) for t in options]
+                choices=[("", "Any theme"), *options]
             )
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(selectors.theme_filter_q(value)) if value.strip() else queryset
 
 
 class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
@@ -59,8 +67,8 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
     status = django_filters.ChoiceFilter(
         choices=RecommendationStatus.choices, empty_label="Any status"
     )
-    theme = django_filters.CharFilter(
-        lookup_expr="iexact", label="Theme", help_text="The theme, in any case."
+    theme = theme_filter(
+        help_text="The thematic area's code, for example use_of_taser (or its name), in any case."
     )
     type = django_filters.ChoiceFilter(
         choices=RecommendationType.choices, empty_label="Any type", label="Type"
@@ -118,7 +126,7 @@ class PublicRecommendationFilter(
     default_ordering = ("-issued_on",)
 
     recipient = recipient_filter()
-    theme = django_filters.CharFilter(lookup_expr="iexact", label="Theme")
+    theme = theme_filter()
     type = django_filters.ChoiceFilter(
         choices=RecommendationType.choices, empty_label="Any type", label="Type"
     )

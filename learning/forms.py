@@ -2,6 +2,8 @@
 
 from django import forms
 
+from cases.investigations.selectors import themes_for_choice
+from cases.models import Theme
 from learning.models import (
     PublicationDecision,
     ReceivedVia,
@@ -37,12 +39,14 @@ class RecommendationForm(govuk.GovukForm):
         required=False,
         error_messages={"invalid_choice": "Choose an organisation from the list"},
     )
-    theme = forms.CharField(
+    theme = forms.ModelChoiceField(
+        queryset=themes_for_choice(),
+        to_field_name="code",
         label="Theme",
-        help_text="For example, Custody, Mental health or Use of Taser.",
+        help_text="The thematic area. Admins edit the list.",
+        empty_label="Choose a theme",
         required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"list": "theme-suggestions", "autocomplete": "off"}),
+        error_messages={"invalid_choice": "Choose a theme from the list of thematic areas"},
     )
     type = govuk.radios("Type of recommendation", RecommendationType.choices)
     text = govuk.text_area("Recommendation", rows=6, max_length=20000)
@@ -55,7 +59,13 @@ class RecommendationForm(govuk.GovukForm):
 
 
 class RecommendationEditForm(RecommendationForm, govuk.VersionedForm):
-    pass
+    """A draft's theme stays on offer even if it has since been retired from the list."""
+
+    def __init__(self, *args, theme_on_record=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if theme_on_record is not None:
+            keep = Theme.objects.filter(pk=theme_on_record.pk)
+            self.fields["theme"].queryset = themes_for_choice(keep=keep)
 
 
 class IssueForm(govuk.VersionedForm):

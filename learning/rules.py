@@ -157,6 +157,13 @@ def source_reference_valid(kind: str, reference: str) -> bool:
         return False
 
 
+def theme_may_be_chosen(*, is_active: bool, already_on_record: bool) -> bool:
+    """A recommendation's theme is one of the thematic areas, an editable list, never free
+    text (DESIGN "Learning recommendations"; issue 12 item 5): only an active one is chosen,
+    and a theme since retired stays on a recommendation that already has it."""
+    return is_active or already_on_record
+
+
 def can_respond(status: str, current_response_final: bool | None) -> bool:
     """Issued and unanswered, or answered only provisionally (an interim response)."""
     if status == ISSUED:

@@ -7,7 +7,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from appeals.models import Application
-from cases.models import Investigation
+from cases.models import Investigation, Theme
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -60,15 +60,16 @@ def _responses_prefetch() -> Prefetch:
 
 
 def recommendation_list(*, user) -> QuerySet[Recommendation]:
-    """Recommendations the user may see, with the recipient joined in (one query per page)."""
-    return Recommendation.objects.for_user(user).select_related("recipient")
+    """Recommendations the user may see, with the recipient and theme joined in (one query
+    per page)."""
+    return Recommendation.objects.for_user(user).select_related("recipient", "theme")
 
 
 SUMMARY_COLUMNS = (
     "reference",
     "source_kind",
     "source_reference",
-    "theme",
+    "theme_text",
     "type",
     "text",
     "is_statutory",
@@ -88,8 +89,9 @@ SUMMARY_COLUMNS = (
 
 def recommendation_summaries(*, user) -> QuerySet:
     """The recommendations the user may see as plain rows (dicts) for a list: the columns
-    learning.serializers.recommendation_summary needs, the recipient's code and name, and
-    whether the current (latest) response is final (None before any response). One query."""
+    learning.serializers.recommendation_summary needs, the recipient's code and name, the
+    theme's name and code, and whether the current (latest) response is final (None before
+    any response). One query."""
     latest = RecommendationResponse.objects.filter(recommendation=OuterRef("pk")).order_by(
         "-received_on", "-id"
     )
@@ -97,6 +99,8 @@ def recommendation_summaries(*, user) -> QuerySet:
         *SUMMARY_COLUMNS,
         recipient_code=F("recipient__code"),
         recipient_name=F("recipient__name"),
+        theme_name=F("theme__name"),
+        theme_code=F("theme__code"),
         current_response_final=Subquery(latest.values("is_final")[:1]),
     )
 
@@ -117,7 +121,10 @@ def recommendation_list_with_responses(*, user) -> QuerySet[Recommendation]:
 def recommendation_get(*, user, reference: str) -> Recommendation:
     """One recommendation by reference, or 404 if it does not exist or the user may not see it."""
     recommendation = (
-        recommendation_list_with_responses(user=user).filter(reference=reference).first()
+        recommendation_list_with_responses(user=user)
+        .select_related("source_investigation", "source_application")  # its page links them
+        .filter(reference=reference)
+        .first()
     )
     if recommendation is None:
         raise Http404("No recommendation with that reference.")
@@ -137,17 +144,29 @@ def recommendation_history(*, recommendation: Recommendation) -> list[HistoryEnt
     return history_of(recommendation, Recommendation, RecommendationResponse, ResponseExtension)
 
 
-def theme_choices(*, user) -> list[str]:
-    """The themes in use among the recommendations the user may see, alphabetically."""
-    return sorted(
-        set(
-            recommendation_list(user=user)
-            .exclude(theme="")
-            .values_list("theme", flat=True)
-            .distinct()
-        ),
-        key=str.casefold,
-    )
+def theme_choices(*, user) -> list[Theme]:
+    """The themes a list of recommendations can be filtered by: the active thematic areas,
+    and any retired one still on a recommendation the user may see; by name. One query."""
+    in_use = Recommendation.objects.for_user(user).filter(theme__isnull=False).values("theme")
+    return list(Theme.objects.filter(Q(is_active=True) | Q(pk__in=in_use)).order_by("name"))
+
+
+def theme_filter_q(value: str) -> Q:
+    """Recommendations with the theme named by its code or its name, in any case."""
+    value = value.strip()
+    return Q(theme__code__iexact=value) | Q(theme__name__iexact=value)
+
+
+def theme_for_input(value: str) -> Theme | None:
+    """The thematic area a caller names by its code or, for compatibility with the free-text
+    themes of old, its exact name in any case; None if no theme has that code or name. One
+    query. (Whether it may be chosen is the service's check: learning.rules.)"""
+    value = value.strip()
+    if not value:
+        return None
+    matches = Theme.objects.filter(Q(code__iexact=value) | Q(name__iexact=value))
+    # A code wins over another theme's name spelt the same way.
+    return min(matches, key=lambda t: (t.code.casefold() != value.casefold(), t.pk), default=None)
 
 
 def public_recommendation_list() -> QuerySet[Recommendation]:
@@ -155,7 +174,7 @@ def public_recommendation_list() -> QuerySet[Recommendation]:
     unpublished response (the public feed the Home Affairs Committee asked for)."""
     return (
         Recommendation.objects.issued()
-        .select_related("recipient")
+        .select_related("recipient", "theme")
         .prefetch_related(
             Prefetch(
                 "responses",
@@ -177,17 +196,20 @@ def public_recommendation_get(*, reference: str) -> Recommendation:
     return recommendation
 
 
-def public_theme_choices() -> list[str]:
-    themes = Recommendation.objects.issued().values_list("theme", flat=True).distinct()
-    return sorted(set(themes), key=str.casefold)
+def public_theme_choices() -> list[Theme]:
+    """The themes the public feed can be filtered by: the active thematic areas, and any
+    retired one still on an issued recommendation; by name. One query."""
+    in_use = Recommendation.objects.issued().filter(theme__isnull=False).values("theme")
+    return list(Theme.objects.filter(Q(is_active=True) | Q(pk__in=in_use)).order_by("name"))
 
 
 SOURCE_MODELS = {rules.INVESTIGATION: Investigation, rules.APPLICATION: Application}
 
 
-def source_record_exists(kind: str, reference: str) -> bool:
-    """Whether the investigation or application a recommendation names is in the system
-    (Schedule 3 para. 28A: a recommendation is made from a report or a review/appeal that
-    exists; a made-up reference cannot be its source). One query."""
+def source_record_get(kind: str, reference: str) -> Investigation | Application | None:
+    """The investigation or application of the system a recommendation's source reference
+    names, or None if there is none (Schedule 3 para. 28A: a recommendation is made from a
+    report or a review/appeal that exists; a made-up reference cannot be its source). One
+    query."""
     model = SOURCE_MODELS.get(kind)
-    return model is not None and model.objects.filter(reference=reference).exists()
+    return model.objects.filter(reference=reference).first() if model is not None else None

@@ -17,6 +17,7 @@ from appeals.tests.factories import (
     UpheldApplicationFactory,
     ValidApplicationFactory,
 )
+from learning.tests.factories import IssuedRecommendationFactory
 from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields, pagination_link
 
@@ -466,6 +467,25 @@ def test_an_upheld_decision_links_to_drafting_a_learning_recommendation(client_a
     assert "Draft a learning recommendation" not in content.content.decode()
 
 
+def test_detail_lists_the_recommendations_made_from_the_application(client_as, caseworker):
+    """Issue 12 item 8: the application's page lists the recommendations made from it."""
+    upheld = UpheldApplicationFactory()
+    client = client_as(caseworker)
+    url = reverse("appeals:application-detail", args=[upheld.reference])
+    kind = upheld.get_kind_display().lower()
+    content = client.get(url).content.decode()
+    assert f"No learning recommendations have been made from this {kind}." in content
+    made = IssuedRecommendationFactory(
+        source_kind="application", source_reference=upheld.reference
+    )
+    elsewhere = IssuedRecommendationFactory(source_kind="application")
+    content = client.get(url).content.decode()
+    section = content.split('id="recommendations"')[1].split("</table>")[0]
+    assert f'href="/recommendations/{made.reference}/"' in section
+    assert "Issued (awaiting response)" in section
+    assert elsewhere.reference not in content
+
+
 def test_list_page_query_count_does_not_grow_with_rows(
     client_as, caseworker, herts, met, django_assert_max_num_queries, django_assert_num_queries
 ):
@@ -494,8 +514,11 @@ def test_detail_page_query_count_does_not_grow_with_history(
         today=application.received_on,
     )
     url = reverse("appeals:application-detail", args=[application.reference])
-    with django_assert_max_num_queries(8) as small:
+    made_from = {"source_kind": "application", "source_reference": application.reference}
+    IssuedRecommendationFactory(**made_from)
+    with django_assert_max_num_queries(9) as small:  # 8, and its recommendations
         assert client.get(url).status_code == 200
+    IssuedRecommendationFactory.create_batch(4, **made_from)
     for n, actor in enumerate([manager, caseworker, manager, caseworker]):
         application.refresh_from_db()
         services.application_update(

@@ -137,6 +137,15 @@ def investigation_get(*, user, reference: str) -> Investigation:
     return investigation
 
 
+def investigation_recommendations(*, investigation: Investigation) -> list:
+    """The learning recommendations made from the investigation (drafts included: only staff
+    see its page), the newest issued first, with their recipients. One query. Read through
+    the relation learning declares, so cases imports nothing of learning."""
+    return list(
+        investigation.recommendations.select_related("recipient").order_by("-issued_on", "-id")
+    )
+
+
 def lead_investigators_for_choice() -> QuerySet[User]:
     """Casework staff who can lead an investigation, by name."""
     return User.objects.filter(is_active=True, role__in=STAFF_ROLES).order_by(

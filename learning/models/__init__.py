@@ -2,7 +2,6 @@
 recipients' responses, planned actions and extensions (responses.py)."""
 
 from learning.models.recommendations import (
-    SOURCE_DETAIL_URLS,
     PublicationDecision,
     ReceivedVia,
     Recommendation,
@@ -15,7 +14,6 @@ from learning.models.recommendations import (
 from learning.models.responses import PlannedAction, RecommendationResponse, ResponseExtension
 
 __all__ = [
-    "SOURCE_DETAIL_URLS",
     "PlannedAction",
     "PublicationDecision",
     "ReceivedVia",

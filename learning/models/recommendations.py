@@ -5,9 +5,9 @@ import datetime as dt
 import pghistory
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Upper
-from django.urls import reverse
 
+from appeals.models import Application
+from cases.models import Investigation, Theme
 from learning import rules
 from oversight.core import references
 from oversight.core.models import CaseRecord, Organisation, Role
@@ -37,12 +37,6 @@ class ResponseStatus(models.TextChoices):
     ACCEPTED = rules.ACCEPTED, "Accepted"
     PARTIALLY_ACCEPTED = rules.PARTIALLY_ACCEPTED, "Partially accepted"
     NOT_ACCEPTED = rules.NOT_ACCEPTED, "Not accepted"
-
-
-SOURCE_DETAIL_URLS = {
-    rules.INVESTIGATION: "investigations:investigation-detail",
-    rules.APPLICATION: "appeals:application-detail",
-}
 
 
 class PublicationDecision(models.TextChoices):
@@ -110,7 +104,38 @@ class Recommendation(CaseRecord):
         blank=True,
         help_text="The investigation's (INV-) or application's (APP- or REV-) reference.",
     )
-    theme = models.CharField(max_length=100, blank=True)
+    # The record the reference names, set by the services from the reference (which stays
+    # as the API's `source`); null for thematic work and for legacy references of nothing.
+    source_investigation = models.ForeignKey(
+        Investigation,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
+    )
+    source_application = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
+    )
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
+        db_index=False,  # rec_theme_issued_idx leads with it
+        help_text="One of the thematic areas (cases.Theme), never free text.",
+    )
+    theme_text = models.CharField(
+        "theme (legacy text)",
+        max_length=100,
+        blank=True,
+        help_text="A free-text theme from before themes came from the list, that matched none "
+        "of the thematic areas; kept so nothing is lost, never written now.",
+    )
     type = models.CharField(max_length=30, choices=RecommendationType.choices, blank=True)
     text = models.TextField("recommendation", blank=True)
     is_statutory = models.BooleanField("statutory recommendation", default=False)
@@ -150,8 +175,8 @@ class Recommendation(CaseRecord):
             ),
             # Incremental sync by the recipients (updated_since), in a stable order.
             models.Index(fields=["recipient", "updated_at", "id"], name="rec_recipient_sync_idx"),
-            # The theme filter compares case-insensitively (iexact is UPPER() = UPPER()).
-            models.Index(Upper("theme"), name="rec_theme_upper_idx"),
+            # The theme filter, in the default order (and the PROTECT check on a theme).
+            models.Index(fields=["theme", "issued_on"], name="rec_theme_issued_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -159,7 +184,8 @@ class Recommendation(CaseRecord):
                 condition=Q(status=rules.DRAFT)
                 | (
                     Q(recipient__isnull=False, issued_on__isnull=False)
-                    & ~Q(theme="")
+                    # A theme from the list; a legacy one kept as text also counts.
+                    & (Q(theme__isnull=False) | ~Q(theme_text=""))
                     & ~Q(type="")
                     & ~Q(text="")
                 ),
@@ -214,6 +240,20 @@ class Recommendation(CaseRecord):
                 ),
                 violation_error_message="The source reference does not match the kind of source.",
             ),
+            models.CheckConstraint(
+                name="rec_source_record_of_its_kind",
+                condition=Q(source_kind=rules.INVESTIGATION, source_application__isnull=True)
+                | Q(source_kind=rules.APPLICATION, source_investigation__isnull=True)
+                | Q(
+                    source_kind=rules.THEMATIC,
+                    source_investigation__isnull=True,
+                    source_application__isnull=True,
+                ),
+                violation_error_message=(
+                    "A recommendation links only to a record of its kind of source, and "
+                    "thematic work to none."
+                ),
+            ),
         ]
 
     @property
@@ -221,18 +261,28 @@ class Recommendation(CaseRecord):
         return self.status == RecommendationStatus.DRAFT
 
     @property
+    def theme_label(self) -> str:
+        """The theme's name, or the legacy free text of one from before the list ("" if none)."""
+        return self.theme.name if self.theme_id else self.theme_text
+
+    @property
     def source(self) -> str:
         """The investigation's or application's reference, or "thematic"."""
         return self.source_reference or rules.THEMATIC
 
     @property
+    def source_record(self) -> "Investigation | Application | None":
+        """The investigation or application it comes from (None if thematic, or a legacy
+        reference that names no record of the system)."""
+        return self.source_investigation or self.source_application
+
+    @property
     def source_url(self) -> str:
-        """The staff page of the investigation or application it comes from ("" if thematic).
-        Only staff pages show it: liaisons and the public see the reference alone."""
-        name = SOURCE_DETAIL_URLS.get(self.source_kind)
-        return (
-            reverse(name, args=[self.source_reference]) if name and self.source_reference else ""
-        )
+        """The staff page of the investigation or application it comes from ("" if thematic
+        or it names no record). Only staff pages show it: liaisons and the public see the
+        reference alone."""
+        record = self.source_record
+        return record.get_absolute_url() if record is not None else ""
 
     @property
     def statutory_due_on(self) -> dt.date | None:

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from learning import rules
+from learning import rules, selectors
 from learning.models import (
     ReceivedVia,
     RecommendationStatus,
@@ -10,11 +10,24 @@ from learning.models import (
     ResponseStatus,
     SourceKind,
 )
+from learning.services import messages
 from oversight.core.api_fields import enum_field
 
 SOURCE_HELP = (
     "The reference of the investigation (INV-…) or application (appeal APP-…, review REV-…) "
     "the recommendation came from, or “thematic”."
+)
+
+
+THEME_HELP = (
+    "The thematic area's name (one of an editable list, for example “Use of Taser”); "
+    "theme_code gives its code."
+)
+
+
+THEME_WRITE_HELP = (
+    "The thematic area's code, for example use_of_taser (its exact name, in any case, is "
+    "accepted too); one of the active themes. Required to issue."
 )
 
 
@@ -75,3 +88,21 @@ class SourceField(serializers.CharField):
 
     def to_representation(self, value):
         return value
+
+
+class ThemeField(serializers.CharField):
+    """A thematic area by its code (or its name, in any case); becomes the Theme, or None when
+    left blank. One that names no theme is a field error: themes are never free text."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", THEME_WRITE_HELP)
+        super().__init__(required=False, allow_blank=True, allow_null=True, default=None, **kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        return super().run_validation(data) or None  # blank clears the theme
+
+    def to_internal_value(self, data):
+        theme = selectors.theme_for_input(super().to_internal_value(data))
+        if theme is None:
+            raise serializers.ValidationError(messages.THEME_NOT_LISTED)
+        return theme

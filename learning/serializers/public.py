@@ -13,6 +13,7 @@ from learning.models import (
 )
 from learning.serializers.fields import (
     DUE_HELP,
+    THEME_HELP,
     TYPE_HELP,
     ResponseStatusField,
     SourceKindField,
@@ -48,6 +49,10 @@ class PublicRecommendationSerializer(serializers.ModelSerializer):
     recipient = serializers.SlugRelatedField(slug_field="code", read_only=True)
     recipient_name = serializers.CharField(source="recipient.name", read_only=True)
     source_kind = SourceKindField(choices=SourceKind.choices, read_only=True)
+    theme = serializers.CharField(source="theme_label", read_only=True, help_text=THEME_HELP)
+    theme_code = serializers.SlugRelatedField(
+        source="theme", slug_field="code", read_only=True, allow_null=True
+    )
     type = TypeField(choices=RecommendationType.choices, read_only=True, help_text=TYPE_HELP)
     response_due_on = serializers.DateField(read_only=True, allow_null=True, help_text=DUE_HELP)
     response_received = serializers.SerializerMethodField(
@@ -65,6 +70,7 @@ class PublicRecommendationSerializer(serializers.ModelSerializer):
             "recipient_name",
             "source_kind",
             "theme",
+            "theme_code",
             "type",
             "text",
             "is_statutory",

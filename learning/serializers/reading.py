@@ -18,6 +18,7 @@ from learning.serializers.fields import (
     DUE_HELP,
     OVERDUE_HELP,
     SOURCE_HELP,
+    THEME_HELP,
     TYPE_HELP,
     ReceivedViaField,
     ResponseStatusField,
@@ -89,6 +90,15 @@ class LiaisonRecommendationSerializer(serializers.ModelSerializer):
     recipient = serializers.SlugRelatedField(slug_field="code", read_only=True)
     recipient_name = serializers.CharField(source="recipient.name", read_only=True, default="")
     source = serializers.CharField(read_only=True, help_text=SOURCE_HELP)
+    theme = serializers.CharField(source="theme_label", read_only=True, help_text=THEME_HELP)
+    theme_code = serializers.SlugRelatedField(
+        source="theme",
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="The thematic area's code, for example use_of_taser; null if none (or only "
+        "a legacy free-text theme).",
+    )
     type = TypeField(choices=RecommendationType.choices, read_only=True, help_text=TYPE_HELP)
     status = StatusField(choices=RecommendationStatus.choices, read_only=True)
     response_due_on = serializers.DateField(read_only=True, allow_null=True, help_text=DUE_HELP)
@@ -120,6 +130,7 @@ class LiaisonRecommendationSerializer(serializers.ModelSerializer):
             "recipient_name",
             "source",
             "theme",
+            "theme_code",
             "type",
             "text",
             "is_statutory",

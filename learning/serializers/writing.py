@@ -14,6 +14,7 @@ from learning.serializers.fields import (
     CreateStatusField,
     ResponseStatusField,
     SourceField,
+    ThemeField,
     TypeField,
 )
 from oversight.core.api_fields import optional_date, optional_flag, optional_text, version_field
@@ -30,7 +31,7 @@ class RecommendationWriteSerializer(serializers.Serializer):
         error_messages={"does_not_exist": "No organisation has the code “{value}”."},
     )
     source = SourceField(help_text=SOURCE_HELP)
-    theme = optional_text(max_length=100)
+    theme = ThemeField()
     type = TypeField(
         choices=RecommendationType.choices,
         required=False,

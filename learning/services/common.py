@@ -1,4 +1,5 @@
-"""What every recommendation write shares: its row locked with the recipient it reads."""
+"""What every recommendation write shares: its row locked with the recipient and theme it
+reads."""
 
 from learning.models import Recommendation
 from oversight.core.writes import lock_for_update
@@ -9,5 +10,5 @@ def lock(recommendation: Recommendation, version: int | None) -> Recommendation:
     return lock_for_update(
         recommendation,
         version=version,
-        queryset=Recommendation.objects.select_related("recipient"),
+        queryset=Recommendation.objects.select_related("recipient", "theme"),
     )

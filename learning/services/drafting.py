@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
+from cases.models import Theme
 from learning import rules, selectors
 from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
 from learning.services import messages
@@ -20,8 +21,9 @@ CONTENT_FIELDS = frozenset(
 )
 
 
-def _check_content(recommendation: Recommendation) -> FieldErrors:
-    """Errors in the fields a draft may already have, complete or not."""
+def _check_content(recommendation: Recommendation, *, theme_on_record: int | None) -> FieldErrors:
+    """Errors in the fields a draft may already have, complete or not. `theme_on_record` is
+    the id of the theme the recommendation had before this write (None for a new one)."""
     errors = FieldErrors()
     kind, reference = recommendation.source_kind, recommendation.source_reference
     if kind not in SourceKind.values:
@@ -36,15 +38,32 @@ def _check_content(recommendation: Recommendation) -> FieldErrors:
         errors["source_reference"] = messages.SOURCE_REFERENCE_INVALID.format(
             kind=SourceKind(kind).label.lower(), example=messages.SOURCE_EXAMPLES[kind]
         )
-    elif kind != SourceKind.THEMATIC and not selectors.source_record_exists(kind, reference):
+    elif kind != SourceKind.THEMATIC and recommendation.source_record is None:
         errors["source_reference"] = messages.SOURCE_REFERENCE_UNKNOWN.format(
             kind=SourceKind(kind).label.lower(), reference=reference
         )
     if recommendation.type and recommendation.type not in RecommendationType.values:
         errors["type"] = messages.TYPE_INVALID.format(value=recommendation.type)
-    if len(recommendation.theme) > 100:
-        errors["theme"] = messages.THEME_TOO_LONG
+    theme = recommendation.theme
+    if theme is not None and not rules.theme_may_be_chosen(
+        is_active=theme.is_active, already_on_record=theme.pk == theme_on_record
+    ):
+        errors["theme"] = messages.THEME_NOT_LISTED
     return errors
+
+
+def _link_source(recommendation: Recommendation) -> None:
+    """Point the recommendation at the investigation or application its reference names (the
+    reference stays, as the API's `source`); neither when thematic, or when it names none
+    (which _check_content then refuses)."""
+    kind, reference = recommendation.source_kind, recommendation.source_reference
+    record = (
+        selectors.source_record_get(kind, reference)
+        if kind != SourceKind.THEMATIC and rules.source_reference_valid(kind, reference)
+        else None
+    )
+    recommendation.source_investigation = record if kind == SourceKind.INVESTIGATION else None
+    recommendation.source_application = record if kind == SourceKind.APPLICATION else None
 
 
 def _check_complete(recommendation: Recommendation) -> FieldErrors:
@@ -54,7 +73,8 @@ def _check_complete(recommendation: Recommendation) -> FieldErrors:
         errors["recipient"] = messages.RECIPIENT_REQUIRED
     elif not recommendation.recipient.is_active:
         errors["recipient"] = messages.RECIPIENT_INACTIVE
-    if not recommendation.theme:
+    # A legacy free-text theme (theme_text) still counts, as the constraint allows.
+    if recommendation.theme_id is None and not recommendation.theme_text:
         errors["theme"] = messages.THEME_REQUIRED
     if not recommendation.type:
         errors["type"] = messages.TYPE_REQUIRED
@@ -68,7 +88,9 @@ def _recommendation_issue_locked(
 ) -> None:
     issued_on = issued_on or today
     errors = FieldErrors(today)
-    errors.update({**_check_complete(recommendation), **_check_content(recommendation)})
+    # Issuing changes no content: the theme it has is the one on record.
+    content = _check_content(recommendation, theme_on_record=recommendation.theme_id)
+    errors.update({**_check_complete(recommendation), **content})
     errors.check_date("issued_on", issued_on, messages.ISSUED_ON)
     errors.raise_if_any()
     recommendation.status = RecommendationStatus.ISSUED
@@ -99,7 +121,7 @@ def recommendation_create(
     today: dt.date,
     source_reference: str = "",
     recipient: Organisation | None = None,
-    theme: str = "",
+    theme: Theme | None = None,
     type: str = "",  # the field's name in the API contract
     text: str = "",
     is_statutory: bool = False,
@@ -122,7 +144,8 @@ def recommendation_create(
     )
     fields["source_reference"] = fields["source_reference"].upper()
     recommendation = Recommendation(**fields, created_by=actor, updated_by=actor)
-    errors = _check_content(recommendation)
+    _link_source(recommendation)
+    errors = _check_content(recommendation, theme_on_record=None)
     errors.raise_if_any()
     with attributed(actor):
         if status == RecommendationStatus.ISSUED:
@@ -141,9 +164,11 @@ def recommendation_update(
     with attributed(actor):
         locked = lock(recommendation, version)
         _refuse_unless_draft(locked)
+        theme_on_record = locked.theme_id
         set_fields(locked, _clean_text(fields), allowed=CONTENT_FIELDS)
         locked.source_reference = locked.source_reference.upper()
-        errors = _check_content(locked)
+        _link_source(locked)
+        errors = _check_content(locked, theme_on_record=theme_on_record)
         errors.raise_if_any()
         save_new_version(locked, actor=actor)
     return locked

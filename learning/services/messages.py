@@ -13,10 +13,10 @@ SOURCE_REFERENCE_UNKNOWN = (
 )
 THEMATIC_HAS_NO_REFERENCE = "A recommendation from thematic work has no source reference."
 TYPE_INVALID = "“{value}” is not a type of recommendation."
-THEME_TOO_LONG = "The theme must be 100 characters or fewer."
+THEME_NOT_LISTED = "Choose a theme from the list of thematic areas."
 RECIPIENT_REQUIRED = "Choose the organisation the recommendation is for."
 RECIPIENT_INACTIVE = "The recipient is no longer an active organisation."
-THEME_REQUIRED = "Enter the theme of the recommendation."
+THEME_REQUIRED = "Choose the theme of the recommendation."
 TYPE_REQUIRED = "Choose the type of recommendation."
 TEXT_REQUIRED = "Enter the text of the recommendation."
 ISSUED_IN_FUTURE = "The date of issue cannot be in the future."

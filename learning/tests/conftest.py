@@ -18,7 +18,7 @@ def _clear_throttle_history():
 
 
 # The investigations and applications these tests name as sources: a recommendation's
-# source must be a record of the system (learning.selectors.source_record_exists).
+# source must be a record of the system (learning.selectors.source_record_get).
 SOURCE_INVESTIGATIONS = ["INV-2022-000001", "INV-2022-000045", "INV-2022-000123"]
 SOURCE_APPEALS = ["APP-2019-000045", "APP-2022-000001"]
 SOURCE_REVIEWS = ["REV-2022-000067", "REV-2022-000123"]

@@ -2,10 +2,13 @@ import datetime as dt
 import itertools
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
+from appeals.models import Application
 from appeals.tests.factories import ApplicationFactory
-from cases.tests.factories import InvestigationFactory
+from cases.models import Investigation, Theme
+from cases.tests.factories import InvestigationFactory, ThemeFactory
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -31,6 +34,17 @@ def _source_reference(kind: str) -> str:
     return ""
 
 
+def themed(name: str, **kwargs) -> Theme:
+    """The thematic area of that name (a seeded one, or made with a code from the name)."""
+    return ThemeFactory(code=slugify(name).replace("-", "_"), name=name, **kwargs)
+
+
+def _source_record(o, kind: str, model):
+    if o.source_kind != kind or not o.source_reference:
+        return None
+    return model.objects.filter(reference=o.source_reference).first()
+
+
 class RecommendationFactory(DjangoModelFactory):
     """A complete draft. Built directly for speed; the services are tested on their own.
 
@@ -42,9 +56,16 @@ class RecommendationFactory(DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"REC-2024-{900001 + n:06d}")
     recipient = factory.SubFactory(OrganisationFactory)
     source_kind = SourceKind.INVESTIGATION
-    # The source is a real record, as the services insist (source_record_exists).
+    # The source is a real record, as the services insist (source_record_get), linked as
+    # the services link it.
     source_reference = factory.LazyAttribute(lambda o: _source_reference(o.source_kind))
-    theme = "Custody"
+    source_investigation = factory.LazyAttribute(
+        lambda o: _source_record(o, SourceKind.INVESTIGATION, Investigation)
+    )
+    source_application = factory.LazyAttribute(
+        lambda o: _source_record(o, SourceKind.APPLICATION, Application)
+    )
+    theme = factory.LazyFunction(lambda: themed("Custody"))
     type = RecommendationType.TRAINING
     text = factory.Faker("paragraph", nb_sentences=3, locale="en_GB")
     is_statutory = True

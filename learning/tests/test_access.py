@@ -17,6 +17,7 @@ from learning.tests.factories import (
     IssuedRecommendationFactory,
     RecommendationFactory,
     RespondedRecommendationFactory,
+    themed,
 )
 from oversight.core.services import api_token_create
 
@@ -36,16 +37,18 @@ def on_3_june_2024():
 @pytest.fixture
 def world(herts, met):
     """Recommendations to the liaison's force (Hertfordshire) and to another (the Met)."""
+    # Retired themes: the active ones are offered to everyone as filters; these are only
+    # offered (as themes in use) to someone who may see a recommendation that has them.
     objects = {
         "own_issued": IssuedRecommendationFactory(recipient=herts, text="OWN-ISSUED-TEXT"),
         "own_answered": RespondedRecommendationFactory(
             recipient=herts, text="OWN-ANSWERED-TEXT", response="OWN-UNPUBLISHED-RESPONSE"
         ),
         "own_draft": RecommendationFactory(
-            recipient=herts, text="OWN-DRAFT-TEXT", theme="DRAFT-THEME"
+            recipient=herts, text="OWN-DRAFT-TEXT", theme=themed("DRAFT-THEME", is_active=False)
         ),
         "other_issued": IssuedRecommendationFactory(
-            recipient=met, text="OTHER-ISSUED-TEXT", theme="OTHER-THEME"
+            recipient=met, text="OTHER-ISSUED-TEXT", theme=themed("OTHER-THEME", is_active=False)
         ),
         "other_answered": RespondedRecommendationFactory(
             recipient=met, text="OTHER-ANSWERED-TEXT", response="OTHER-UNPUBLISHED-RESPONSE"
@@ -117,7 +120,7 @@ ANSWER = {"status": "accepted", "response": "We accept."}
 NEW = {
     "recipient": "hertfordshire-constabulary",
     "source": "thematic",
-    "theme": "Custody",
+    "theme": "mental_health",  # a seeded thematic area
     "type": "training",
     "text": "New text",
     "status": "issued",
@@ -140,7 +143,7 @@ API_CASES = [
         "edit",
         "patch",
         "{ref}/",
-        {"theme": "Changed", "version": 1},
+        {"text": "Changed", "version": 1},
         {"anonymous": 401, "staff": STAFF_ON_DRAFT, "liaison": 403},
         False,
     ),

@@ -10,6 +10,7 @@ from learning.tests.factories import (
     IssuedRecommendationFactory,
     RecommendationFactory,
     RespondedRecommendationFactory,
+    themed,
 )
 
 D = dt.date
@@ -67,6 +68,7 @@ def test_anyone_can_read_the_feed_without_signing_in(feed):
         "recipient_name",
         "source_kind",
         "theme",
+        "theme_code",
         "type",
         "text",
         "is_statutory",
@@ -137,3 +139,17 @@ def test_feed_query_count_does_not_grow_with_rows(
     client = APIClient()
     with django_assert_num_queries(len(small)):
         assert client.get(f"{URL}?page_size=50").status_code == 200
+
+
+def test_the_public_feed_filters_by_theme_code_or_name_in_any_case(client, herts):
+    taser = IssuedRecommendationFactory(recipient=herts, theme=themed("Use of Taser"))
+    other = IssuedRecommendationFactory(recipient=herts)
+    for value in ("use_of_taser", "USE OF TASER"):
+        results = APIClient().get(URL, {"theme": value}).json()["results"]
+        assert [r["reference"] for r in results] == [taser.reference]
+        assert (results[0]["theme"], results[0]["theme_code"]) == ("Use of Taser", "use_of_taser")
+    content = client.get(reverse("learning:public-list"), {"theme": "use_of_taser"}).content
+    content = content.decode()
+    assert taser.reference in content
+    assert other.reference not in content
+    assert '<option value="use_of_taser" selected>Use of Taser</option>' in content

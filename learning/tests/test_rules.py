@@ -204,3 +204,21 @@ def test_source_reference_must_match_its_kind():
 )
 def test_who_can_be_answered(status, final, allowed):
     assert rules.can_respond(status, final) is allowed
+
+
+@pytest.mark.parametrize(
+    ("is_active", "already_on_record", "allowed"),
+    [
+        (True, False, True),  # an active thematic area is chosen
+        (True, True, True),
+        (False, True, True),  # retired since it was chosen: it stays
+        (False, False, False),  # retired: no longer offered for a new choice
+    ],
+)
+def test_only_an_active_theme_is_chosen_and_a_retired_one_stays(
+    is_active, already_on_record, allowed
+):
+    assert (
+        rules.theme_may_be_chosen(is_active=is_active, already_on_record=already_on_record)
+        is allowed
+    )

@@ -2,7 +2,10 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
+from appeals.models import Application
+from cases.models import Investigation
 from learning import selectors, services
 from learning.models import (
     PlannedAction,
@@ -16,6 +19,7 @@ from learning.tests.factories import (
     IssuedRecommendationFactory,
     RecommendationFactory,
     RespondedRecommendationFactory,
+    themed,
 )
 from oversight.core.errors import ConflictError
 
@@ -36,7 +40,7 @@ def create(actor, today, **overrides):
 def complete(herts):
     return {
         "recipient": herts,
-        "theme": "Custody",
+        "theme": themed("Custody"),
         "type": "training",
         "text": "Train custody officers to carry out rousing checks.",
         "is_statutory": True,
@@ -100,7 +104,7 @@ def test_a_non_statutory_recommendation_has_no_due_date(caseworker, herts, today
 def test_cannot_issue_without_recipient_theme_type_and_text(
     caseworker, herts, today, missing, message
 ):
-    fields = {**complete(herts), missing: None if missing == "recipient" else "  "}
+    fields = {**complete(herts), missing: None if missing in ("recipient", "theme") else "  "}
     with pytest.raises(ValidationError) as error:
         create(caseworker, today, status="issued", **fields)
     assert error.value.message_dict[missing] == [message]
@@ -162,7 +166,7 @@ def test_issue_a_complete_draft(caseworker, manager, herts, today):
 
 
 def test_issuing_an_incomplete_draft_lists_what_is_missing(caseworker, today):
-    draft = create(caseworker, today, theme="Custody")
+    draft = create(caseworker, today, theme=themed("Custody"))
     with pytest.raises(ValidationError) as error:
         services.recommendation_issue(actor=caseworker, recommendation=draft, today=today)
     assert set(error.value.message_dict) == {"recipient", "type", "text"}
@@ -172,23 +176,54 @@ def test_issuing_an_incomplete_draft_lists_what_is_missing(caseworker, today):
 
 def test_edit_a_draft_with_its_version(caseworker, herts, today):
     draft = create(caseworker, today)
+    mental_health = themed("Mental health")
     updated = services.recommendation_update(
-        actor=caseworker, recommendation=draft, version=1, theme=" Mental health ", recipient=herts
+        actor=caseworker, recommendation=draft, version=1, theme=mental_health, recipient=herts
     )
-    assert (updated.theme, updated.recipient, updated.version) == ("Mental health", herts, 2)
+    assert (updated.theme, updated.recipient, updated.version) == (mental_health, herts, 2)
     with pytest.raises(ConflictError):
         services.recommendation_update(
-            actor=caseworker, recommendation=draft, version=1, theme="Other"
+            actor=caseworker, recommendation=draft, version=1, theme=themed("Other")
         )
     draft.refresh_from_db()
-    assert draft.theme == "Mental health"
+    assert draft.theme == mental_health
+
+
+def test_a_theme_must_be_an_active_thematic_area(caseworker, herts, today):
+    retired = themed("Vehicle pursuits", is_active=False)
+    with pytest.raises(ValidationError) as error:
+        create(caseworker, today, **{**complete(herts), "theme": retired})
+    assert error.value.message_dict == {"theme": [messages.THEME_NOT_LISTED]}
+    draft = create(caseworker, today)
+    with pytest.raises(ValidationError) as error:
+        services.recommendation_update(
+            actor=caseworker, recommendation=draft, version=1, theme=retired
+        )
+    assert error.value.message_dict == {"theme": [messages.THEME_NOT_LISTED]}
+    assert Recommendation.objects.get().theme is None
+
+
+def test_a_theme_retired_after_it_was_chosen_stays_and_the_draft_can_be_issued(
+    caseworker, herts, today
+):
+    theme = themed("Vehicle pursuits")
+    draft = create(caseworker, today, **{**complete(herts), "theme": theme})
+    theme.is_active = False
+    theme.save()
+    edited = services.recommendation_update(
+        actor=caseworker, recommendation=draft, version=1, theme=theme, text="Revised text."
+    )
+    issued = services.recommendation_issue(
+        actor=caseworker, recommendation=edited, today=today, version=edited.version
+    )
+    assert (issued.status, issued.theme, issued.text) == ("issued", theme, "Revised text.")
 
 
 def test_an_issued_recommendation_cannot_be_edited(caseworker):
     issued = IssuedRecommendationFactory()
     with pytest.raises(ValidationError, match="Only a draft"):
         services.recommendation_update(
-            actor=caseworker, recommendation=issued, version=issued.version, theme="Other"
+            actor=caseworker, recommendation=issued, version=issued.version, theme=themed("Other")
         )
 
 
@@ -420,3 +455,46 @@ def test_a_source_reference_must_name_a_record_of_the_system(caseworker, today, 
     assert list(error.value.message_dict) == ["source_reference"]
     assert "in the system" in error.value.message_dict["source_reference"][0]
     assert not Recommendation.objects.exists()
+
+
+def test_a_recommendation_links_to_the_record_its_source_reference_names(caseworker, herts, today):
+    """Issue 12 item 8: the reference stays (it is the API's `source`) and the recommendation
+    points at the investigation or application it names, of its kind only."""
+    investigation = Investigation.objects.get(reference="INV-2022-000045")
+    draft = create(caseworker, today, source_reference=" inv-2022-000045 ")
+    draft.refresh_from_db()
+    assert (draft.source, draft.source_investigation, draft.source_application) == (
+        "INV-2022-000045",
+        investigation,
+        None,
+    )
+    review = Application.objects.get(reference="REV-2022-000067")
+    moved = services.recommendation_update(
+        actor=caseworker,
+        recommendation=draft,
+        version=1,
+        source_kind="application",
+        source_reference="REV-2022-000067",
+    )
+    moved.refresh_from_db()
+    assert (moved.source_investigation, moved.source_application) == (None, review)
+    thematic = services.recommendation_update(
+        actor=caseworker,
+        recommendation=moved,
+        version=2,
+        source_kind="thematic",
+        source_reference="",
+    )
+    thematic.refresh_from_db()
+    assert (thematic.source_investigation, thematic.source_application) == (None, None)
+    assert list(investigation.recommendations.all()) == []
+    assert list(review.recommendations.all()) == []
+
+
+def test_the_database_refuses_a_link_to_a_record_of_another_kind(caseworker, herts):
+    investigation = Investigation.objects.get(reference="INV-2022-000045")
+    with pytest.raises(IntegrityError, match="rec_source_record_of_its_kind"):
+        with transaction.atomic():
+            RecommendationFactory(
+                source_kind="thematic", source_reference="", source_investigation=investigation
+            )

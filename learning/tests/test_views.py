@@ -1,9 +1,11 @@
 import datetime as dt
+import re
 
 import pytest
 import time_machine
 from django.urls import reverse
 
+from cases.models import Theme
 from learning.models import Recommendation, RecommendationResponse
 from learning.services import messages
 from learning.tests.factories import (
@@ -11,6 +13,7 @@ from learning.tests.factories import (
     OverdueRecommendationFactory,
     RecommendationFactory,
     RespondedRecommendationFactory,
+    themed,
 )
 from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields, pagination_link
@@ -75,7 +78,7 @@ def test_a_caseworker_drafts_and_issues_a_statutory_recommendation(client_as, ca
             "source_kind": "application",
             "source_reference": "REV-2022-000067",
             "recipient": "hertfordshire-constabulary",
-            "theme": "Stop and search",
+            "theme": themed("Stop and search").code,
             "type": "policy_guidance",
             "text": "Record the grounds for every search.",
             "is_statutory": "yes",
@@ -121,9 +124,12 @@ def test_an_incomplete_draft_cannot_be_issued_and_says_why(client_as, caseworker
         ({"source_reference": ""}, "Enter the reference of the investigation"),
         ({"recipient": "atlantis"}, "Choose an organisation from the list"),
         ({"is_statutory": ""}, "Select whether the recommendation is statutory"),
+        ({"theme": "astrology"}, "Choose a theme from the list of thematic areas"),
+        ({"theme": "vehicle_pursuits"}, "Choose a theme from the list of thematic areas"),
     ],
 )
 def test_bad_drafts_show_errors_and_save_nothing(client_as, caseworker, overrides, message):
+    themed("Vehicle pursuits", is_active=False)  # retired: no longer offered
     data = {
         "source_kind": "investigation",
         "source_reference": "INV-2022-000001",
@@ -137,22 +143,41 @@ def test_bad_drafts_show_errors_and_save_nothing(client_as, caseworker, override
     assert not Recommendation.objects.exists()
 
 
+def test_the_drafting_form_offers_the_active_themes_by_name_and_keeps_a_retired_one(
+    client_as, caseworker
+):
+    retired = themed("Vehicle pursuits")
+    draft = RecommendationFactory(theme=retired)
+    retired.is_active = False
+    retired.save()
+    client = client_as(caseworker)
+    content = client.get(url("recommendation-create")).content.decode()
+    select = content.split('name="theme"')[1].split("</select>")[0]
+    offered = re.findall(r'<option value="([a-z_]+)"[^>]*>([^<]+)</option>', select)
+    names = [name for _, name in offered]
+    assert names == sorted(names, key=str.casefold)  # by name
+    active = Theme.objects.filter(is_active=True).values_list("code", flat=True)
+    assert {code for code, _ in offered} == set(active)
+    assert len(offered) >= 10
+    assert "vehicle_pursuits" not in dict(offered)
+    content = client.get(url("recommendation-edit", draft.reference)).content.decode()
+    assert '<option value="vehicle_pursuits" selected>Vehicle pursuits</option>' in content
+
+
 def test_a_stale_edit_is_refused_with_a_message(client_as, caseworker):
     draft = RecommendationFactory()
     client = client_as(caseworker)
     form = {
         "source_kind": "thematic",
-        "theme": "Mine",
+        "text": "Mine",
         "is_statutory": "no",
         "version": draft.version,
     }
     assert client.post(url("recommendation-edit", draft.reference), form).status_code == 302
-    response = client.post(
-        url("recommendation-edit", draft.reference), {**form, "theme": "Theirs"}
-    )
+    response = client.post(url("recommendation-edit", draft.reference), {**form, "text": "Theirs"})
     assert "Someone else changed this record" in response.content.decode()
     draft.refresh_from_db()
-    assert draft.theme == "Mine"
+    assert draft.text == "Mine"
 
 
 def test_an_issued_recommendation_cannot_be_edited_in_the_browser(client_as, caseworker):
@@ -300,11 +325,13 @@ def test_decide_on_representations_against_publication(client_as, caseworker):
 
 
 def test_list_filters_and_highlights_overdue_responses(client_as, caseworker, herts, met):
-    overdue = OverdueRecommendationFactory(recipient=herts, theme="Custody")
-    awaiting = IssuedRecommendationFactory(recipient=met, theme="Use of Taser", type="equipment")
-    answered = RespondedRecommendationFactory(recipient=met, theme="Custody")
+    overdue = OverdueRecommendationFactory(recipient=herts, theme=themed("Custody"))
+    awaiting = IssuedRecommendationFactory(
+        recipient=met, theme=themed("Use of Taser"), type="equipment"
+    )
+    answered = RespondedRecommendationFactory(recipient=met, theme=themed("Custody"))
     draft = RecommendationFactory(
-        recipient=herts, source_kind="thematic", source_reference="", theme="Pursuits"
+        recipient=herts, source_kind="thematic", source_reference="", theme=themed("Pursuits")
     )
     client = client_as(caseworker)
     everything = (overdue, awaiting, answered, draft)
@@ -321,14 +348,17 @@ def test_list_filters_and_highlights_overdue_responses(client_as, caseworker, he
         answered.reference,
     }
     assert refs(status="accepted") == {answered.reference}
-    assert refs(theme="Custody") == {overdue.reference, answered.reference}
+    assert refs(theme="custody") == {overdue.reference, answered.reference}
+    assert refs(theme="CUSTODY") == {overdue.reference, answered.reference}  # or the name
     assert refs(type="equipment") == {awaiting.reference}
     assert refs(source="thematic") == {draft.reference}
     assert refs(financial_year="2023-24") == {overdue.reference}
     content = client.get(url("recommendation-list")).content.decode()
     assert "Response overdue" in content
     assert "Awaiting response" in content
-    assert '<option value="Use of Taser">' in content  # themes in use are offered
+    # The active thematic areas are offered by code, and a retired one only while in use.
+    assert '<option value="use_of_taser">Use of Taser</option>' in content
+    assert '<option value="mental_health">Mental health</option>' in content
     assert (
         "is not a financial year"
         in client.get(url("recommendation-list"), {"financial_year": "2024"}).content.decode()
@@ -403,8 +433,11 @@ def test_list_page_query_count_does_not_grow_with_rows(
 def test_a_liaison_sees_only_their_organisations_issued_recommendations(
     client_as, liaison, herts, met
 ):
-    mine = IssuedRecommendationFactory(recipient=herts, theme="Custody")
-    theirs = IssuedRecommendationFactory(recipient=met, theme="Secret theme")
+    mine = IssuedRecommendationFactory(recipient=herts, theme=themed("Custody"))
+    # A retired theme on another organisation's recommendation is not even offered.
+    theirs = IssuedRecommendationFactory(
+        recipient=met, theme=themed("Secret theme", is_active=False)
+    )
     draft = RecommendationFactory(recipient=herts)
     content = client_as(liaison).get(url("recommendation-list")).content.decode()
     assert "Recommendations to your organisation" in content
@@ -458,3 +491,23 @@ def test_staff_see_a_link_to_the_source_and_liaisons_only_its_reference(
     liaison_page = client_as(liaison).get(url).content.decode()
     assert recommendation.source_reference in liaison_page
     assert link not in liaison_page
+
+
+def test_drafting_from_an_application_page_names_it_as_the_source(client_as, caseworker):
+    query = "?source_kind=application&source_reference=REV-2022-000067"
+    content = client_as(caseworker).get(url("recommendation-create") + query).content.decode()
+    assert 'value="REV-2022-000067"' in content
+    assert re.search(r'value="application"[^>]*checked', content)
+
+
+def test_a_legacy_source_reference_that_names_no_record_is_shown_without_a_link(
+    client_as, caseworker, herts
+):
+    recommendation = IssuedRecommendationFactory(
+        recipient=herts, source_reference="INV-2019-000001", source_investigation=None
+    )
+    content = (
+        client_as(caseworker).get(f"/recommendations/{recommendation.reference}/").content.decode()
+    )
+    assert "INV-2019-000001" in content
+    assert 'href="/investigations/INV-2019-000001/"' not in content

@@ -11,11 +11,3 @@ class RecommendationStepView(PermissionRequiredMixin, ServiceFormView):
     permission_required = "learning.change_recommendation"
     lookup = staticmethod(selectors.recommendation_get)
     context_object_name = "recommendation"
-
-
-class DraftingContextMixin:
-    """A drafting form offers the themes already in use as suggestions."""
-
-    def get_context_data(self, **context):
-        themes = selectors.theme_choices(user=self.request.user)
-        return super().get_context_data(themes=themes, **context)

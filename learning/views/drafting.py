@@ -2,21 +2,24 @@
 
 from learning import services
 from learning.forms import IssueForm, RecommendationEditForm, RecommendationForm
-from learning.views.common import DraftingContextMixin, RecommendationStepView
+from learning.views.common import RecommendationStepView
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import ServiceFormView
 
 ALREADY_ISSUED = "This recommendation has already been issued."
+SOURCE_FIELDS = ("source_kind", "source_reference")
 
 
-class RecommendationCreateView(DraftingContextMixin, PermissionRequiredMixin, ServiceFormView):
+class RecommendationCreateView(PermissionRequiredMixin, ServiceFormView):
     permission_required = "learning.add_recommendation"
     template_name = "learning/recommendation_form.html"
     form_class = RecommendationForm
     extra_context = {"creating": True}
 
     def get_initial(self):
-        return {"is_statutory": "no"}
+        """A link from an investigation's or application's page names it as the source."""
+        source = {name: self.request.GET.get(name, "") for name in SOURCE_FIELDS}
+        return {"is_statutory": "no", **{name: value for name, value in source.items() if value}}
 
     def perform(self, form):
         self.object = services.recommendation_create(
@@ -25,12 +28,15 @@ class RecommendationCreateView(DraftingContextMixin, PermissionRequiredMixin, Se
         return f"Draft recommendation {self.object.reference} saved."
 
 
-class RecommendationEditView(DraftingContextMixin, RecommendationStepView):
+class RecommendationEditView(RecommendationStepView):
     template_name = "learning/recommendation_form.html"
     form_class = RecommendationEditForm
 
     def refusal(self):
         return None if self.object.is_draft else "Only a draft can be changed."
+
+    def get_form_kwargs(self):
+        return {"theme_on_record": self.object.theme}
 
     def get_initial(self):
         recommendation = self.object
@@ -38,7 +44,7 @@ class RecommendationEditView(DraftingContextMixin, RecommendationStepView):
             "source_kind": recommendation.source_kind,
             "source_reference": recommendation.source_reference,
             "recipient": recommendation.recipient.code if recommendation.recipient else None,
-            "theme": recommendation.theme,
+            "theme": recommendation.theme.code if recommendation.theme else None,
             "type": recommendation.type,
             "text": recommendation.text,
             "is_statutory": "yes" if recommendation.is_statutory else "no",

@@ -29,7 +29,7 @@ CSV_COLUMNS = [
     ("Reference", lambda r, today: r.reference),
     ("Recipient", lambda r, today: r.recipient.name if r.recipient else ""),
     ("Source", lambda r, today: r.source),
-    ("Theme", lambda r, today: r.theme),
+    ("Theme", lambda r, today: r.theme_label),
     ("Type", lambda r, today: r.get_type_display()),
     ("Statutory", lambda r, today: yes_no(r.is_statutory)),
     ("Status", lambda r, today: r.get_status_display()),

@@ -72,7 +72,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
         app.reference = ctx.references.next(rules.reference_prefix(kind), received_on.year)
         _progress(ctx, app, forwarded, late, actor)
         if app.result == rules.UPHELD:
-            pool.append((app.reference, app.decided_on))
+            pool.append((app, app.decided_on))
         rows.append(app)
     ctx.insert(Application, rows, "applications")
     return rows

@@ -211,7 +211,7 @@ def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> 
             )
         inv.next_notice_due_on = rules.next_notice_due(inv.first_aware_on, given)
         if inv.completed_on:
-            pool.append((inv.reference, inv.completed_on))
+            pool.append((inv, inv.completed_on))
     ctx.insert(Investigation, investigations, "investigations")
     ctx.insert(StatusChange, changes)
     ctx.insert(InvestigationTheme, links)

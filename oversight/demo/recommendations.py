@@ -3,6 +3,7 @@
 import bisect
 import datetime as dt
 
+from cases.models import Theme
 from learning import rules
 from learning.models import (
     PlannedAction,
@@ -43,18 +44,19 @@ DECISION_REASONS = {
 }
 
 
-def _source(ctx: Context, issued_on: dt.date, pools: dict) -> tuple[str, str]:
-    """An investigation completed, or an application upheld, before the issue date."""
+def _source(ctx: Context, issued_on: dt.date, pools: dict) -> tuple[str, object]:
+    """An investigation completed, or an application upheld, before the issue date (the
+    record itself, which the recommendation links to), or thematic work (None)."""
     kind = weighted(ctx.rng, volumes.RECOMMENDATION_SOURCES)
     if kind == rules.THEMATIC:
-        return kind, ""
+        return kind, None
     candidates = pools[kind]
     end = bisect.bisect_right(candidates, (issued_on.isoformat(), "~"))
     if not end:
-        return rules.THEMATIC, ""
-    reference = candidates[ctx.rng.randint(max(0, end - 200), end - 1)][1]
-    assert rules.source_reference_valid(kind, reference)
-    return kind, reference
+        return rules.THEMATIC, None
+    record = candidates[ctx.rng.randint(max(0, end - 200), end - 1)][2]
+    assert rules.source_reference_valid(kind, record.reference)
+    return kind, record
 
 
 def generate(
@@ -62,7 +64,7 @@ def generate(
     first: dt.date,
     last: dt.date,
     year_fraction: float,
-    themes: list[str],
+    themes: list[Theme],
     pools: dict,
 ):
     rng = ctx.rng
@@ -73,7 +75,7 @@ def generate(
     for issued_on in sorted(random_day(rng, first, last) for _ in range(total)):
         national = ctx.national_bodies and rng.random() < volumes.TO_NATIONAL_BODY_SHARE
         recipient = rng.choice(ctx.national_bodies) if national else ctx.force()
-        kind, reference = _source(ctx, issued_on, pools)
+        kind, source = _source(ctx, issued_on, pools)
         theme = rng.choice(themes)
         rec_type = weighted(rng, volumes.RECOMMENDATION_TYPES)
         statutory = rng.random() < volumes.STATUTORY_SHARE
@@ -82,10 +84,12 @@ def generate(
             reference=ctx.references.next(references.RECOMMENDATION, issued_on.year),
             recipient=recipient,
             source_kind=kind,
-            source_reference=reference,
+            source_reference=source.reference if source is not None else "",
+            source_investigation=source if kind == rules.INVESTIGATION else None,
+            source_application=source if kind == rules.APPLICATION else None,
             theme=theme,
             type=rec_type,
-            text=TEXTS[rec_type].format(theme=theme.lower()),
+            text=TEXTS[rec_type].format(theme=theme.name.lower()),
             is_statutory=statutory,
             status=RecommendationStatus.ISSUED,
             issued_on=issued_on,
@@ -102,7 +106,7 @@ def generate(
         if responded_on <= ctx.today and not unanswered:
             response = _respond(ctx, rec, responded_on, actor)
             responses.append(response)
-            actions.extend(_planned_actions(ctx, response, theme))
+            actions.extend(_planned_actions(ctx, response, theme.name))
         rows.append(rec)
     ctx.insert(Recommendation, rows, "recommendations")
     ctx.insert(ResponseExtension, extensions, "extensions")
@@ -204,7 +208,7 @@ def _respond(ctx: Context, rec: Recommendation, responded_on: dt.date, actor):
     )
 
 
-def drafts(ctx: Context, themes: list[str]) -> list:
+def drafts(ctx: Context, themes: list[Theme]) -> list:
     """A few drafts in progress (no issue date; referenced in the current year)."""
     rng = ctx.rng
     rows = []
@@ -218,7 +222,7 @@ def drafts(ctx: Context, themes: list[str]) -> list:
                 source_kind=rules.THEMATIC,
                 theme=theme,
                 type="policy_guidance",
-                text=TEXTS["policy_guidance"].format(theme=theme.lower()),
+                text=TEXTS["policy_guidance"].format(theme=theme.name.lower()),
                 status=RecommendationStatus.DRAFT,
                 created_by=actor,
                 updated_by=actor,

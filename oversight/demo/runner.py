@@ -68,8 +68,9 @@ def financial_years(first_year: int, today: dt.date) -> list[tuple[dt.date, dt.d
     return years
 
 
-def _sorted_pool(pool: list) -> list[tuple[str, str]]:
-    return sorted((day.isoformat(), reference) for reference, day in pool)
+def _sorted_pool(pool: list) -> list[tuple]:
+    """(day, reference, record) by day: the records a recommendation can come from."""
+    return sorted((day.isoformat(), record.reference, record) for record, day in pool)
 
 
 def _targets(years: list[tuple[dt.date, dt.date]]) -> None:
@@ -130,8 +131,10 @@ def seed(
             references=References(),
             progress=progress,
         )
+        # Recommendations take their themes from the list, as the services insist.
         themes = list(Theme.objects.filter(is_active=True).order_by("code"))
-        theme_names = [t.name for t in themes] or ["Use of force"]
+        if not themes:
+            raise ValueError("No thematic area is active: make one active in the admin first.")
         ignore = (
             contextlib.nullcontext() if history else pgtrigger.ignore(*insert_history_triggers())
         )
@@ -150,7 +153,7 @@ def seed(
                     "investigation": _sorted_pool(investigation_pool),
                     "application": _sorted_pool(application_pool),
                 }
-                recommendations.generate(ctx, first, last, fraction, theme_names, pools)
+                recommendations.generate(ctx, first, last, fraction, themes, pools)
                 ctx.say(
                     f"{label}: {ctx.counts.get('referrals', 0)} referrals, "
                     f"{ctx.counts.get('investigations', 0)} investigations, "
@@ -158,7 +161,7 @@ def seed(
                     f"{ctx.counts.get('recommendations', 0)} recommendations so far "
                     f"({time.monotonic() - started:.1f} s)"
                 )
-            recommendations.drafts(ctx, theme_names)
+            recommendations.drafts(ctx, themes)
         ctx.references.save()
         _targets(financial_years(first_year, today))
     # Fresh planner statistics now, rather than whenever autovacuum gets to the new rows: a

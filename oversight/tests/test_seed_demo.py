@@ -210,7 +210,10 @@ def test_derived_fields_follow_the_apps_rules():
             )
         if app.result == "upheld":
             assert app.follow_up
-    for rec in Recommendation.objects.exclude(status="draft").prefetch_related("extensions"):
+    recommendations = Recommendation.objects.exclude(status="draft").select_related(
+        "theme", "source_investigation", "source_application"
+    )
+    for rec in recommendations.prefetch_related("extensions"):
         expected = learning_rules.response_due_on(rec.issued_on) if rec.is_statutory else None
         for extension in rec.extensions.all():
             assert extension.previous_due_on == expected
@@ -219,6 +222,11 @@ def test_derived_fields_follow_the_apps_rules():
             expected = extension.new_due_on
         assert rec.response_due_on == expected
         assert learning_rules.source_reference_valid(rec.source_kind, rec.source_reference)
+        # Its theme is one of the thematic areas, and its source a record it links to.
+        assert rec.theme.is_active
+        assert rec.theme_text == ""
+        record = rec.source_record
+        assert (record.reference if record else "") == rec.source_reference
     for resp in RecommendationResponse.objects.select_related("recommendation"):
         if resp.publication_decision:
             expected = learning_rules.publication_due_after_decision(

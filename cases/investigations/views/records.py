@@ -69,6 +69,9 @@ class InvestigationDetailView(PermissionRequiredMixin, RecordDetailView):
             "notices": notices,
             "notice_due_now": any(row.state == "needed" for row in notices),
             "history": selectors.investigation_history(investigation=investigation),
+            "recommendations": selectors.investigation_recommendations(
+                investigation=investigation
+            ),
             "next_statuses": rules.next_statuses(investigation.status),
         }
 

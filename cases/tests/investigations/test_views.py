@@ -17,6 +17,7 @@ from cases.tests.factories import (
     ThemeFactory,
     UnderInvestigationFactory,
 )
+from learning.tests.factories import IssuedRecommendationFactory, RecommendationFactory
 from oversight.core.models import ViewLog
 from oversight.tests.helpers import date_fields
 
@@ -492,6 +493,27 @@ def test_list_pages_query_count_does_not_grow_with_rows(
         assert client.get(url).status_code == 200
 
 
+def test_detail_lists_the_recommendations_made_from_the_investigation(client_as, caseworker):
+    """Issue 12 item 8: a recommendation's source links to its record, and the record's page
+    lists the recommendations made from it (drafts too: only staff see the page)."""
+    investigation = InvestigationFactory()
+    client = client_as(caseworker)
+    url = reverse("investigations:investigation-detail", args=[investigation.reference])
+    content = client.get(url).content.decode()
+    assert "No learning recommendations have been made from this investigation." in content
+    issued = IssuedRecommendationFactory(source_reference=investigation.reference)
+    draft = RecommendationFactory(source_reference=investigation.reference)
+    elsewhere = IssuedRecommendationFactory()
+    content = client.get(url).content.decode()
+    section = content.split('id="recommendations"')[1].split("</table>")[0]
+    for recommendation, status in [(issued, "Issued (awaiting response)"), (draft, "Draft")]:
+        assert f'href="/recommendations/{recommendation.reference}/"' in section
+        assert status in section
+    assert "1 May 2024" in section
+    assert "Not yet issued" in section
+    assert elsewhere.reference not in content
+
+
 def test_detail_query_count_does_not_grow_with_people(
     client_as, caseworker, django_assert_max_num_queries, django_assert_num_queries
 ):
@@ -502,11 +524,13 @@ def test_detail_query_count_does_not_grow_with_people(
     # it carry a user: make both data sizes after one request, alike.
     client.get(url)
     AllegationFactory(subject=SubjectFactory(investigation=investigation))
-    with django_assert_max_num_queries(16) as small:
+    IssuedRecommendationFactory(source_reference=investigation.reference)
+    with django_assert_max_num_queries(17) as small:  # 16, and its recommendations
         assert client.get(url).status_code == 200
     for _ in range(5):
         person = SubjectFactory(investigation=investigation)
         AllegationFactory.create_batch(3, subject=person)
+        IssuedRecommendationFactory(source_reference=investigation.reference)
     with django_assert_num_queries(len(small)):
         assert client.get(url).status_code == 200
 
