@@ -64,6 +64,8 @@ def match_forwarded_to(apps, schema_editor):
     """Each application's free-text "forwarded to" becomes the organisation it names (by
     name, whatever the case, or as "X PCC", "Police and Crime Commissioner for X", "the local
     policing body for X Constabulary"); text that names none stays as it was."""
+    # Check the updated rows now, so that the tables can be altered in this transaction.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     Organisation = apps.get_model("oversight", "Organisation")
     by_name, by_area = {}, {}
     for organisation in Organisation.objects.all():
@@ -97,16 +99,19 @@ def match_forwarded_to(apps, schema_editor):
                 model.objects.filter(pk=pk).update(
                     forwarded_to_id=organisation, forwarded_to_text=""
                 )
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def unmatch_forwarded_to(apps, schema_editor):
     """Back to free text: the organisation's name."""
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     for name in ("Application", "ApplicationEvent"):
         model = apps.get_model("appeals", name)
         for row in model.objects.filter(forwarded_to__isnull=False).select_related(
             "forwarded_to"
         ):
             model.objects.filter(pk=row.pk).update(forwarded_to_text=row.forwarded_to.name)
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 ALIASES = {

@@ -143,5 +143,14 @@ def test_forwarded_to_text_naming_an_organisation_becomes_it_and_other_text_is_k
         "REV-2024-000006": (None, "Someone at the town hall"),
     }
     assert not Migrated.objects.filter(first_received_on__isnull=False).exists()
+    # Reversed, every application is forwarded to words again: the organisation's name.
+    executor = MigrationExecutor(connection)
+    executor.migrate(FORWARD_BEFORE)
+    Reversed = executor.loader.project_state(FORWARD_BEFORE).apps.get_model(
+        "appeals", "Application"
+    )
+    back = dict(Reversed.objects.values_list("reference", "forwarded_to"))
+    assert back["REV-2024-000002"] == "Police and Crime Commissioner for Hertfordshire"
+    assert back["REV-2024-000006"] == "Someone at the town hall"
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())

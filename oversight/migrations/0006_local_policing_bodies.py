@@ -74,6 +74,7 @@ def code_of(name):
 
 
 def load(apps, schema_editor):
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     Organisation = apps.get_model("oversight", "Organisation")
     for name, force_name in LOCAL_POLICING_BODIES:
         body, _ = Organisation.objects.update_or_create(
@@ -82,15 +83,19 @@ def load(apps, schema_editor):
         Organisation.objects.filter(name=force_name, kind="territorial_force").update(
             local_policing_body=body
         )
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def unload(apps, schema_editor):
+    # Check the updated rows now, so that the table can be altered in this transaction.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     Organisation = apps.get_model("oversight", "Organisation")
     codes = [code_of(name) for name, _ in LOCAL_POLICING_BODIES]
     Organisation.objects.filter(local_policing_body__code__in=codes).update(
         local_policing_body=None
     )
     Organisation.objects.filter(code__in=codes, kind="local_policing_body").delete()
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Migration(migrations.Migration):
