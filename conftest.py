@@ -9,6 +9,7 @@ from oversight.tests.factories import (
     AdminFactory,
     CaseworkerFactory,
     LiaisonFactory,
+    LocalPolicingBodyFactory,
     ManagerFactory,
     OrganisationFactory,
 )
@@ -26,6 +27,16 @@ def today():
 @pytest.fixture
 def herts(db):
     return OrganisationFactory(name="Hertfordshire Constabulary")
+
+
+@pytest.fixture
+def herts_pcc(herts):
+    """Hertfordshire's local policing body, linked to the force as the migration links it."""
+    body = LocalPolicingBodyFactory()
+    if herts.local_policing_body_id != body.pk:
+        herts.local_policing_body = body
+        herts.save(update_fields=["local_policing_body"])
+    return body
 
 
 @pytest.fixture

@@ -17,7 +17,10 @@ from oversight.core.api_views import CaseRecordViewSet, record_schema
     update="Edit an application",
     partial_update="Edit part of an application, forward it, judge its validity or decide it",
     partial_update_description=(
-        "Send `forwarded_to` and `forwarded_on` to record it as forwarded; `is_valid` "
+        "Send `forwarded_to` (the organisation code of the force's local policing body; for "
+        "an appeal before 2020, the force) and `forwarded_on` to record it as forwarded; "
+        "`first_received_by` and `first_received_on` when it was first made to another body "
+        "and forwarded here (the time limit counts to that day); `is_valid` "
         "(with `invalid_reason`, or `special_circumstances` if late) to judge validity; "
         "`result` and `decided_on` (with `follow_up` when upheld) to decide. A valid "
         "application is decided once. Every request carries the `version` you read."

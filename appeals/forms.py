@@ -9,10 +9,13 @@ from appeals.models import (
     InvalidReason,
     Kind,
     Result,
+    ReviewBody,
     Subject,
 )
 from oversight.core import forms as govuk
+from oversight.core.models import Organisation
 from oversight.core.regime import RegimeReason
+from oversight.core.selectors import organisations_for_choice
 
 CRITERIA_CHOICES = [
     ("about_senior_officer", "Any part of the complaint is about a senior officer"),
@@ -35,6 +38,7 @@ CRITERIA_CHOICES = [
         "Any part arises from the same incident as a complaint that meets one of these criteria",
     ),
 ]
+FIRST_RECEIVER_KINDS = [*Organisation.FORCE_KINDS, Organisation.Kind.LOCAL_POLICING_BODY]
 VALIDITY_CHOICES = [("true", "Valid"), ("false", "Invalid")]
 
 
@@ -68,8 +72,24 @@ class ApplicationForm(govuk.GovukForm):
     )
     received_on = govuk.GovukDateField(
         label="Date the application was received",
-        help_text="If another body forwarded it, the date that body received it.",
+        help_text="The date it reached the oversight body.",
         label_for_errors="the date the application was received",
+    )
+    first_received_by = govuk.OrganisationChoiceField(
+        label="First received by (optional)",
+        help_text="If the complainant first sent the application to another body, such as "
+        "the local policing body or the force, and it was forwarded to us.",
+        queryset=organisations_for_choice(kinds=FIRST_RECEIVER_KINDS),
+        required=False,
+        empty_label="Not sent to another body first",
+        error_messages={"invalid_choice": "Choose the body from the list"},
+    )
+    first_received_on = govuk.GovukDateField(
+        label="Date first received (optional)",
+        help_text="The date that body received it. The 28 days count to this date: the "
+        "time before it was forwarded is disregarded.",
+        label_for_errors="the date the application was first received",
+        required=False,
     )
     applicant = govuk.radios("Who applied", Applicant.choices, error="Select who applied")
     subject = govuk.radios(
@@ -101,6 +121,10 @@ class ApplicationForm(govuk.GovukForm):
             "regime_reason": application.regime_reason,
             "outcome_notified_on": application.outcome_notified_on,
             "received_on": application.received_on,
+            "first_received_by": (
+                application.first_received_by.code if application.first_received_by else None
+            ),
+            "first_received_on": application.first_received_on,
             "applicant": application.applicant,
             "subject": application.subject,
             "criteria": [name for name in REVIEW_BODY_CRITERIA if getattr(application, name)],
@@ -114,15 +138,29 @@ class ApplicationEditForm(ApplicationForm, govuk.VersionedForm):
 
 
 class ForwardForm(govuk.VersionedForm):
-    forwarded_to = forms.CharField(
+    forwarded_to = govuk.OrganisationChoiceField(
         label="Forwarded to",
-        help_text="The relevant review body, for example the Police and Crime Commissioner.",
-        max_length=200,
-        error_messages={"required": "Enter who the application was forwarded to"},
+        help_text="The local policing body of the force's area.",
+        queryset=organisations_for_choice(kinds=[Organisation.Kind.LOCAL_POLICING_BODY]),
+        empty_label="Choose the local policing body",
+        error_messages={
+            "required": "Select who the application was forwarded to",
+            "invalid_choice": "Choose the local policing body from the list",
+        },
     )
     forwarded_on = govuk.GovukDateField(
         label="Date forwarded", label_for_errors="the date forwarded"
     )
+
+    def __init__(self, *args, review_body: str = ReviewBody.LOCAL_POLICING_BODY, **kwargs):
+        super().__init__(*args, **kwargs)
+        if review_body == ReviewBody.CHIEF_OFFICER:
+            # Before 2020 an appeal not for the oversight body went to the force's chief officer.
+            field = self.fields["forwarded_to"]
+            field.queryset = organisations_for_choice(forces_only=True)
+            field.help_text = "The force that handled the complaint (its chief officer)."
+            field.empty_label = "Choose the force"
+            field.error_messages["invalid_choice"] = "Choose the force from the list"
 
 
 class JudgeForm(govuk.VersionedForm):

@@ -131,6 +131,21 @@ class Application(CaseRecord):
     complaint_made_on = models.DateField("date the complaint was made")
     outcome_notified_on = models.DateField("date the complainant was told the outcome")
     received_on = models.DateField("date the application was received")
+    # An application first made to another body (a local policing body, or the force) and
+    # forwarded here is treated as made when that body received it (reg. 29(3) of the 2020
+    # Regulations; para. 32(3) for appeals): the time before forwarding is disregarded.
+    first_received_on = models.DateField(
+        "date first received by another body", null=True, blank=True
+    )
+    first_received_by = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="first received by",
+        help_text="The body the application was first made to, for example a local policing body.",
+    )
     applicant = models.CharField(
         "who applied", max_length=20, choices=Applicant.choices, default=Applicant.COMPLAINANT
     )
@@ -176,7 +191,17 @@ class Application(CaseRecord):
     )
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
-    forwarded_to = models.CharField("forwarded to", max_length=200, blank=True)
+    forwarded_to = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="forwarded to",
+    )
+    # Who it was forwarded to as typed before that was chosen from the organisations, where
+    # the text named none of them (kept so that nothing recorded is lost).
+    forwarded_to_text = models.CharField("forwarded to (as recorded)", max_length=200, blank=True)
     forwarded_on = models.DateField("date forwarded", null=True, blank=True)
 
     is_valid = models.BooleanField("valid", null=True, blank=True)
@@ -259,7 +284,10 @@ class Application(CaseRecord):
             models.CheckConstraint(
                 name="application_status_matches_judgement",
                 condition=Q(status="received", is_valid__isnull=True)
-                | Q(status="forwarded", is_valid__isnull=True, forwarded_on__isnull=False)
+                | (
+                    Q(status="forwarded", is_valid__isnull=True, forwarded_on__isnull=False)
+                    & (Q(forwarded_to__isnull=False) | Q(forwarded_to_text__gt=""))
+                )
                 | Q(status="invalid", is_valid=False)
                 | Q(status__in=["valid", "decided"], is_valid=True),
                 violation_error_message="The status must match the validity judgement.",
@@ -277,6 +305,18 @@ class Application(CaseRecord):
                 violation_error_message="A decided application has a date and a result.",
             ),
             models.CheckConstraint(
+                name="application_first_received_with_its_body",
+                condition=Q(first_received_on__isnull=True, first_received_by__isnull=True)
+                | Q(first_received_on__isnull=False, first_received_by__isnull=False),
+                violation_error_message="The first body and the date it received it go together.",
+            ),
+            models.CheckConstraint(
+                name="application_first_received_before_received",
+                condition=Q(first_received_on__isnull=True)
+                | Q(first_received_on__lte=F("received_on")),
+                violation_error_message="Another body cannot have received it after we did.",
+            ),
+            models.CheckConstraint(
                 name="application_decided_after_received",
                 condition=Q(decided_on__isnull=True) | Q(decided_on__gte=F("received_on")),
                 violation_error_message="A decision cannot predate the application.",
@@ -285,8 +325,21 @@ class Application(CaseRecord):
 
     @property
     def made_in_time(self) -> bool:
-        """Received within 28 days beginning with the day after the outcome was notified."""
-        return rules.made_in_time(self.outcome_notified_on, self.received_on)
+        """Made within 28 days beginning with the day after the outcome was notified, counting
+        to the day another body first received it when it was forwarded here."""
+        return rules.made_in_time(
+            self.outcome_notified_on, self.received_on, self.first_received_on
+        )
+
+    @property
+    def made_on(self) -> dt.date:
+        """The day the application counts as made for the time limit."""
+        return rules.made_on(self.received_on, self.first_received_on)
+
+    @property
+    def forwarded_to_label(self) -> str:
+        """Who it was forwarded to: the organisation, or the text recorded before."""
+        return self.forwarded_to.name if self.forwarded_to else self.forwarded_to_text
 
     @property
     def is_decided(self) -> bool:

@@ -58,9 +58,21 @@ def apply_by(outcome_notified_on: dt.date) -> dt.date:
     return outcome_notified_on + dt.timedelta(days=APPLICATION_WINDOW_DAYS)
 
 
-def made_in_time(outcome_notified_on: dt.date, received_on: dt.date) -> bool:
-    """Made in time when received on or before the 28th day after notification."""
-    return received_on <= apply_by(outcome_notified_on)
+def made_on(received_on: dt.date, first_received_on: dt.date | None = None) -> dt.date:
+    """The day an application counts as made: the day the body it was first made to received
+    it, when it was forwarded here (2020 Regulations reg. 29(3); Schedule 3 para. 32(3) for
+    appeals), otherwise the day it was received."""
+    return first_received_on or received_on
+
+
+def made_in_time(
+    outcome_notified_on: dt.date, received_on: dt.date, first_received_on: dt.date | None = None
+) -> bool:
+    """Made in time when made on or before the 28th day after notification. An application
+    first made to another body and forwarded counts to the day that body received it: the
+    time before forwarding is disregarded (Police (Complaints and Misconduct) Regulations
+    2020 reg. 29(3) for reviews; Schedule 3 para. 32(3) as it stood for appeals)."""
+    return made_on(received_on, first_received_on) <= apply_by(outcome_notified_on)
 
 
 def relevant_review_body(
@@ -97,6 +109,31 @@ def relevant_review_body(
     ):
         return OVERSIGHT_BODY
     return CHIEF_OFFICER if kind == APPEAL else LOCAL_POLICING_BODY
+
+
+def forwarding_problem(
+    *,
+    review_body: str,
+    to_id: int,
+    to_is_local_policing_body: bool,
+    force_id: int,
+    force_local_policing_body_id: int | None,
+) -> str:
+    """Whether an application can be forwarded to this organisation: empty when it can.
+
+    An application for another review body is forwarded to it, never rejected: a review to
+    the local policing body of the force's police area (Schedule 3 paras 6A and 25; 2020
+    Regulations reg. 32), an appeal before 2020 to the chief officer of the force that
+    handled the complaint (its appropriate authority). Where the force's local policing body
+    is known, it is that one.
+    """
+    if review_body == CHIEF_OFFICER:
+        return "" if to_id == force_id else "chief_officer"
+    if not to_is_local_policing_body:
+        return "local_policing_body"
+    if force_local_policing_body_id is not None and to_id != force_local_policing_body_id:
+        return "wrong_local_policing_body"
+    return ""
 
 
 def subject_allowed(subject: str, kind: str) -> bool:

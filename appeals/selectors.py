@@ -4,6 +4,7 @@ rules (checked against appeals.rules by parity tests)."""
 import datetime as dt
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from appeals import rules
@@ -12,8 +13,9 @@ from oversight.core.history import HistoryEntry, history_of
 
 
 def made_in_time_q() -> Q:
-    """SQL twin of rules.made_in_time: received on or before the last day to apply."""
-    return Q(received_on__lte=F("apply_by"))
+    """SQL twin of rules.made_in_time: made (first received, by another body if forwarded
+    here) on or before the last day to apply."""
+    return Q(apply_by__gte=Coalesce(F("first_received_on"), F("received_on")))
 
 
 def upheld_q() -> Q:
@@ -25,7 +27,7 @@ def upheld_q() -> Q:
 def application_list(*, user) -> QuerySet[Application]:
     """Applications the user may see, with the force and the people who acted joined in."""
     return Application.objects.for_user(user).select_related(
-        "organisation", "judged_by", "decided_by"
+        "organisation", "first_received_by", "forwarded_to", "judged_by", "decided_by"
     )
 
 

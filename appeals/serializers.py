@@ -11,8 +11,10 @@ from oversight.core.api_fields import (
     optional_date,
     optional_flag,
     optional_text,
+    organisation_field,
     version_field,
 )
+from oversight.core.models import Organisation
 from oversight.core.regime import RegimeReason
 
 CRITERIA_HELP = (
@@ -34,8 +36,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
     )
     made_in_time = serializers.BooleanField(
         read_only=True,
-        help_text="Received within 28 days beginning with the day after the outcome was "
-        "notified; derived.",
+        help_text="Made within 28 days beginning with the day after the outcome was "
+        "notified, counting to first_received_on when it was first made to another body and "
+        "forwarded (reg. 29(3) / para. 32(3)); derived.",
     )
     apply_by = serializers.DateField(read_only=True, help_text="The last day to apply in time.")
     review_body = serializers.CharField(read_only=True, help_text="Derived from the criteria.")
@@ -45,6 +48,31 @@ class ApplicationSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="True when upheld (a review: the outcome was not reasonable and "
         "proportionate); null while undecided.",
+    )
+    first_received_by = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="The code of the body the application was first made to (a local policing "
+        "body or a force) when it was forwarded here; null when it was made here.",
+    )
+    first_received_on = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The day that body received it: made_in_time counts to this day (the time "
+        "before forwarding is disregarded, reg. 29(3) / para. 32(3)).",
+    )
+    forwarded_to = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="The code of the organisation it was forwarded to (the local policing body; "
+        "for an appeal before 2020, the force); null until forwarded.",
+    )
+    forwarded_to_text = serializers.CharField(
+        read_only=True,
+        help_text="Who it was forwarded to, as recorded in words before forwarding named an "
+        "organisation (blank otherwise).",
     )
     judged_by = serializers.CharField(source="judged_by.username", read_only=True, default=None)
     decided_by = serializers.CharField(source="decided_by.username", read_only=True, default=None)
@@ -58,6 +86,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "complaint_made_on",
             "outcome_notified_on",
             "received_on",
+            "first_received_on",
+            "first_received_by",
             "regime",
             "regime_reason",
             "kind",
@@ -74,6 +104,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "same_incident",
             "review_body",
             "forwarded_to",
+            "forwarded_to_text",
             "forwarded_on",
             "status",
             "is_valid",
@@ -101,6 +132,19 @@ class ApplicationWriteSerializer(serializers.Serializer):
     complaint_made_on = serializers.DateField()
     outcome_notified_on = serializers.DateField()
     received_on = serializers.DateField()
+    first_received_on = optional_date(
+        help_text="When the application was first made to another body and forwarded here: "
+        "the day that body received it (given with first_received_by). The time limit "
+        "counts to it."
+    )
+    first_received_by = organisation_field(
+        Organisation.objects.policing_bodies(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The code of the body it was first made to: a local policing body or a "
+        "force (given with first_received_on).",
+    )
     applicant = serializers.ChoiceField(
         choices=Applicant.choices, required=False, default=Applicant.COMPLAINANT
     )
@@ -118,7 +162,14 @@ class ApplicationWriteSerializer(serializers.Serializer):
     could_justify_proceedings = optional_flag(help_text=CRITERIA_HELP)
     engages_article_2_or_3 = optional_flag(help_text=CRITERIA_HELP)
     same_incident = optional_flag(help_text=CRITERIA_HELP)
-    forwarded_to = optional_text(max_length=200)
+    forwarded_to = organisation_field(
+        Organisation.objects.policing_bodies(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The code of the organisation it was forwarded to: the local policing body "
+        "of the force's area (for an appeal before 2020, the force).",
+    )
     forwarded_on = optional_date()
     is_valid = serializers.BooleanField(required=False, allow_null=True, default=None)
     invalid_reason = optional_choice(InvalidReason.choices)

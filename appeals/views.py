@@ -3,7 +3,7 @@
 from appeals import rules, selectors, services
 from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
-from appeals.models import Status
+from appeals.models import ReviewBody, Status
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import CsvExportView, FilteredListView, RecordDetailView, ServiceFormView
@@ -28,9 +28,19 @@ CSV_COLUMNS = [
     ("Complaint made", lambda a, today: a.complaint_made_on.isoformat()),
     ("Outcome notified", lambda a, today: a.outcome_notified_on.isoformat()),
     ("Received", lambda a, today: a.received_on.isoformat()),
+    (
+        "First received by",
+        lambda a, today: a.first_received_by.name if a.first_received_by else "",
+    ),
+    (
+        "Date first received",
+        lambda a, today: a.first_received_on.isoformat() if a.first_received_on else "",
+    ),
     ("Made in time", lambda a, today: yes_no(a.made_in_time)),
     ("Relevant review body", lambda a, today: a.get_review_body_display()),
     ("Status", lambda a, today: a.get_status_display()),
+    ("Forwarded to", lambda a, today: a.forwarded_to_label),
+    ("Date forwarded", lambda a, today: a.forwarded_on.isoformat() if a.forwarded_on else ""),
     ("Valid", lambda a, today: yes_no(a.is_valid)),
     ("Reason invalid", lambda a, today: a.get_invalid_reason_display()),
     ("Decided", lambda a, today: a.decided_on.isoformat() if a.decided_on else ""),
@@ -116,7 +126,15 @@ class ApplicationForwardView(_ApplicationStepView):
     form_class = ForwardForm
 
     def get_initial(self):
-        return {"version": self.object.version, "forwarded_on": self.today}
+        force = self.object.organisation
+        if self.object.review_body == ReviewBody.CHIEF_OFFICER:
+            to = force.code
+        else:
+            to = force.local_policing_body.code if force.local_policing_body_id else None
+        return {"version": self.object.version, "forwarded_on": self.today, "forwarded_to": to}
+
+    def get_form_kwargs(self):
+        return {"review_body": self.object.review_body}
 
     service = staticmethod(services.application_forward)
     success_message = "Application {object.reference} recorded as forwarded."

@@ -89,6 +89,7 @@ RECOMMENDATION_EXAMPLE = {
     "recipient": "hertfordshire-constabulary",
     "recipient_name": "Hertfordshire Constabulary",
     "source": "INV-2024-000045",
+    "kind": "learning",
     "theme": "Near misses in custody",
     "theme_code": "near_misses_in_custody",
     "type": "training",

@@ -7,6 +7,7 @@ from cases.models import Theme
 from learning.models import (
     PublicationDecision,
     ReceivedVia,
+    RecommendationKind,
     RecommendationType,
     ResponseStatus,
     SourceKind,
@@ -53,9 +54,19 @@ class RecommendationForm(govuk.GovukForm):
     is_statutory = govuk.yes_no_field(
         "Is it a statutory recommendation?",
         help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002: the "
-        "recipient must respond in writing within 56 days.",
+        "recipient must respond in writing within 56 days. One after a review or appeal is "
+        "always owed a response, within 28 days.",
         error="Select whether the recommendation is statutory",
     )
+    kind = govuk.radios(
+        "What kind of recommendation is it?",
+        RecommendationKind.choices,
+        help_text="One made after a review or appeal (paragraph 28ZA of Schedule 3) comes from "
+        "that application.",
+    )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or RecommendationKind.LEARNING
 
 
 class RecommendationEditForm(RecommendationForm, govuk.VersionedForm):

@@ -10,6 +10,11 @@ must publish it within the period of 21 days beginning with the day of receipt (
 the recipient made representations at the time of responding that it, or parts of it, should
 not be published (28B(6)), which the Director General then decides: publish it in full, in
 part, or not at all (28B(7)).
+
+A recommendation the relevant review body makes after a review or appeal (paragraph 28ZA, with
+regulation 30 of the Police (Complaints and Misconduct) Regulations 2020) is a kind of its
+own: the person it is made to must respond in writing within 28 days, saying whether they
+accept it and what they will do; 28B's extensions and publication duty do not apply to it.
 """
 
 import datetime as dt
@@ -21,6 +26,14 @@ from oversight.core import references
 STATUTORY_RESPONSE_DAYS = 56
 # "Within the period of 21 days beginning with the day" of receipt: receipt is day 1 (28B(5)).
 PUBLICATION_DAYS = 21
+# A response to a recommendation after a review or appeal: 28 days, counted from the day
+# after it was made (regulation 30 with paragraph 28ZA), so the last day is made + 28.
+AFTER_REVIEW_RESPONSE_DAYS = 28
+
+# The kinds of recommendation: a learning recommendation (statutory under paragraph 28A, or
+# not), and one made after a review or appeal (paragraph 28ZA).
+LEARNING = "learning"
+AFTER_REVIEW = "after_review"
 
 DRAFT = "draft"
 ISSUED = "issued"
@@ -53,9 +66,24 @@ SOURCE_PREFIXES = {
 SOURCE_REFERENCE_RE = re.compile(references.reference_pattern(*SOURCE_PREFIXES))
 
 
-def response_due_on(issued_on: dt.date) -> dt.date:
-    """Paragraph 28B(2): due by the end of 56 days beginning with the issue day (issue + 55)."""
+def response_due_on(issued_on: dt.date, kind: str = LEARNING) -> dt.date:
+    """Paragraph 28B(2): due by the end of 56 days beginning with the issue day (issue + 55).
+    After a review or appeal (paragraph 28ZA, regulation 30): within 28 days (issue + 28)."""
+    if kind == AFTER_REVIEW:
+        return issued_on + dt.timedelta(days=AFTER_REVIEW_RESPONSE_DAYS)
     return issued_on + dt.timedelta(days=STATUTORY_RESPONSE_DAYS - 1)
+
+
+def paragraph_28b_applies(kind: str, is_statutory: bool) -> bool:
+    """Paragraph 28B (extension on request, judicial review, publication) governs only the
+    response to a recommendation made under paragraph 28A, not one after a review (28ZA)."""
+    return is_statutory and kind == LEARNING
+
+
+def kind_fits_source(kind: str, source_kind: str) -> bool:
+    """A recommendation after a review or appeal (paragraph 28ZA) comes from that application;
+    a learning recommendation from any source."""
+    return kind != AFTER_REVIEW or source_kind == APPLICATION
 
 
 def extension_request_in_time(requested_on: dt.date, due_on: dt.date) -> bool:
@@ -106,14 +134,20 @@ def days_until_due(due_on: dt.date | None, today: dt.date) -> int | None:
 
 
 def publication_due_on(
-    received_on: dt.date, *, is_statutory: bool, is_final: bool, representations_made: bool
+    received_on: dt.date,
+    *,
+    is_statutory: bool,
+    is_final: bool,
+    representations_made: bool,
+    kind: str = LEARNING,
 ) -> dt.date | None:
     """Paragraph 28B(5): the response to a statutory recommendation is published within the
     period of 21 days beginning with the day it was received (the day of receipt is day 1, so
     the last day is receipt + 20). None when there is no such deadline: no statutory duty, an
     interim reply (not the response 28B(2) requires), or representations against publication
-    made with it (28B(6)), which wait for a decision (publication_due_after_decision)."""
-    if not is_statutory or not is_final or representations_made:
+    made with it (28B(6)), which wait for a decision (publication_due_after_decision); and a
+    response after a review (paragraph 28ZA), which 28B(5) does not cover."""
+    if not paragraph_28b_applies(kind, is_statutory) or not is_final or representations_made:
         return None
     return received_on + dt.timedelta(days=PUBLICATION_DAYS - 1)
 

@@ -67,6 +67,7 @@ def recommendation_list(*, user) -> QuerySet[Recommendation]:
 
 SUMMARY_COLUMNS = (
     "reference",
+    "kind",
     "source_kind",
     "source_reference",
     "theme_text",

@@ -7,8 +7,9 @@ from oversight.core.models import NonWorkingDay, Organisation, User, ViewLog
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "kind", "is_active"]
+    list_display = ["name", "code", "kind", "local_policing_body", "is_active"]
     list_filter = ["kind", "is_active"]
+    list_select_related = ["local_policing_body"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}
 

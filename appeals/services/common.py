@@ -20,6 +20,8 @@ DETAIL_FIELDS = frozenset(
         "complaint_made_on",
         "outcome_notified_on",
         "received_on",
+        "first_received_on",
+        "first_received_by",
         "applicant",
         "subject",
         "summary",
@@ -44,6 +46,7 @@ def check_details(application: Application, *, today: dt.date) -> FieldErrors:
         messages.OUTCOME_NOTIFIED_ON,
         earliest=application.complaint_made_on,
     )
+    check_first_received(application, errors)
     if application.applicant not in Applicant.values:
         errors["applicant"] = messages.UNKNOWN_CHOICE.format(value=application.applicant)
     if application.regime_reason not in ("", *RegimeReason.values):
@@ -57,6 +60,27 @@ def check_details(application: Application, *, today: dt.date) -> FieldErrors:
     elif not rules.subject_allowed(application.subject, application.kind):
         errors["subject"] = messages.NON_RECORDING_NOT_REVIEWABLE
     return errors
+
+
+def check_first_received(application: Application, errors: FieldErrors) -> None:
+    """An application first made to another body and forwarded here records that body and
+    the day it received it, together: a day after it reached us, or before the complainant
+    was told the outcome, is a slip (regulation 29(3), paragraph 32(3))."""
+    on, by = application.first_received_on, application.first_received_by
+    if on is not None and by is None:
+        errors["first_received_by"] = messages.FIRST_RECEIVED_BY_REQUIRED
+    elif by is not None and not (by.is_force or by.is_local_policing_body):
+        errors["first_received_by"] = messages.FIRST_RECEIVED_BY_NOT_POLICING_BODY
+    if by is not None and on is None:
+        errors["first_received_on"] = messages.FIRST_RECEIVED_ON_REQUIRED
+    if on is not None:
+        errors.check_date(
+            "first_received_on",
+            on,
+            messages.FIRST_RECEIVED_ON,
+            latest=application.received_on,
+            earliest=application.outcome_notified_on,
+        )
 
 
 def derive(application: Application) -> None:
@@ -81,6 +105,6 @@ def refuse_if_forwarded(application: Application) -> None:
     if application.status == Status.FORWARDED:
         raise ValidationError(
             messages.ALREADY_FORWARDED.format(
-                to=application.forwarded_to, on=long_date(application.forwarded_on)
+                to=application.forwarded_to_label, on=long_date(application.forwarded_on)
             )
         )

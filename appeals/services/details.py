@@ -8,7 +8,7 @@ from appeals import rules
 from appeals.models import Applicant, Application, ReviewBody, Status
 from appeals.services import messages
 from appeals.services.common import DETAIL_FIELDS, check_details, derive, refuse_if_forwarded
-from oversight.core.models import User
+from oversight.core.models import Organisation, User
 from oversight.core.services import reference_allocate
 from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
@@ -64,12 +64,14 @@ def application_forward(
     *,
     actor: User,
     application: Application,
-    forwarded_to: str,
+    forwarded_to: Organisation | None,
     forwarded_on: dt.date | None,
     today: dt.date,
     version: int | None = None,
 ) -> Application:
-    """Record that an application made to the wrong body was forwarded (never rejected)."""
+    """Record that an application made to the wrong body was forwarded to the relevant
+    review body (never rejected): the force's local policing body, or for an appeal before
+    2020 the force's chief officer."""
     with attributed(actor):
         locked = lock_for_update(application, version=version)
         _application_forward_locked(
@@ -79,7 +81,12 @@ def application_forward(
 
 
 def _application_forward_locked(
-    application: Application, *, actor: User, to: str, on: dt.date | None, today: dt.date
+    application: Application,
+    *,
+    actor: User,
+    to: Organisation | None,
+    on: dt.date | None,
+    today: dt.date,
 ) -> None:
     """Forward a locked application; the public application_forward locks it first."""
     refuse_if_forwarded(application)
@@ -88,11 +95,26 @@ def _application_forward_locked(
     if application.status != Status.RECEIVED:
         raise ValidationError(messages.FORWARD_AFTER_JUDGED)
     errors = FieldErrors(today)
-    if not (to or "").strip():
+    if to is None:
         errors["forwarded_to"] = messages.FORWARDED_TO_REQUIRED
+    else:
+        force = application.organisation
+        problem = rules.forwarding_problem(
+            review_body=application.review_body,
+            to_id=to.pk,
+            to_is_local_policing_body=to.is_local_policing_body,
+            force_id=force.pk,
+            force_local_policing_body_id=force.local_policing_body_id,
+        )
+        if problem:
+            errors["forwarded_to"] = messages.FORWARDING_MESSAGES[problem].format(
+                force=force.name,
+                body=force.local_policing_body.name if force.local_policing_body_id else "",
+            )
     errors.check_date("forwarded_on", on, messages.FORWARDED_ON, earliest=application.received_on)
     errors.raise_if_any()
-    application.forwarded_to = to.strip()
+    application.forwarded_to = to
+    application.forwarded_to_text = ""
     application.forwarded_on = on
     application.status = Status.FORWARDED
     save_new_version(application, actor=actor)

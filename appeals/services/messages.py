@@ -15,6 +15,22 @@ NON_RECORDING_NOT_REVIEWABLE = (
     "to record a later complaint cannot be reviewed."
 )
 UNKNOWN_CHOICE = "“{value}” is not one of the choices."
+FIRST_RECEIVED_BY_REQUIRED = (
+    "Select the body the application was first made to, or leave out the date it received it."
+)
+FIRST_RECEIVED_BY_NOT_POLICING_BODY = (
+    "The body the application was first made to must be a police force or a local policing body."
+)
+FIRST_RECEIVED_ON_REQUIRED = "Enter the date the body it was first made to received it."
+FIRST_RECEIVED_IN_FUTURE = "The date first received by another body cannot be in the future."
+FIRST_RECEIVED_AFTER_RECEIVED = (
+    "The date first received by another body must be the same as or before the date the "
+    "application was received here ({date})."
+)
+FIRST_RECEIVED_BEFORE_NOTIFIED = (
+    "The date first received by another body cannot be before the complainant was told the "
+    "outcome ({date})."
+)
 
 FORWARD_NOT_NEEDED = (
     "The oversight body is the relevant review body for this application: "
@@ -22,7 +38,18 @@ FORWARD_NOT_NEEDED = (
 )
 FORWARD_AFTER_JUDGED = "The application has already been judged, so it can no longer be forwarded."
 ALREADY_FORWARDED = "The application was forwarded to {to} on {on}."
-FORWARDED_TO_REQUIRED = "Enter who the application was forwarded to."
+FORWARDED_TO_REQUIRED = "Select who the application was forwarded to."
+FORWARDED_TO_LOCAL_POLICING_BODY = (
+    "A review that is not for the oversight body is forwarded to the local policing body: "
+    "select it."
+)
+FORWARDED_TO_WRONG_LOCAL_POLICING_BODY = (
+    "The local policing body for {force} is {body}: forward the application to them."
+)
+FORWARDED_TO_CHIEF_OFFICER = (
+    "An appeal that is not for the oversight body goes to the chief officer of the force "
+    "that handled the complaint: select {force}."
+)
 FORWARDED_ON_REQUIRED = "Enter the date the application was forwarded."
 FORWARDED_IN_FUTURE = "The date forwarded cannot be in the future."
 FORWARDED_BEFORE_RECEIVED = "The application cannot be forwarded before it was received."
@@ -75,6 +102,12 @@ NOW_LATE_BUT_ACCEPTED = (
 KIND_WITH_ARTICLE = {"appeal": "an appeal", "review": "a review"}
 RECEIVED_AFTER_JUDGED = "The date received cannot be after validity was judged ({date})."
 
+FORWARDING_MESSAGES = {
+    "local_policing_body": FORWARDED_TO_LOCAL_POLICING_BODY,
+    "wrong_local_policing_body": FORWARDED_TO_WRONG_LOCAL_POLICING_BODY,
+    "chief_officer": FORWARDED_TO_CHIEF_OFFICER,
+}
+
 VALIDITY_MESSAGES = {
     "no_reason_when_valid": NO_REASON_WHEN_VALID,
     "late_needs_special_circumstances": LATE_NEEDS_SPECIAL_CIRCUMSTANCES,
@@ -88,6 +121,11 @@ RECEIVED_ON = DateMessages(
     future=RECEIVED_IN_FUTURE, later=RECEIVED_AFTER_JUDGED, earlier=RECEIVED_BEFORE_NOTIFIED
 )
 OUTCOME_NOTIFIED_ON = DateMessages(earlier=NOTIFIED_BEFORE_COMPLAINT)
+FIRST_RECEIVED_ON = DateMessages(
+    future=FIRST_RECEIVED_IN_FUTURE,
+    later=FIRST_RECEIVED_AFTER_RECEIVED,
+    earlier=FIRST_RECEIVED_BEFORE_NOTIFIED,
+)
 FORWARDED_ON = DateMessages(
     required=FORWARDED_ON_REQUIRED, future=FORWARDED_IN_FUTURE, earlier=FORWARDED_BEFORE_RECEIVED
 )

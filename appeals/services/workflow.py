@@ -45,7 +45,9 @@ def application_create(
     same_incident: bool = False,
     treated_as_referred: bool = False,
     regime_reason: str = "",
-    forwarded_to: str = "",
+    first_received_on: dt.date | None = None,
+    first_received_by: Organisation | None = None,
+    forwarded_to: Organisation | None = None,
     forwarded_on: dt.date | None = None,
     is_valid: bool | None = None,
     invalid_reason: str = "",
@@ -59,6 +61,9 @@ def application_create(
 ) -> Application:
     """Record an application with its derived kind, reference, deadline and review body.
 
+    One first made to another body (a local policing body or the force) and forwarded here
+    records that body and the day it received it: the time limit counts to that day.
+
     A forwarding, a validity judgement and a decision may be recorded at the same time
     (for example when loading past cases); all or nothing is saved.
     """
@@ -68,6 +73,8 @@ def application_create(
         complaint_made_on=complaint_made_on,
         outcome_notified_on=outcome_notified_on,
         received_on=received_on,
+        first_received_on=first_received_on,
+        first_received_by=first_received_by,
         applicant=applicant,
         subject=subject,
         summary=summary,
@@ -89,7 +96,7 @@ def application_create(
             prefix=rules.reference_prefix(application.kind), year=received_on.year
         )
         application.save()
-        if forwarded_to or forwarded_on:
+        if forwarded_to is not None or forwarded_on:
             _application_forward_locked(
                 application, actor=actor, to=forwarded_to, on=forwarded_on, today=today
             )
@@ -137,7 +144,7 @@ def application_revise(
             )
         decided_on = (decision or {}).get("decided_on")
         steps = [
-            (application_forward, forward, {"forwarded_to": "", "forwarded_on": None}),
+            (application_forward, forward, {"forwarded_to": None, "forwarded_on": None}),
             (application_judge, judgement, {"judged_on": decided_on or today}),
             (application_decide, decision, {"decided_on": today}),
         ]

@@ -21,7 +21,11 @@ from appeals.models import (
     Subject,
 )
 from oversight.core import regime as regime_rules
-from oversight.tests.factories import CaseworkerFactory, OrganisationFactory
+from oversight.tests.factories import (
+    CaseworkerFactory,
+    LocalPolicingBodyFactory,
+    OrganisationFactory,
+)
 
 
 class ApplicationFactory(DjangoModelFactory):
@@ -92,7 +96,7 @@ class ForwardedApplicationFactory(ApplicationFactory):
 
     referred_or_should_have_been = False
     status = Status.FORWARDED
-    forwarded_to = "Hertfordshire Police and Crime Commissioner"
+    forwarded_to = factory.SubFactory(LocalPolicingBodyFactory)
     forwarded_on = factory.LazyAttribute(lambda o: o.received_on + dt.timedelta(days=2))
 
 

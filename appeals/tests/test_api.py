@@ -41,6 +41,9 @@ def on_3_june_2024():
         yield
 
 
+PCC_CODE = "police-and-crime-commissioner-for-hertfordshire"
+
+
 def payload(**overrides):
     return {
         "organisation": "hertfordshire-constabulary",
@@ -197,11 +200,15 @@ def test_patch_judges_a_late_application_invalid(caseworker):
     assert body["judged_on"] == "2024-06-03"
 
 
-def test_patch_forwards_an_application_for_the_local_policing_body(caseworker):
+def test_patch_forwards_an_application_for_the_local_policing_body(caseworker, herts_pcc):
     application = ApplicationFactory(referred_or_should_have_been=False)
     response = api_as(caseworker).patch(
         f"{URL}{application.reference}/",
-        {"version": 1, "forwarded_to": "Hertfordshire PCC", "forwarded_on": "2024-05-22"},
+        {
+            "version": 1,
+            "forwarded_to": "police-and-crime-commissioner-for-hertfordshire",
+            "forwarded_on": "2024-05-22",
+        },
         format="json",
     )
     assert response.status_code == 200, response.data
@@ -211,6 +218,101 @@ def test_patch_forwards_an_application_for_the_local_policing_body(caseworker):
         "local_policing_body",
         "2024-05-22",
     )
+    assert (body["forwarded_to"], body["forwarded_to_text"]) == (
+        "police-and-crime-commissioner-for-hertfordshire",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("forwarded_to", "message"),
+    [
+        ("no-such-body", "No organisation that can be chosen here has the code “no-such-body”."),
+        ("college-of-policing", None),
+        (None, messages.FORWARDED_TO_REQUIRED),
+    ],
+)
+def test_forwarding_to_what_is_not_a_local_policing_body_gets_400(
+    caseworker, herts_pcc, forwarded_to, message
+):
+    from oversight.tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="College of Policing", kind="national_body")
+    application = ApplicationFactory(referred_or_should_have_been=False)
+    response = api_as(caseworker).patch(
+        f"{URL}{application.reference}/",
+        {"version": 1, "forwarded_to": forwarded_to, "forwarded_on": "2024-05-22"},
+        format="json",
+    )
+    assert response.status_code == 400, response.data
+    assert "forwarded_to" in response.json()
+    if message:
+        assert response.json()["forwarded_to"] == [message]
+    application.refresh_from_db()
+    assert application.status == "received"
+
+
+def test_api_records_the_body_an_application_was_first_made_to(caseworker, herts, herts_pcc):
+    """Told the outcome on 1 April 2024 (last day 29 April), received on 2 May after the PCC
+    forwarded it, first received by the PCC on 29 April: made in time (reg. 29(3))."""
+    client = api_as(caseworker)
+    response = client.post(
+        URL,
+        payload(
+            outcome_notified_on="2024-04-01",
+            received_on="2024-05-02",
+            first_received_by="police-and-crime-commissioner-for-hertfordshire",
+            first_received_on="2024-04-29",
+        ),
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    body = response.json()
+    assert (body["first_received_by"], body["first_received_on"], body["made_in_time"]) == (
+        "police-and-crime-commissioner-for-hertfordshire",
+        "2024-04-29",
+        True,
+    )
+    late = client.post(
+        URL, payload(outcome_notified_on="2024-04-01", received_on="2024-05-02"), format="json"
+    ).json()
+    assert (late["first_received_by"], late["first_received_on"], late["made_in_time"]) == (
+        None,
+        None,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"first_received_on": "2024-05-18"}, "first_received_by"),
+        ({"first_received_by": PCC_CODE}, "first_received_on"),
+        ({"first_received_by": PCC_CODE, "first_received_on": "2024-05-21"}, "first_received_on"),
+        ({"first_received_by": PCC_CODE, "first_received_on": "2024-05-09"}, "first_received_on"),
+        ({"first_received_by": PCC_CODE, "first_received_on": "18/05/2024"}, "first_received_on"),
+        ({"first_received_by": PCC_CODE, "first_received_on": "2024-02-30"}, "first_received_on"),
+        (
+            {"first_received_by": "no-such-body", "first_received_on": "2024-05-18"},
+            "first_received_by",
+        ),
+        (
+            {"first_received_by": "college-of-policing", "first_received_on": "2024-05-18"},
+            "first_received_by",
+        ),
+        ({"first_received_by": ["x"], "first_received_on": "2024-05-18"}, "first_received_by"),
+    ],
+)
+def test_bad_first_receipt_gets_400_with_field_errors_and_nothing_saved(
+    caseworker, herts, herts_pcc, overrides, field
+):
+    from oversight.tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="College of Policing", kind="national_body")
+    response = api_as(caseworker).post(URL, payload(**overrides), format="json")
+    assert response.status_code == 400, response.data
+    assert field in response.json(), response.json()
+    assert not Application.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -341,6 +443,13 @@ def test_schema_documents_applications(caseworker):
     assert CONTRACT_FIELDS <= set(read)
     assert read["kind"]["readOnly"] is True
     assert read["made_in_time"]["readOnly"] is True
+    for name in ("first_received_on", "first_received_by", "forwarded_to", "forwarded_to_text"):
+        assert read[name]["readOnly"] is True
+        assert read[name]["description"]
+    assert read["first_received_by"]["nullable"] is True
+    write = schema["components"]["schemas"]["ApplicationWriteRequest"]["properties"]
+    for name in ("first_received_on", "first_received_by", "forwarded_to"):
+        assert write[name]["description"], name
 
 
 def test_api_gives_the_regime_and_takes_its_reason(caseworker, herts):

@@ -249,3 +249,78 @@ def test_an_appeal_against_non_recording_lies_to_the_oversight_body():
     )
     assert appeal == "oversight_body"
     assert body("appeal") == "chief_officer"
+
+
+# An application first made to another body and forwarded (reg. 29(3), para. 32(3))
+
+
+@pytest.mark.parametrize(
+    ("first_received_on", "in_time"),
+    [
+        (D(2024, 6, 6), True),  # day 27 at the local policing body
+        (D(2024, 6, 7), True),  # day 28: the last day
+        (D(2024, 6, 8), False),  # day 29: late wherever it was first made
+    ],
+)
+def test_time_at_the_wrong_body_before_forwarding_is_disregarded(first_received_on, in_time):
+    """Told the outcome on 10 May 2024 (last day 7 June), received here on 20 June after
+    being forwarded: it counts as made when the first body received it."""
+    notified, received = D(2024, 5, 10), D(2024, 6, 20)
+    assert rules.made_in_time(notified, received) is False
+    assert rules.made_in_time(notified, received, first_received_on) is in_time
+    assert rules.made_on(received, first_received_on) == first_received_on
+
+
+def test_an_application_made_here_counts_from_the_day_it_was_received():
+    assert rules.made_on(D(2024, 6, 7)) == D(2024, 6, 7)
+    assert rules.made_in_time(D(2024, 5, 10), D(2024, 6, 7), None) is True
+    assert rules.made_in_time(D(2024, 5, 10), D(2024, 6, 8), None) is False
+
+
+@given(
+    notified=st.dates(min_value=D(2000, 1, 1), max_value=D(2040, 12, 31)),
+    first=st.integers(min_value=0, max_value=200),
+    forwarding=st.integers(min_value=0, max_value=200),
+)
+def test_forwarding_time_never_makes_an_application_late(notified, first, forwarding):
+    first_received_on = notified + dt.timedelta(days=first)
+    received = first_received_on + dt.timedelta(days=forwarding)
+    assert rules.made_in_time(notified, received, first_received_on) is (first <= 28)
+
+
+@pytest.mark.parametrize(
+    ("review_body", "to_id", "to_is_lpb", "problem"),
+    [
+        ("local_policing_body", 10, True, ""),  # the force's own local policing body
+        ("local_policing_body", 11, True, "wrong_local_policing_body"),
+        ("local_policing_body", 1, False, "local_policing_body"),  # the force itself
+        ("chief_officer", 1, False, ""),  # an old appeal: to the force's chief officer
+        ("chief_officer", 10, True, "chief_officer"),
+    ],
+)
+def test_forwarded_to_the_relevant_review_body_of_the_forces_area(
+    review_body, to_id, to_is_lpb, problem
+):
+    assert (
+        rules.forwarding_problem(
+            review_body=review_body,
+            to_id=to_id,
+            to_is_local_policing_body=to_is_lpb,
+            force_id=1,
+            force_local_policing_body_id=10,
+        )
+        == problem
+    )
+
+
+def test_any_local_policing_body_when_the_forces_is_not_known():
+    assert (
+        rules.forwarding_problem(
+            review_body="local_policing_body",
+            to_id=11,
+            to_is_local_policing_body=True,
+            force_id=1,
+            force_local_policing_body_id=None,
+        )
+        == ""
+    )

@@ -19,11 +19,18 @@ D = dt.date
 pytestmark = pytest.mark.django_db
 
 
-def test_in_time_in_sql_agrees_with_the_rule():
+def test_in_time_in_sql_agrees_with_the_rule(herts_pcc):
     notified = D(2024, 1, 31)
     for days in [0, 1, 27, 28, 29, 30, 60]:
         ApplicationFactory(
             outcome_notified_on=notified, received_on=notified + dt.timedelta(days=days)
+        )
+        # The same, forwarded to us 10 days after the local policing body received it.
+        ApplicationFactory(
+            outcome_notified_on=notified,
+            first_received_by=herts_pcc,
+            first_received_on=notified + dt.timedelta(days=days),
+            received_on=notified + dt.timedelta(days=days + 10),
         )
     in_time = set(
         Application.objects.filter(selectors.made_in_time_q()).values_list("pk", flat=True)
@@ -32,7 +39,11 @@ def test_in_time_in_sql_agrees_with_the_rule():
         Application.objects.exclude(selectors.made_in_time_q()).values_list("pk", flat=True)
     )
     for application in Application.objects.all():
-        expected = rules.made_in_time(application.outcome_notified_on, application.received_on)
+        expected = rules.made_in_time(
+            application.outcome_notified_on,
+            application.received_on,
+            application.first_received_on,
+        )
         assert (application.pk in in_time) is expected
         assert (application.pk in late) is not expected
 

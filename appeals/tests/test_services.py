@@ -17,6 +17,7 @@ from appeals.tests.factories import (
     ValidApplicationFactory,
 )
 from oversight.core.errors import ConflictError
+from oversight.tests.factories import OrganisationFactory
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,21 @@ def create(caseworker, herts, today, **overrides):
         "today": today,
     }
     return services.application_create(**{**data, **overrides})
+
+
+PCC, COLLEGE = "<the local policing body>", "<a national body>"
+
+
+def resolve(values: dict, pcc) -> dict:
+    """Parameters name organisations by placeholder; the fixtures give them."""
+    bodies = {
+        PCC: pcc,
+        COLLEGE: OrganisationFactory(name="College of Policing", kind="national_body"),
+    }
+    return {
+        name: bodies.get(value, value) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
 
 
 def judge(actor, application, today, **overrides):
@@ -129,15 +145,46 @@ def test_made_in_time_on_both_sides_of_the_28th_day(
             messages.FOLLOW_UP_REQUIRED,
         ),
         (
-            {"forwarded_to": "PCC", "forwarded_on": D(2024, 5, 21)},
+            {"forwarded_to": PCC, "forwarded_on": D(2024, 5, 21)},
             None,
             messages.FORWARD_NOT_NEEDED,
+        ),
+        (
+            {"first_received_on": D(2024, 5, 18)},
+            "first_received_by",
+            messages.FIRST_RECEIVED_BY_REQUIRED,
+        ),
+        ({"first_received_by": PCC}, "first_received_on", messages.FIRST_RECEIVED_ON_REQUIRED),
+        (
+            {"first_received_by": PCC, "first_received_on": D(2024, 5, 21)},
+            "first_received_on",
+            messages.FIRST_RECEIVED_AFTER_RECEIVED.format(date="20 May 2024"),
+        ),
+        (
+            {"first_received_by": PCC, "first_received_on": D(2024, 5, 9)},
+            "first_received_on",
+            messages.FIRST_RECEIVED_BEFORE_NOTIFIED.format(date="10 May 2024"),
+        ),
+        (
+            {
+                "first_received_by": PCC,
+                "first_received_on": D(2024, 6, 4),
+                "received_on": D(2024, 6, 4),
+            },
+            "first_received_on",
+            messages.FIRST_RECEIVED_IN_FUTURE,
+        ),
+        (
+            {"first_received_by": COLLEGE, "first_received_on": D(2024, 5, 18)},
+            "first_received_by",
+            messages.FIRST_RECEIVED_BY_NOT_POLICING_BODY,
         ),
     ],
 )
 def test_create_refuses_bad_input_and_saves_nothing(
-    caseworker, herts, today, overrides, field, message
+    caseworker, herts, herts_pcc, today, overrides, field, message
 ):
+    overrides = resolve(overrides, herts_pcc)
     with pytest.raises(ValidationError) as error:
         create(caseworker, herts, today, **overrides)
     if field:
@@ -173,7 +220,7 @@ def test_create_with_judgement_and_decision_for_past_cases(caseworker, herts, to
 
 
 def test_application_for_the_local_policing_body_is_forwarded_never_rejected(
-    caseworker, herts, today
+    caseworker, herts, herts_pcc, today
 ):
     application = create(caseworker, herts, today, referred_or_should_have_been=False)
     assert application.review_body == "local_policing_body"
@@ -185,17 +232,140 @@ def test_application_for_the_local_policing_body_is_forwarded_never_rejected(
     services.application_forward(
         actor=caseworker,
         application=application,
-        forwarded_to="Hertfordshire Police and Crime Commissioner",
+        forwarded_to=herts_pcc,
         forwarded_on=D(2024, 5, 22),
         today=today,
     )
     application.refresh_from_db()
     assert application.status == Status.FORWARDED
     assert application.is_valid is None
-    assert (application.forwarded_to, application.forwarded_on) == (
-        "Hertfordshire Police and Crime Commissioner",
-        D(2024, 5, 22),
+    assert (application.forwarded_to, application.forwarded_on) == (herts_pcc, D(2024, 5, 22))
+    assert application.forwarded_to_label == "Police and Crime Commissioner for Hertfordshire"
+
+
+def test_a_review_is_forwarded_to_the_local_policing_body_of_the_forces_area(
+    caseworker, herts_pcc, today
+):
+    essex_pfcc = OrganisationFactory(
+        name="Police, Fire and Crime Commissioner for Essex", kind="local_policing_body"
     )
+    application = ApplicationFactory(referred_or_should_have_been=False)
+    with pytest.raises(ValidationError) as error:
+        services.application_forward(
+            actor=caseworker,
+            application=application,
+            forwarded_to=essex_pfcc,
+            forwarded_on=today,
+            today=today,
+        )
+    assert error.value.message_dict["forwarded_to"] == [
+        messages.FORWARDED_TO_WRONG_LOCAL_POLICING_BODY.format(
+            force="Hertfordshire Constabulary",
+            body="Police and Crime Commissioner for Hertfordshire",
+        )
+    ]
+
+
+def test_an_appeal_for_the_chief_officer_is_forwarded_to_the_force(
+    caseworker, herts, herts_pcc, today
+):
+    application = AppealFactory(referred_or_should_have_been=False)
+    assert application.review_body == "chief_officer"
+    with pytest.raises(ValidationError) as error:
+        services.application_forward(
+            actor=caseworker,
+            application=application,
+            forwarded_to=herts_pcc,
+            forwarded_on=today,
+            today=today,
+        )
+    assert error.value.message_dict["forwarded_to"] == [
+        messages.FORWARDED_TO_CHIEF_OFFICER.format(force="Hertfordshire Constabulary")
+    ]
+    services.application_forward(
+        actor=caseworker,
+        application=application,
+        forwarded_to=herts,
+        forwarded_on=today,
+        today=today,
+    )
+    application.refresh_from_db()
+    assert (application.status, application.forwarded_to) == (Status.FORWARDED, herts)
+
+
+# Forwarded to us: the time at the body it was first made to is disregarded
+
+
+@pytest.mark.parametrize(
+    ("first_received_on", "in_time"),
+    [
+        (D(2024, 4, 29), True),  # the 28th day after notification: in time
+        (D(2024, 4, 30), False),  # the 29th day: late even so
+    ],
+)
+def test_time_at_the_wrong_body_before_forwarding_is_disregarded(
+    caseworker, herts, herts_pcc, first_received_on, in_time
+):
+    """Told the outcome on 1 April 2024, the last day is 29 April; received here on 2 May,
+    after the PCC forwarded it: what counts is the day the PCC received it."""
+    today = D(2024, 6, 3)
+    application = create(
+        caseworker,
+        herts,
+        today,
+        outcome_notified_on=D(2024, 4, 1),
+        received_on=D(2024, 5, 2),
+        first_received_by=herts_pcc,
+        first_received_on=first_received_on,
+    )
+    assert application.first_received_by == herts_pcc
+    assert application.made_on == first_received_on
+    assert application.made_in_time is in_time
+    in_sql = Application.objects.filter(selectors.made_in_time_q(), pk=application.pk).exists()
+    assert in_sql is in_time
+    if in_time:
+        # An otherwise late application: valid with no special circumstances to record.
+        judged = judge(caseworker, application, today)
+        assert judged.status == Status.VALID
+    else:
+        with pytest.raises(ValidationError) as error:
+            judge(caseworker, application, today)
+        assert error.value.message_dict["special_circumstances"] == [
+            messages.LATE_NEEDS_SPECIAL_CIRCUMSTANCES
+        ]
+
+
+def test_an_edit_records_the_body_an_application_was_first_made_to(caseworker, herts_pcc, today):
+    application = LateApplicationFactory()
+    assert not application.made_in_time
+    updated = services.application_update(
+        actor=caseworker,
+        application=application,
+        version=application.version,
+        today=today,
+        first_received_by=herts_pcc,
+        first_received_on=application.apply_by,
+    )
+    assert updated.made_in_time
+    updated.refresh_from_db()
+    assert (updated.first_received_by, updated.first_received_on) == (
+        herts_pcc,
+        updated.apply_by,
+    )
+
+
+def test_the_database_refuses_a_first_receipt_without_its_body_or_after_ours(herts_pcc):
+    application = ApplicationFactory()
+    for values in (
+        {"first_received_on": application.received_on},
+        {"first_received_by_id": herts_pcc.pk},
+        {
+            "first_received_by_id": herts_pcc.pk,
+            "first_received_on": application.received_on + dt.timedelta(days=1),
+        },
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Application.objects.filter(pk=application.pk).update(**values)
 
 
 def test_an_appeal_not_for_the_oversight_body_went_to_the_chief_officer(caseworker, herts, today):
@@ -212,19 +382,20 @@ def test_an_appeal_not_for_the_oversight_body_went_to_the_chief_officer(casework
 @pytest.mark.parametrize(
     ("to", "on", "field", "message"),
     [
-        ("", D(2024, 5, 22), "forwarded_to", messages.FORWARDED_TO_REQUIRED),
-        ("PCC", None, "forwarded_on", messages.FORWARDED_ON_REQUIRED),
-        ("PCC", D(2024, 6, 4), "forwarded_on", messages.FORWARDED_IN_FUTURE),
-        ("PCC", D(2024, 5, 19), "forwarded_on", messages.FORWARDED_BEFORE_RECEIVED),
+        (None, D(2024, 5, 22), "forwarded_to", messages.FORWARDED_TO_REQUIRED),
+        (PCC, None, "forwarded_on", messages.FORWARDED_ON_REQUIRED),
+        (PCC, D(2024, 6, 4), "forwarded_on", messages.FORWARDED_IN_FUTURE),
+        (PCC, D(2024, 5, 19), "forwarded_on", messages.FORWARDED_BEFORE_RECEIVED),
+        (COLLEGE, D(2024, 5, 22), "forwarded_to", messages.FORWARDED_TO_LOCAL_POLICING_BODY),
     ],
 )
-def test_forward_refuses_bad_input(caseworker, today, to, on, field, message):
+def test_forward_refuses_bad_input(caseworker, herts_pcc, today, to, on, field, message):
     application = ApplicationFactory(referred_or_should_have_been=False)
     with pytest.raises(ValidationError) as error:
         services.application_forward(
             actor=caseworker,
             application=application,
-            forwarded_to=to,
+            forwarded_to=resolve({"to": to}, herts_pcc)["to"],
             forwarded_on=on,
             today=today,
         )
@@ -233,26 +404,28 @@ def test_forward_refuses_bad_input(caseworker, today, to, on, field, message):
     assert application.status == Status.RECEIVED
 
 
-def test_the_oversight_body_does_not_forward_its_own_applications(caseworker, today):
+def test_the_oversight_body_does_not_forward_its_own_applications(caseworker, herts_pcc, today):
     application = ApplicationFactory()
     with pytest.raises(ValidationError) as error:
         services.application_forward(
             actor=caseworker,
             application=application,
-            forwarded_to="PCC",
+            forwarded_to=herts_pcc,
             forwarded_on=today,
             today=today,
         )
     assert error.value.messages == [messages.FORWARD_NOT_NEEDED]
 
 
-def test_a_forwarded_application_is_neither_forwarded_again_nor_decided(caseworker, today):
+def test_a_forwarded_application_is_neither_forwarded_again_nor_decided(
+    caseworker, herts_pcc, today
+):
     application = ForwardedApplicationFactory()
     with pytest.raises(ValidationError):
         services.application_forward(
             actor=caseworker,
             application=application,
-            forwarded_to="PCC",
+            forwarded_to=herts_pcc,
             forwarded_on=today,
             today=today,
         )

@@ -283,16 +283,34 @@ def test_deciding_an_invalid_undecided_or_decided_application_is_refused(
 
 
 @ON_3_JUNE_2024
-def test_forwarding_an_application_for_the_local_policing_body(client_as, caseworker):
+def test_forwarding_an_application_for_the_local_policing_body(client_as, caseworker, herts_pcc):
     application = ApplicationFactory(referred_or_should_have_been=False)
     client = client_as(caseworker)
     detail = client.get(reverse("appeals:application-detail", args=[application.reference]))
     assert "Record as forwarded" in detail.content.decode()
     assert "Judge validity" not in detail.content.decode()
-    response = client.post(
-        reverse("appeals:application-forward", args=[application.reference]),
+    url = reverse("appeals:application-forward", args=[application.reference])
+    form = client.get(url).content.decode()
+    # A select of local policing bodies, the force's own chosen; no force is offered.
+    assert '<select name="forwarded_to"' in form
+    assert (
+        '<option value="police-and-crime-commissioner-for-hertfordshire" selected>'
+        "Police and Crime Commissioner for Hertfordshire</option>"
+    ) in form
+    assert 'value="hertfordshire-constabulary"' not in form
+    refused = client.post(
+        url,
         {
-            "forwarded_to": "Hertfordshire Police and Crime Commissioner",
+            "forwarded_to": "hertfordshire-constabulary",
+            **date_fields("forwarded_on", D(2024, 5, 22)),
+            "version": 1,
+        },
+    )
+    assert "Choose the local policing body from the list" in refused.content.decode()
+    response = client.post(
+        url,
+        {
+            "forwarded_to": "police-and-crime-commissioner-for-hertfordshire",
             **date_fields("forwarded_on", D(2024, 5, 22)),
             "version": 1,
         },
@@ -300,7 +318,92 @@ def test_forwarding_an_application_for_the_local_policing_body(client_as, casewo
     )
     content = response.content.decode()
     assert "recorded as forwarded" in content
-    assert "To Hertfordshire Police and Crime Commissioner on 22 May 2024" in content
+    assert "To Police and Crime Commissioner for Hertfordshire on 22 May 2024" in content
+
+
+def test_an_appeal_for_the_chief_officer_is_forwarded_to_the_force(client_as, caseworker, herts):
+    application = AppealFactory(organisation=herts, referred_or_should_have_been=False)
+    client = client_as(caseworker)
+    url = reverse("appeals:application-forward", args=[application.reference])
+    form = client.get(url).content.decode()
+    assert '<option value="hertfordshire-constabulary" selected>' in form
+    client.post(
+        url,
+        {
+            "forwarded_to": "hertfordshire-constabulary",
+            **date_fields("forwarded_on", D(2020, 3, 20)),
+            "version": 1,
+        },
+    )
+    application.refresh_from_db()
+    assert (application.status, application.forwarded_to) == ("forwarded", herts)
+
+
+@ON_3_JUNE_2024
+def test_caseworker_records_an_application_first_made_to_the_local_policing_body(
+    client_as, caseworker, herts, herts_pcc
+):
+    """Late by the date it reached us, in time by the date the PCC received it (reg. 29(3))."""
+    client = client_as(caseworker)
+    form = client.get(reverse("appeals:application-create")).content.decode()
+    assert "First received by (optional)" in form
+    assert "Date first received (optional)" in form
+    post = valid_post(
+        first_received_by="police-and-crime-commissioner-for-hertfordshire",
+        **date_fields("outcome_notified_on", D(2024, 4, 1)),
+        **date_fields("received_on", D(2024, 5, 2)),
+        **date_fields("first_received_on", D(2024, 4, 29)),
+    )
+    response = client.post(reverse("appeals:application-create"), post, follow=True)
+    content = response.content.decode()
+    assert "It was made late." not in content
+    assert "In time" in content
+    assert "First received by" in content
+    assert "Police and Crime Commissioner for Hertfordshire" in content
+    assert "Date first received" in content
+    assert "29 April 2024" in content
+    application = Application.objects.get()
+    assert (application.first_received_by, application.first_received_on) == (
+        herts_pcc,
+        D(2024, 4, 29),
+    )
+    judge = client.get(reverse("appeals:application-judge", args=[application.reference]))
+    text = judge.content.decode()
+    assert (
+        "Made in time: first received by Police and Crime Commissioner for Hertfordshire" in text
+    )
+    assert "the facts recorded point to" not in text  # no out-of-time suggestion
+    edit = client.get(reverse("appeals:application-edit", args=[application.reference]))
+    assert (
+        '<option value="police-and-crime-commissioner-for-hertfordshire" selected>'
+        in edit.content.decode()
+    )
+
+
+@ON_3_JUNE_2024
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"first_received_on": D(2024, 5, 18)}, messages.FIRST_RECEIVED_BY_REQUIRED),
+        (
+            {"first_received_on": D(2024, 5, 21), "first_received_by": True},
+            messages.FIRST_RECEIVED_AFTER_RECEIVED.format(date="20 May 2024"),
+        ),
+        ({"first_received_by": True}, messages.FIRST_RECEIVED_ON_REQUIRED),
+    ],
+)
+def test_a_bad_first_receipt_shows_errors_and_saves_nothing(
+    client_as, caseworker, herts, herts_pcc, overrides, message
+):
+    post = valid_post()
+    if overrides.pop("first_received_by", False):
+        post["first_received_by"] = herts_pcc.code
+    for name, value in overrides.items():
+        post.update(date_fields(name, value))
+    response = client_as(caseworker).post(reverse("appeals:application-create"), post)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Application.objects.exists()
 
 
 def test_a_stale_edit_is_refused_with_a_message(client_as, caseworker, herts):

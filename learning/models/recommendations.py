@@ -47,6 +47,11 @@ class PublicationDecision(models.TextChoices):
     NOT_PUBLISHED = rules.NOT_PUBLISHED, "Do not publish"
 
 
+class RecommendationKind(models.TextChoices):
+    LEARNING = rules.LEARNING, "Learning recommendation"
+    AFTER_REVIEW = rules.AFTER_REVIEW, "Recommendation after a review or appeal (paragraph 28ZA)"
+
+
 class SourceKind(models.TextChoices):
     INVESTIGATION = rules.INVESTIGATION, "Investigation"
     APPLICATION = rules.APPLICATION, "Appeal or review"
@@ -96,6 +101,9 @@ class Recommendation(CaseRecord):
         related_name="recommendations",
         null=True,
         blank=True,
+    )
+    kind = models.CharField(
+        max_length=20, choices=RecommendationKind.choices, default=RecommendationKind.LEARNING
     )
     source_kind = models.CharField("source", max_length=20, choices=SourceKind.choices)
     source_reference = models.CharField(
@@ -179,6 +187,15 @@ class Recommendation(CaseRecord):
             models.Index(fields=["theme", "issued_on"], name="rec_theme_issued_idx"),
         ]
         constraints = [
+            models.CheckConstraint(
+                name="rec_after_review_from_application",
+                condition=~Q(kind=rules.AFTER_REVIEW)
+                | Q(source_kind=rules.APPLICATION, is_statutory=True),
+                violation_error_message=(
+                    "A recommendation after a review or appeal comes from that application and "
+                    "is owed a response."
+                ),
+            ),
             models.CheckConstraint(
                 name="rec_issued_is_complete",
                 condition=Q(status=rules.DRAFT)
@@ -289,7 +306,11 @@ class Recommendation(CaseRecord):
         """The due date before any extension."""
         if not self.is_statutory or self.issued_on is None:
             return None
-        return rules.response_due_on(self.issued_on)
+        return rules.response_due_on(self.issued_on, self.kind)
+
+    @property
+    def paragraph_28b_applies(self) -> bool:
+        return rules.paragraph_28b_applies(self.kind, self.is_statutory)
 
     @property
     def current_response(self) -> models.Model | None:

@@ -69,6 +69,7 @@ class PublicRecommendationSerializer(serializers.ModelSerializer):
             "recipient",
             "recipient_name",
             "source_kind",
+            "kind",
             "theme",
             "theme_code",
             "type",

@@ -129,6 +129,7 @@ class LiaisonRecommendationSerializer(serializers.ModelSerializer):
             "recipient",
             "recipient_name",
             "source",
+            "kind",
             "theme",
             "theme_code",
             "type",

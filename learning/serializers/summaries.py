@@ -36,6 +36,7 @@ def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
         "recipient": row["recipient_code"],
         "recipient_name": row["recipient_name"] or "",
         "source": row["source_reference"] or rules.THEMATIC,
+        "kind": row["kind"],
         "theme": row["theme_name"] or row["theme_text"],
         "theme_code": row["theme_code"],
         "type": row["type"],

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from learning.models import (
+    RecommendationKind,
     RecommendationStatus,
     RecommendationType,
     ResponseStatus,
@@ -42,6 +43,19 @@ class RecommendationWriteSerializer(serializers.Serializer):
     text = optional_text(max_length=20000)
     is_statutory = optional_flag(
         help_text="Made under paragraph 28A of Schedule 3 to the Police Reform Act 2002."
+    )
+    kind = serializers.ChoiceField(
+        choices=RecommendationKind.choices,
+        required=False,
+        default=RecommendationKind.LEARNING,
+        help_text=(
+            "learning, or after_review: made after a review or appeal (paragraph 28ZA), from "
+            "that application, and always owed a response within 28 days."
+        ),
+        error_messages={
+            "invalid_choice": "“{input}” is not a kind of recommendation: use learning or "
+            "after_review."
+        },
     )
 
     def validate(self, attrs):

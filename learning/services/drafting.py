@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 
 from cases.models import Theme
 from learning import rules, selectors
-from learning.models import Recommendation, RecommendationStatus, RecommendationType, SourceKind
+from learning.models import (
+    Recommendation,
+    RecommendationKind,
+    RecommendationStatus,
+    RecommendationType,
+    SourceKind,
+)
 from learning.services import messages
 from learning.services.common import lock
 from oversight.core import references
@@ -17,7 +23,16 @@ from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, save_new_version, set_fields
 
 CONTENT_FIELDS = frozenset(
-    {"recipient", "source_kind", "source_reference", "theme", "type", "text", "is_statutory"}
+    {
+        "recipient",
+        "kind",
+        "source_kind",
+        "source_reference",
+        "theme",
+        "type",
+        "text",
+        "is_statutory",
+    }
 )
 
 
@@ -42,6 +57,10 @@ def _check_content(recommendation: Recommendation, *, theme_on_record: int | Non
         errors["source_reference"] = messages.SOURCE_REFERENCE_UNKNOWN.format(
             kind=SourceKind(kind).label.lower(), reference=reference
         )
+    if recommendation.kind not in RecommendationKind.values:
+        errors["kind"] = messages.KIND_INVALID
+    elif not rules.kind_fits_source(recommendation.kind, kind):
+        errors.setdefault("source_kind", messages.AFTER_REVIEW_FROM_AN_APPLICATION)
     if recommendation.type and recommendation.type not in RecommendationType.values:
         errors["type"] = messages.TYPE_INVALID.format(value=recommendation.type)
     theme = recommendation.theme
@@ -96,7 +115,9 @@ def _recommendation_issue_locked(
     recommendation.status = RecommendationStatus.ISSUED
     recommendation.issued_on = issued_on
     recommendation.response_due_on = (
-        rules.response_due_on(issued_on) if recommendation.is_statutory else None
+        rules.response_due_on(issued_on, recommendation.kind)
+        if recommendation.is_statutory
+        else None
     )
 
 
@@ -114,6 +135,12 @@ def _clean_text(fields: dict) -> dict:
     return {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
 
 
+def _oblige_response(recommendation: Recommendation) -> None:
+    """A recommendation after a review or appeal is always owed a response (paragraph 28ZA)."""
+    if recommendation.kind == RecommendationKind.AFTER_REVIEW:
+        recommendation.is_statutory = True
+
+
 def recommendation_create(
     *,
     actor: User,
@@ -125,6 +152,7 @@ def recommendation_create(
     type: str = "",  # the field's name in the API contract
     text: str = "",
     is_statutory: bool = False,
+    kind: str = rules.LEARNING,
     status: str = RecommendationStatus.DRAFT,
     issued_on: dt.date | None = None,
 ) -> Recommendation:
@@ -140,10 +168,12 @@ def recommendation_create(
             "type": type,
             "text": text,
             "is_statutory": is_statutory,
+            "kind": kind,
         }
     )
     fields["source_reference"] = fields["source_reference"].upper()
     recommendation = Recommendation(**fields, created_by=actor, updated_by=actor)
+    _oblige_response(recommendation)
     _link_source(recommendation)
     errors = _check_content(recommendation, theme_on_record=None)
     errors.raise_if_any()
@@ -167,6 +197,7 @@ def recommendation_update(
         theme_on_record = locked.theme_id
         set_fields(locked, _clean_text(fields), allowed=CONTENT_FIELDS)
         locked.source_reference = locked.source_reference.upper()
+        _oblige_response(locked)
         _link_source(locked)
         errors = _check_content(locked, theme_on_record=theme_on_record)
         errors.raise_if_any()
@@ -182,7 +213,8 @@ def recommendation_issue(
     issued_on: dt.date | None = None,
     version: int | None = None,
 ) -> Recommendation:
-    """Issue a complete draft; a statutory one is due for response 55 days after issue."""
+    """Issue a complete draft; a statutory one is due for response 55 days after issue, one
+    after a review or appeal 28 days after."""
     with attributed(actor):
         locked = lock(recommendation, version)
         _refuse_unless_draft(locked)

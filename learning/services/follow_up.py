@@ -55,6 +55,8 @@ def recommendation_extend(
 def _refuse_unless_awaiting_statutory(recommendation: Recommendation) -> None:
     if recommendation.is_draft or not recommendation.is_statutory:
         raise ValidationError(messages.EXTEND_NOT_STATUTORY)
+    if not recommendation.paragraph_28b_applies:
+        raise ValidationError(messages.NOT_PARAGRAPH_28B)
     if recommendation.status != RecommendationStatus.ISSUED:
         raise ValidationError(messages.EXTEND_NOT_AWAITING)
 

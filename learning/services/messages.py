@@ -28,6 +28,15 @@ SOURCE_EXAMPLES = {
 
 # Follow up
 EXTEND_NOT_STATUTORY = "Only a statutory recommendation has a response period to extend."
+KIND_INVALID = "Choose whether it is a learning recommendation or one after a review or appeal."
+AFTER_REVIEW_FROM_AN_APPLICATION = (
+    "A recommendation after a review or appeal comes from that application: choose "
+    "“Appeal or review” and give its reference."
+)
+NOT_PARAGRAPH_28B = (
+    "Only a recommendation under paragraph 28A has a response period that paragraph 28B lets "
+    "be extended; one after a review or appeal has the 28 days of paragraph 28ZA."
+)
 EXTEND_NOT_AWAITING = "The recommendation has been responded to: there is nothing to extend."
 JUDICIAL_REVIEW_ALREADY = "Judicial review proceedings were recorded as started on {started}."
 JUDICIAL_REVIEW_NONE = "No judicial review proceedings are in progress."

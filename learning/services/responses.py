@@ -92,6 +92,7 @@ def recommendation_respond(
             publish_by=rules.publication_due_on(
                 responded_on,
                 is_statutory=locked.is_statutory,
+                kind=locked.kind,
                 is_final=is_final,
                 representations_made=bool(representations),
             ),

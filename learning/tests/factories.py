@@ -55,6 +55,7 @@ class RecommendationFactory(DjangoModelFactory):
 
     reference = factory.Sequence(lambda n: f"REC-2024-{900001 + n:06d}")
     recipient = factory.SubFactory(OrganisationFactory)
+    kind = rules.LEARNING
     source_kind = SourceKind.INVESTIGATION
     # The source is a real record, as the services insist (source_record_get), linked as
     # the services link it.
@@ -79,8 +80,16 @@ class IssuedRecommendationFactory(RecommendationFactory):
     status = RecommendationStatus.ISSUED
     issued_on = dt.date(2024, 5, 1)
     response_due_on = factory.LazyAttribute(
-        lambda o: rules.response_due_on(o.issued_on) if o.is_statutory else None
+        lambda o: rules.response_due_on(o.issued_on, o.kind) if o.is_statutory else None
     )
+
+
+class AfterReviewRecommendationFactory(IssuedRecommendationFactory):
+    """After an upheld review (paragraph 28ZA): issued on 1 May 2024, due on 29 May 2024."""
+
+    kind = rules.AFTER_REVIEW
+    source_kind = SourceKind.APPLICATION
+    is_statutory = True
 
 
 class OverdueRecommendationFactory(IssuedRecommendationFactory):

@@ -20,6 +20,14 @@ SOURCES_BEFORE = THEMES_AFTER
 SOURCES_AFTER = [("learning", "0006_recommendation_source_records_data")]
 
 
+@pytest.fixture(autouse=True)
+def _back_to_the_latest_schema():
+    """Whatever a test migrated back to, the tests after it find the latest schema."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets)

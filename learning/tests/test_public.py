@@ -69,6 +69,7 @@ def test_anyone_can_read_the_feed_without_signing_in(feed):
         "source_kind",
         "theme",
         "theme_code",
+        "kind",
         "type",
         "text",
         "is_statutory",

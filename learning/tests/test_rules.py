@@ -222,3 +222,42 @@ def test_only_an_active_theme_is_chosen_and_a_retired_one_stays(
         rules.theme_may_be_chosen(is_active=is_active, already_on_record=already_on_record)
         is allowed
     )
+
+
+def test_a_response_after_a_review_is_due_within_28_days():
+    """Paragraph 28ZA with regulation 30: 28 days counted from the day after it was made."""
+    assert rules.response_due_on(D(2024, 5, 1), rules.AFTER_REVIEW) == D(2024, 5, 29)
+    assert rules.response_due_on(D(2024, 5, 1), rules.LEARNING) == D(2024, 6, 25)
+    assert rules.response_due_on(D(2024, 5, 1)) == D(2024, 6, 25)
+
+
+def test_paragraph_28b_governs_only_statutory_learning_recommendations():
+    assert rules.paragraph_28b_applies(rules.LEARNING, True) is True
+    assert rules.paragraph_28b_applies(rules.LEARNING, False) is False
+    assert rules.paragraph_28b_applies(rules.AFTER_REVIEW, True) is False
+    # So no 28B(5) publication deadline for a response after a review.
+    assert (
+        rules.publication_due_on(
+            D(2024, 6, 3),
+            is_statutory=True,
+            is_final=True,
+            representations_made=False,
+            kind=rules.AFTER_REVIEW,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "source_kind", "fits"),
+    [
+        ("after_review", "application", True),
+        ("after_review", "investigation", False),
+        ("after_review", "thematic", False),
+        ("learning", "investigation", True),
+        ("learning", "thematic", True),
+    ],
+)
+def test_a_recommendation_after_a_review_comes_from_that_application(kind, source_kind, fits):
+    """Paragraph 28ZA: made by the relevant review body on a review (or appeal)."""
+    assert rules.kind_fits_source(kind, source_kind) is fits

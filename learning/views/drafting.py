@@ -2,6 +2,7 @@
 
 from learning import services
 from learning.forms import IssueForm, RecommendationEditForm, RecommendationForm
+from learning.models import RecommendationKind
 from learning.views.common import RecommendationStepView
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import ServiceFormView
@@ -19,7 +20,11 @@ class RecommendationCreateView(PermissionRequiredMixin, ServiceFormView):
     def get_initial(self):
         """A link from an investigation's or application's page names it as the source."""
         source = {name: self.request.GET.get(name, "") for name in SOURCE_FIELDS}
-        return {"is_statutory": "no", **{name: value for name, value in source.items() if value}}
+        return {
+            "is_statutory": "no",
+            "kind": RecommendationKind.LEARNING,
+            **{name: value for name, value in source.items() if value},
+        }
 
     def perform(self, form):
         self.object = services.recommendation_create(
@@ -48,6 +53,7 @@ class RecommendationEditView(RecommendationStepView):
             "type": recommendation.type,
             "text": recommendation.text,
             "is_statutory": "yes" if recommendation.is_statutory else "no",
+            "kind": recommendation.kind,
             "version": recommendation.version,
         }
 

@@ -22,6 +22,7 @@ from learning.services.messages import (
     EXTEND_NOT_STATUTORY,
     NO_REPRESENTATIONS,
     NOT_IMPLEMENTABLE,
+    NOT_PARAGRAPH_28B,
     NOT_THE_RESPONSE,
     PUBLICATION_DECIDED_NOT,
     PUBLICATION_NOT_DECIDED,
@@ -104,6 +105,8 @@ class RecommendationExtendView(RecommendationStepView):
     def refusal(self):
         if not self.object.is_statutory or self.object.is_draft:
             return EXTEND_NOT_STATUTORY
+        if not self.object.paragraph_28b_applies:
+            return NOT_PARAGRAPH_28B
         if self.object.responded_on:
             return EXTEND_NOT_AWAITING
         return None
@@ -143,6 +146,8 @@ class RecommendationJudicialReviewView(RecommendationStepView):
             return None
         if not self.object.is_statutory or self.object.is_draft:
             return EXTEND_NOT_STATUTORY
+        if not self.object.paragraph_28b_applies:
+            return NOT_PARAGRAPH_28B
         if self.object.responded_on or self.object.judicial_review_started_on:
             return EXTEND_NOT_AWAITING
         return None

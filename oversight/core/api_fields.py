@@ -25,11 +25,23 @@ VERSION_HELP = "The version you read; the change is refused with 409 if it has c
 
 
 def force_field(**kwargs) -> serializers.SlugRelatedField:
-    """A police force given by its code (a national body is not a force)."""
+    """A police force given by its code (a national or local policing body is not a force)."""
     return serializers.SlugRelatedField(
         slug_field="code",
-        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
+        queryset=Organisation.objects.forces(),
         error_messages={"does_not_exist": "No force has the code “{value}”."},
+        **kwargs,
+    )
+
+
+def organisation_field(queryset, **kwargs) -> serializers.SlugRelatedField:
+    """An organisation given by its code, from the queryset (say, local policing bodies)."""
+    return serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=queryset,
+        error_messages={
+            "does_not_exist": "No organisation that can be chosen here has the code “{value}”."
+        },
         **kwargs,
     )
 

@@ -94,10 +94,10 @@ class FilterBackend(DjangoFilterBackend):
 
 
 def force_filter(field_name: str = "organisation") -> django_filters.ModelChoiceFilter:
-    """A police force by code (national bodies are not forces)."""
+    """A police force by code (national and local policing bodies are not forces)."""
     return django_filters.ModelChoiceFilter(
         field_name=field_name,
-        queryset=Organisation.objects.exclude(kind=Organisation.Kind.NATIONAL_BODY),
+        queryset=Organisation.objects.forces(),
         to_field_name="code",
         label="Force",
         empty_label="All forces",

@@ -176,13 +176,27 @@ def text_area(
     )
 
 
-class ForceChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation by code, from the given queryset (organisations_for_choice)."""
+
+    def __init__(self, *, queryset, error_messages=None, **kwargs):
+        super().__init__(
+            queryset=queryset,
+            to_field_name="code",
+            error_messages={
+                "invalid_choice": "Choose an organisation from the list",
+                **(error_messages or {}),
+            },
+            **kwargs,
+        )
+
+
+class ForceChoiceField(OrganisationChoiceField):
     """A territorial or special police force, by code, from the active ones."""
 
     def __init__(self, *, error_messages=None, **kwargs):
         super().__init__(
             queryset=organisations_for_choice(forces_only=True),
-            to_field_name="code",
             error_messages={
                 "invalid_choice": "Choose a force from the list",
                 **(error_messages or {}),

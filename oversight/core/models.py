@@ -23,14 +23,36 @@ def staff_user_field(
     )
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def forces(self):
+        """Territorial and special police forces (not national or local policing bodies)."""
+        return self.filter(kind__in=Organisation.FORCE_KINDS)
+
+    def local_policing_bodies(self):
+        """Police and crime commissioners and the bodies holding their functions."""
+        return self.filter(kind=Organisation.Kind.LOCAL_POLICING_BODY)
+
+    def policing_bodies(self):
+        """Police forces and local policing bodies: those a complainant may apply to first."""
+        return self.filter(
+            kind__in=(*Organisation.FORCE_KINDS, Organisation.Kind.LOCAL_POLICING_BODY)
+        )
+
+
 @pghistory.track()
 class Organisation(models.Model):
-    """A police force or a national body that recommendations can be addressed to."""
+    """A police force, a national body that recommendations can be addressed to, or a local
+    policing body (a police and crime commissioner or the body holding its functions:
+    Police Reform and Social Responsibility Act 2011 s. 101), which reviews some complaints
+    and to which applications are forwarded."""
 
     class Kind(models.TextChoices):
         TERRITORIAL_FORCE = "territorial_force", "Territorial police force"
         SPECIAL_FORCE = "special_force", "Special police force"
         NATIONAL_BODY = "national_body", "National body"
+        LOCAL_POLICING_BODY = "local_policing_body", "Local policing body"
+
+    FORCE_KINDS = (Kind.TERRITORIAL_FORCE, Kind.SPECIAL_FORCE)
 
     code = models.SlugField(max_length=80, unique=True, help_text="Slug of the official name.")
     name = models.CharField(max_length=200, unique=True)
@@ -38,6 +60,18 @@ class Organisation(models.Model):
     # Approximate officer strength; used to give forces demo volumes in proportion.
     officer_strength = models.PositiveIntegerField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
+    # For a territorial force: the local policing body of its police area.
+    local_policing_body = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "local_policing_body"},
+        help_text="For a territorial force, the local policing body of its police area.",
+    )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -47,7 +81,11 @@ class Organisation(models.Model):
 
     @property
     def is_force(self) -> bool:
-        return self.kind != self.Kind.NATIONAL_BODY
+        return self.kind in self.FORCE_KINDS
+
+    @property
+    def is_local_policing_body(self) -> bool:
+        return self.kind == self.Kind.LOCAL_POLICING_BODY
 
 
 class Role(models.TextChoices):

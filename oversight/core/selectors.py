@@ -17,9 +17,11 @@ def closed_days_from(start: dt.date) -> frozenset[dt.date]:
     )
 
 
-def organisations_for_choice(*, forces_only: bool = False):
-    """Active organisations for a form or filter, by name."""
+def organisations_for_choice(*, forces_only: bool = False, kinds=None):
+    """Active organisations for a form or filter, by name: forces only, or of these kinds."""
     qs = Organisation.objects.filter(is_active=True)
     if forces_only:
-        qs = qs.exclude(kind=Organisation.Kind.NATIONAL_BODY)
+        qs = qs.forces()
+    if kinds is not None:
+        qs = qs.filter(kind__in=kinds)
     return qs.order_by("name")

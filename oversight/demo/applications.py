@@ -52,12 +52,24 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
                 criteria[name] = True
         actor = ctx.user()
         force = ctx.force()
+        if forwarded and kind == rules.REVIEW and force.local_policing_body_id is None:
+            forwarded = False  # no local policing body (British Transport Police): ours
+            for name in rng.sample(CRITERIA, k=rng.randint(1, 2)):
+                criteria[name] = True
+        # A few were first sent to the local policing body, which forwarded them to us: the
+        # time limit counts to the day it received them (reg. 29(3), para. 32(3)).
+        first_received_on = first_received_by = None
+        if not forwarded and rng.random() < volumes.FIRST_RECEIVED_ELSEWHERE_SHARE:
+            first_received_by = force.local_policing_body_id or force.pk
+            first_received_on = max(notified_on, received_on - ctx.days_between(2, 14))
         app = Application(
             organisation=force,
             force_reference=f"CO/{rng.randint(1000, 99999)}/{complaint_on:%y}",
             complaint_made_on=complaint_on,
             outcome_notified_on=notified_on,
             received_on=received_on,
+            first_received_on=first_received_on,
+            first_received_by_id=first_received_by,
             applicant=Applicant.COMPLAINANT if rng.random() < 0.9 else Applicant.REPRESENTATIVE,
             subject=subject,
             summary=rng.choice(GROUNDS),
@@ -70,7 +82,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
             updated_by=actor,
         )
         app.reference = ctx.references.next(rules.reference_prefix(kind), received_on.year)
-        _progress(ctx, app, forwarded, late, actor)
+        _progress(ctx, app, forwarded, actor)
         if app.result == rules.UPHELD:
             pool.append((app, app.decided_on))
         rows.append(app)
@@ -78,7 +90,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
     return rows
 
 
-def _progress(ctx: Context, app: Application, forwarded: bool, late: bool, actor) -> None:
+def _progress(ctx: Context, app: Application, forwarded: bool, actor) -> None:
     """Forward, judge and decide as far as the days up to today allow."""
     rng = ctx.rng
     handled_on = app.received_on + ctx.days_between(1, 21)
@@ -86,11 +98,16 @@ def _progress(ctx: Context, app: Application, forwarded: bool, late: bool, actor
         if handled_on <= ctx.today:
             app.status = Status.FORWARDED
             app.forwarded_on = handled_on
-            app.forwarded_to = f"The local policing body for {app.organisation.name}"
+            # A review goes to the force's local policing body; an appeal before 2020 to
+            # the force's chief officer.
+            force = app.organisation
+            app.forwarded_to_id = (
+                force.pk if app.kind == rules.APPEAL else force.local_policing_body_id
+            )
         return
     if handled_on > ctx.today:
         return  # still awaiting the validity check
-    if late and rng.random() < 0.5:
+    if not app.made_in_time and rng.random() < 0.5:
         app.is_valid, app.invalid_reason = False, InvalidReason.OUT_OF_TIME
     elif rng.random() < volumes.INVALID_SHARE:
         app.is_valid = False

@@ -12,10 +12,11 @@ PUBLISHED = {
         "referrals.received": 4674,
         "referrals.decided_within_target_rate": 82,
         # "completed 718 independent investigations, 35 per cent within six months and 83 per
-        # cent within 12 months. This excludes major investigations".
-        "investigations.completed": 718,
-        "investigations.within_6_months_rate": 35,
-        "investigations.within_12_months_rate": 83,
+        # cent within 12 months. This excludes major investigations": independent ones, so
+        # not the managed and supervised investigations of the old regime.
+        "independent_investigations.completed": 718,
+        "independent_investigations.within_6_months_rate": 35,
+        "independent_investigations.within_12_months_rate": 83,
         # "dealt with 2,838 appeals and upheld 1,018 ... 34 per cent".
         "applications.upheld_rate": 34,
         "recommendations.issued": 105,

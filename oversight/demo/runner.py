@@ -107,11 +107,7 @@ def seed(
         if has_case_data():
             raise NotEmptyError(NOT_EMPTY)
         names = name_pool(seed)
-        forces = list(
-            Organisation.objects.filter(is_active=True)
-            .exclude(kind=Organisation.Kind.NATIONAL_BODY)
-            .order_by("code")
-        )
+        forces = list(Organisation.objects.filter(is_active=True).forces().order_by("code"))
         if not forces:
             raise ValueError("No police forces are loaded: run migrate first.")
         ctx = Context(

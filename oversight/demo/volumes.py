@@ -49,7 +49,7 @@ REDETERMINED_AFTER_WORKING_DAYS = (5, 30)
 # Days before receipt that the matter came to the force's attention.
 AWARE_BEFORE_RECEIPT_DAYS = (0, 90)
 
-# Investigations: 718 core completed in 2019/20 (see YEARLY for their timeliness).
+# Investigations: 718 independent ones completed in 2019/20 (see YEARLY for timeliness).
 CORE_WITHIN_6_MONTHS = per_year("core_within_6_months", 2021)
 # A few major investigations (Hillsborough, Rotherham) are excluded from the core figures.
 MAJOR_INVESTIGATIONS_PER_YEAR = 3
@@ -62,6 +62,7 @@ SUBJECTS_PER_INVESTIGATION = (0, 3)
 # Appeals and reviews: 2,838 dealt with in 2019/20, 1,018 upheld (34%); a third in 2021/22.
 APPLICATIONS_PER_YEAR = per_year("applications", 2019)
 FORWARDED_SHARE = 0.04  # made to the oversight body but for the local policing body
+FIRST_RECEIVED_ELSEWHERE_SHARE = 0.03  # first sent to the local policing body, forwarded to us
 INVALID_SHARE = 0.08
 UPHELD_SHARE = 0.34
 LATE_SHARE = 0.07

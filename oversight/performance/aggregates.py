@@ -17,6 +17,7 @@ from cases.investigations import rules as investigation_rules
 from cases.investigations.selectors import completed_within_q, headline_mode_q
 from cases.models import Investigation, Referral
 from cases.referrals import selectors as referral_selectors
+from learning import rules as learning_rules
 from learning import selectors as learning_selectors
 from learning.models import Recommendation
 from oversight.core.calendar import financial_year_from_start
@@ -165,11 +166,12 @@ def application_counts(*, today: dt.date) -> Counts:
 
 
 def recommendation_counts(*, today: dt.date) -> Counts:
-    """Recommendations per year issued and recipient: responded (at any date), accepted, and
-    statutory ones unanswered past their due date today."""
+    """Learning recommendations per year issued and recipient: responded (at any date),
+    accepted, and statutory ones unanswered past their due date today (not those after a
+    review or appeal, paragraph 28ZA)."""
     counts: Counts = defaultdict(dict)
     rows = (
-        Recommendation.objects.filter(issued_on__isnull=False)
+        Recommendation.objects.filter(issued_on__isnull=False, kind=learning_rules.LEARNING)
         .annotate(fy=FinancialYearStart("issued_on"))
         .values("fy", "recipient_id")
         .annotate(

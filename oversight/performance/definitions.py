@@ -51,6 +51,7 @@ class RecommendationRow:
     responded_on: dt.date | None
     response_due_on: dt.date | None
     judicial_review_pending: bool = False
+    kind: str = learning_rules.LEARNING
 
 
 def rate(numerator: int, denominator: int) -> float | None:
@@ -136,11 +137,13 @@ def application_counts(rows: Iterable[ApplicationRow], financial_year: str) -> d
 def recommendation_counts(
     rows: Iterable[RecommendationRow], financial_year: str, today: dt.date
 ) -> dict[str, int]:
-    """Issued in the year; of those, responded (any date), accepted, and statutory ones overdue."""
+    """Learning recommendations issued in the year; of those, responded (any date), accepted,
+    and statutory ones overdue. Those after a review or appeal (paragraph 28ZA) are remedies
+    for one complaint, not learning, and are not counted."""
     first, last = parse_financial_year(financial_year)
     counts = dict.fromkeys(COUNTS["recommendations"], 0)
     for row in rows:
-        if not _in(row.issued_on, first, last):
+        if row.kind != learning_rules.LEARNING or not _in(row.issued_on, first, last):
             continue
         counts["issued"] += 1
         counts["responded"] += row.status in learning_rules.RESPONDED_STATUSES

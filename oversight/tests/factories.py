@@ -2,6 +2,7 @@ from functools import cache
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from oversight.core.models import Organisation, Role, User
@@ -23,8 +24,15 @@ class OrganisationFactory(DjangoModelFactory):
         django_get_or_create = ("code",)
 
     name = "Hertfordshire Constabulary"
-    code = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-").replace("'", ""))
+    code = factory.LazyAttribute(lambda o: slugify(o.name.replace("'", "")))
     kind = Organisation.Kind.TERRITORIAL_FORCE
+
+
+class LocalPolicingBodyFactory(OrganisationFactory):
+    """A police and crime commissioner (loaded by a migration; made if a test flushed it)."""
+
+    name = "Police and Crime Commissioner for Hertfordshire"
+    kind = Organisation.Kind.LOCAL_POLICING_BODY
 
 
 class UserFactory(DjangoModelFactory):

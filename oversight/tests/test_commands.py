@@ -24,6 +24,49 @@ def test_all_forces_and_national_bodies_are_loaded():
     } <= codes
 
 
+def test_the_local_policing_bodies_are_loaded_one_for_each_territorial_force():
+    """PRSRA 2011 s. 101: a PCC, MOPAC, the Common Council, or the body holding PCC functions
+    (police, fire and crime commissioners; combined-authority mayors)."""
+    bodies = Organisation.objects.local_policing_bodies()
+    assert bodies.count() == 43
+    assert not any(body.is_force for body in bodies)
+    assert all(body.is_local_policing_body for body in bodies)
+    forces = Organisation.objects.filter(kind=Organisation.Kind.TERRITORIAL_FORCE)
+    linked = {force.name: force.local_policing_body.name for force in forces}
+    assert len(set(linked.values())) == 43
+    assert (
+        linked["Hertfordshire Constabulary"] == "Police and Crime Commissioner for Hertfordshire"
+    )
+    assert linked["Metropolitan Police Service"] == "Mayor's Office for Policing and Crime"
+    assert linked["City of London Police"] == "Common Council of the City of London"
+    assert linked["Greater Manchester Police"] == "Mayor of Greater Manchester"
+    assert linked["Essex Police"] == "Police, Fire and Crime Commissioner for Essex"
+    assert linked["North Yorkshire Police"] == "Mayor of York and North Yorkshire"
+    codes = set(bodies.values_list("code", flat=True))
+    assert {
+        "police-and-crime-commissioner-for-hertfordshire",
+        "mayors-office-for-policing-and-crime",
+        "police-fire-and-crime-commissioner-for-essex",
+    } <= codes
+    british_transport = Organisation.objects.get(code="british-transport-police")
+    assert british_transport.local_policing_body is None
+
+
+def test_local_policing_bodies_are_not_offered_as_forces():
+    from oversight.core.api_fields import force_field
+    from oversight.core.filters import force_filter
+    from oversight.core.forms import ForceChoiceField
+
+    forces = set(Organisation.objects.forces().values_list("code", flat=True))
+    assert len(forces) == 44  # 43 territorial forces and British Transport Police
+    for queryset in (
+        ForceChoiceField().queryset,
+        force_field().get_queryset(),
+        force_filter().queryset,
+    ):
+        assert set(queryset.values_list("code", flat=True)) == forces
+
+
 def test_create_user_with_a_role(monkeypatch, capsys):
     monkeypatch.setenv("DJANGO_USER_PASSWORD", PASSWORD)
     call_command(

@@ -196,8 +196,11 @@ def test_derived_fields_follow_the_apps_rules():
         assert app.kind == appeal_rules.application_kind(app.complaint_made_on)
         assert app.apply_by == appeal_rules.apply_by(app.outcome_notified_on)
         assert app.made_in_time == appeal_rules.made_in_time(
-            app.outcome_notified_on, app.received_on
+            app.outcome_notified_on, app.received_on, app.first_received_on
         )
+        if app.status == "forwarded":
+            to = app.organisation if app.kind == "appeal" else app.organisation.local_policing_body
+            assert app.forwarded_to == to
         assert app.reference.startswith(appeal_rules.reference_prefix(app.kind))
         assert appeal_rules.subject_allowed(app.subject, app.kind)
         if app.is_valid is not None:

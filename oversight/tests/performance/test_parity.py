@@ -24,6 +24,7 @@ from cases.tests.factories import (
 )
 from learning.models import Recommendation
 from learning.tests.factories import (
+    AfterReviewRecommendationFactory,
     ImplementedRecommendationFactory,
     IssuedRecommendationFactory,
     OverdueRecommendationFactory,
@@ -145,6 +146,8 @@ def test_recommendations(herts, met):
         OverdueRecommendationFactory(
             recipient=organisation, judicial_review_started_on=D(2024, 4, 1)
         )
+        # After a review (paragraph 28ZA): a remedy, not a learning recommendation.
+        AfterReviewRecommendationFactory(recipient=organisation)
         RespondedRecommendationFactory(recipient=organisation, status="partially_accepted")
         RespondedRecommendationFactory(recipient=organisation, status="not_accepted")
         ImplementedRecommendationFactory(recipient=organisation, issued_on=D(2024, 3, 31))
@@ -162,6 +165,7 @@ def test_recommendations(herts, met):
                 r.responded_on,
                 r.response_due_on,
                 r.judicial_review_pending,
+                r.kind,
             )
             for r in Recommendation.objects.filter(recipient=organisation)
         ]
