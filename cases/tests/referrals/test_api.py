@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from rest_framework.test import APIClient
 
-from cases.models import Referral
+from cases.models import Category, Referral
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
 from oversight.tests.helpers import token_client as api_as
 
@@ -274,3 +274,24 @@ def test_api_determinations_show_the_statutory_order(caseworker, herts):
         ("independent", False),
         ("directed", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("category", "label"),
+    [
+        # Reg. 4(1)(c) and 7(1)(g): complaints about, and conduct of, a chief officer or the
+        # Metropolitan Police's Deputy Commissioner.
+        ("chief_officer", "About a chief officer or the Deputy Commissioner"),
+        # Reg. 1(2): a relevant offence includes one whose sentence is fixed by law.
+        ("serious_offence", "the sentence is fixed by law"),
+    ],
+)
+def test_the_mandatory_referral_categories_of_regulations_4_and_7(users, herts, category, label):
+    response = api_as(users["caseworker"]).post(
+        URL,
+        payload(matter_type="complaint", categories=[category], summary="About the chief."),
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    assert response.json()["categories"] == [category]
+    assert label in dict(Category.choices)[category]
