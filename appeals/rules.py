@@ -83,7 +83,7 @@ def relevant_review_body(
     could_justify_proceedings: bool,
     engages_article_2_or_3: bool,
     same_incident: bool,
-    treated_as_referred: bool = False,
+    treated_as_referred: bool,
     subject: str = "",
 ) -> str:
     """Who decides the application.

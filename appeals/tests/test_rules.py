@@ -193,6 +193,7 @@ def test_a_review_speaks_of_reasonable_and_proportionate(kind, result, label, up
         (D(2024, 5, 3), D(2024, 6, 3), "1_to_3_months"),
         (D(2024, 3, 4), D(2024, 6, 3), "1_to_3_months"),
         (D(2024, 3, 3), D(2024, 6, 3), "3_to_6_months"),
+        (D(2023, 12, 4), D(2024, 6, 3), "3_to_6_months"),
         (D(2023, 12, 3), D(2024, 6, 3), "6_to_12_months"),
         (D(2023, 6, 4), D(2024, 6, 3), "6_to_12_months"),
         (D(2023, 6, 3), D(2024, 6, 3), "over_12_months"),
@@ -203,6 +204,11 @@ def test_a_review_speaks_of_reasonable_and_proportionate(kind, result, label, up
 )
 def test_age_band_by_whole_calendar_months_since_receipt(received_on, today, band):
     assert rules.age_band(received_on, today) == band
+
+
+def test_age_in_days_since_receipt():
+    assert rules.age_in_days(D(2024, 5, 31), D(2024, 6, 3)) == 3
+    assert rules.age_in_days(D(2024, 6, 3), D(2024, 6, 3)) == 0
 
 
 def test_every_age_band_has_a_label():

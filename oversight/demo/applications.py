@@ -3,19 +3,20 @@
 import datetime as dt
 
 from appeals import rules
-from appeals.models import Applicant, Application, FollowUp, InvalidReason, Status, Subject
+from appeals.models import (
+    REVIEW_BODY_CRITERIA,
+    Applicant,
+    Application,
+    FollowUp,
+    InvalidReason,
+    Status,
+    Subject,
+)
 from oversight.core import regime
 from oversight.demo import volumes
 from oversight.demo.common import Context, random_day, scaled
 
-CRITERIA = (
-    "about_senior_officer",
-    "referred_or_should_have_been",
-    "treated_as_referred",
-    "could_justify_proceedings",
-    "engages_article_2_or_3",
-    "same_incident",
-)
+CRITERIA = REVIEW_BODY_CRITERIA
 GROUNDS = [
     "The complainant says the force did not look at the body-worn video footage.",
     "The complainant disagrees that the officers' use of force was reasonable.",
