@@ -1,7 +1,8 @@
 """Investigation rules as pure functions over dates and values: no ORM, no clock.
 
 The one reference for the 6- and 12-month timeliness rules, the ageing bands, the "at risk"
-window, the statutory notices to the local policing body and the status lifecycle. Pages,
+window, the statutory notices to the local policing body, keeping the complainant and
+interested persons informed, and the status lifecycle. Pages,
 the API, the selectors (through a SQL twin that a parity test checks against these) and the
 figures reuse them. The caller always passes `today`.
 """
@@ -10,6 +11,8 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 
 from dateutil.relativedelta import relativedelta
+
+from oversight.core.calendar import add_working_days
 
 SIX_MONTHS = 6
 TWELVE_MONTHS = 12
@@ -268,3 +271,41 @@ def notice_contents_missing(action: str, contents: Mapping[str, object]) -> list
     if action != "given":
         return []
     return [name for name in NOTICE_CONTENTS if not contents.get(name)]
+
+
+# Keeping the complainant and interested persons informed (2020 Regulations reg. 34, under
+# sections 20(5) and 21(10) of the 2002 Act): the progress "promptly and in any event within
+# four weeks of the start of the handling" and then "within four weeks of the previous
+# notification" (reg. 34(2)(a)); the outcome "promptly and in any event within five working
+# days of the outcome" (reg. 34(2)(b)).
+PROGRESS_UPDATE_DAYS = 28
+OUTCOME_NOTICE_WORKING_DAYS = 5
+
+
+def progress_update_due_on(started_on: dt.date, last_told_on: dt.date | None = None) -> dt.date:
+    """Reg. 34(2)(a): four weeks after the later of the start and the person's last progress
+    update (or outcome) sent to them."""
+    since = started_on if last_told_on is None else max(started_on, last_told_on)
+    return since + dt.timedelta(days=PROGRESS_UPDATE_DAYS)
+
+
+def next_update_due_on(
+    *, started_on: dt.date, completed_on: dt.date | None, last_told: Iterable[dt.date | None]
+) -> dt.date | None:
+    """The earliest update owed to any complainant or interested person (each given as the
+    day they were last told, or None); None once the investigation is completed (the outcome
+    notice is owed then) or when there is no one to tell."""
+    if completed_on is not None:
+        return None
+    due = [progress_update_due_on(started_on, told) for told in last_told]
+    return min(due, default=None)
+
+
+def outcome_notice_due_on(
+    completed_on: dt.date,
+    closed: Collection[dt.date] = (),
+    working_days: int = OUTCOME_NOTICE_WORKING_DAYS,
+) -> dt.date:
+    """Reg. 34(2)(b): the outcome is told within five working days of it (bank holidays and
+    the body's own closed days are not working days)."""
+    return add_working_days(completed_on, working_days, closed)

@@ -319,3 +319,36 @@ def test_twelve_month_notice_given_needs_its_required_contents():
         "planned_steps"
     ]
     assert rules.notice_contents_missing("withheld", {}) == []
+
+
+# Keeping the complainant and interested persons informed (2020 Regulations reg. 34).
+
+
+def test_progress_is_told_within_four_weeks_of_the_start_then_of_the_last_update():
+    """Reg. 34(2)(a)."""
+    assert rules.progress_update_due_on(D(2024, 6, 3)) == D(2024, 7, 1)
+    assert rules.progress_update_due_on(D(2024, 6, 3), D(2024, 6, 20)) == D(2024, 7, 18)
+    # An update before the investigation started counts from the start.
+    assert rules.progress_update_due_on(D(2024, 6, 3), D(2024, 5, 20)) == D(2024, 7, 1)
+
+
+def test_the_next_update_is_the_earliest_owed_to_anyone_while_it_runs():
+    started = D(2024, 6, 3)
+    assert rules.next_update_due_on(
+        started_on=started, completed_on=None, last_told=[D(2024, 6, 20), None]
+    ) == D(2024, 7, 1)
+    assert rules.next_update_due_on(
+        started_on=started, completed_on=None, last_told=[D(2024, 6, 20)]
+    ) == D(2024, 7, 18)
+    assert rules.next_update_due_on(started_on=started, completed_on=None, last_told=[]) is None
+    assert (
+        rules.next_update_due_on(started_on=started, completed_on=D(2024, 6, 10), last_told=[None])
+        is None
+    )
+
+
+def test_the_outcome_is_told_within_five_working_days_of_it():
+    """Reg. 34(2)(b): Friday 23 August 2024; the 26th is the summer bank holiday."""
+    assert rules.outcome_notice_due_on(D(2024, 8, 23)) == D(2024, 9, 2)
+    assert rules.outcome_notice_due_on(D(2024, 6, 3)) == D(2024, 6, 10)
+    assert rules.outcome_notice_due_on(D(2024, 6, 3), closed=[D(2024, 6, 4)]) == D(2024, 6, 11)
