@@ -24,6 +24,11 @@ from oversight.core.services import record_assign, view_log_record
 from oversight.core.views import TodayMixin
 
 VERSION_REQUIRED = {"version": ["This field is required."]}
+OWNER_NOTE = (
+    "Send `owner` (a staff username, or null) to take the case (your own username, while it "
+    "is unallocated) or, as a manager, to reassign it or make it unallocated; it may be sent "
+    "alone with the `version`."
+)
 
 
 class CaseRecordMixin:
@@ -173,7 +178,7 @@ def record_schema(
             ),
             partial_update=extend_schema(
                 summary=partial_update,
-                description=partial_update_description,
+                description=" ".join(filter(None, [partial_update_description, OWNER_NOTE])),
                 request=change,
                 responses=read,
                 examples=example("partial_update"),

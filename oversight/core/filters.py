@@ -179,9 +179,9 @@ class CaseFilterSet(FilterLayoutMixin, StableOrderingMixin, django_filters.Filte
     )
 
     owner = OwnerFilter()
-    unallocated = django_filters.BooleanFilter(
-        field_name="owner",
-        lookup_expr="isnull",
+    unallocated = django_filters.ChoiceFilter(
+        choices=[("true", "Unallocated only"), ("false", "Allocated only")],
+        method="filter_unallocated",
         label="Unallocated",
         help_text="true: only cases without an owner; false: only cases with one.",
     )
@@ -196,6 +196,11 @@ class CaseFilterSet(FilterLayoutMixin, StableOrderingMixin, django_filters.Filte
         if not (user is not None and user.is_authenticated and user.is_casework_staff):
             for name in OWNER_FILTERS:
                 self.filters.pop(name, None)
+
+    def filter_unallocated(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(owner__isnull=value == "true")
 
     def search(self, queryset, name, value):
         value = value.strip()

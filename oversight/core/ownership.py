@@ -31,7 +31,7 @@ def owner_change_refusal(
     else on the staff may only take an unallocated case for themselves."""
     if new_owner_id == current_owner_id or actor_is_manager:
         return None
-    if current_owner_id is not None:
+    if current_owner_id is not None and current_owner_id != actor_id:
         return ALREADY_OWNED
     if new_owner_id is None:
         return ONLY_MANAGERS_UNASSIGN
