@@ -37,6 +37,7 @@ from oversight.core.api_views import CaseRecordViewSet, record_schema
                 "applicant": "complainant",
                 "subject": "non_investigation_handling",
                 "referred_or_should_have_been": True,
+                "owner": "casey.worker",
             },
         ),
         "partial_update": (

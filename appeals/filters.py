@@ -28,7 +28,7 @@ class ApplicationFilter(ReferenceSearchMixin, CaseFilterSet):
         ("q", "organisation", "kind", "subject"),
         ("status", "is_valid", "result", "review_body"),
         ("financial_year", "decided_financial_year", "decided", "made_in_time"),
-        ("ordering",),
+        ("owner", "ordering"),
     )
     layout_columns = "one-quarter"
     default_ordering = ("-received_on",)

@@ -12,7 +12,13 @@ from django.utils.text import capfirst
 
 from appeals import rules
 from oversight.core import regime
-from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet, staff_user_field
+from oversight.core.models import (
+    CaseRecord,
+    Organisation,
+    StaffOnlyQuerySet,
+    owner_field,
+    staff_user_field,
+)
 from oversight.core.regime import Regime, RegimeReason
 
 REFORM = regime.REFORM_DATE
@@ -123,6 +129,8 @@ class Application(CaseRecord):
     """An application for an appeal or a review of how a force handled a complaint."""
 
     detail_url_name = "appeals:application-detail"
+
+    owner = owner_field(related_name="owned_applications")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="applications", verbose_name="force"

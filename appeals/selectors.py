@@ -27,7 +27,7 @@ def upheld_q() -> Q:
 def application_list(*, user) -> QuerySet[Application]:
     """Applications the user may see, with the force and the people who acted joined in."""
     return Application.objects.for_user(user).select_related(
-        "organisation", "first_received_by", "forwarded_to", "judged_by", "decided_by"
+        "organisation", "first_received_by", "forwarded_to", "judged_by", "decided_by", "owner"
     )
 
 

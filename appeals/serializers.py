@@ -12,6 +12,7 @@ from oversight.core.api_fields import (
     optional_flag,
     optional_text,
     organisation_field,
+    owner_field,
     version_field,
 )
 from oversight.core.models import Organisation
@@ -24,6 +25,7 @@ CRITERIA_HELP = (
 
 
 class ApplicationSerializer(serializers.ModelSerializer):
+    owner = owner_field(read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
     regime = serializers.CharField(
         read_only=True,
@@ -119,6 +121,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "follow_up",
             "decision_reasons",
             "decided_by",
+            "owner",
             "version",
             "created_at",
             "updated_at",
@@ -127,6 +130,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 class ApplicationWriteSerializer(serializers.Serializer):
+    owner = owner_field()
     organisation = force_field()
     force_reference = optional_text(max_length=60)
     complaint_made_on = serializers.DateField()

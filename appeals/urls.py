@@ -6,5 +6,7 @@ from oversight.core.urls import record_pages
 app_name = "appeals"
 
 urlpatterns = record_pages(
-    "application", views, steps=["edit", "forward", ("judge", "validity"), "decide"]
+    "application",
+    views,
+    steps=["edit", "forward", ("judge", "validity"), "decide", "take", "owner"],
 )

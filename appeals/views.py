@@ -6,7 +6,15 @@ from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, Forw
 from appeals.models import ReviewBody, Status
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import CsvExportView, FilteredListView, RecordDetailView, ServiceFormView
+from oversight.core.views import (
+    OWNER_COLUMN,
+    CsvExportView,
+    FilteredListView,
+    RecordDetailView,
+    RecordOwnerView,
+    RecordTakeView,
+    ServiceFormView,
+)
 
 
 class ApplicationListView(PermissionRequiredMixin, FilteredListView):
@@ -46,6 +54,7 @@ CSV_COLUMNS = [
     ("Decided", lambda a, today: a.decided_on.isoformat() if a.decided_on else ""),
     ("Result", lambda a, today: a.result),
     ("Decision", lambda a, today: a.result_label),
+    OWNER_COLUMN,
 ]
 
 
@@ -182,3 +191,15 @@ class ApplicationDecideView(_ApplicationStepView):
 
     service = staticmethod(services.application_decide)
     success_message = "Decision recorded for {object.reference}."
+
+
+class ApplicationTakeView(RecordTakeView):
+    """Assign to me."""
+
+    lookup = staticmethod(selectors.application_get)
+
+
+class ApplicationOwnerView(RecordOwnerView):
+    """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.application_get)

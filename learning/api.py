@@ -37,7 +37,7 @@ from learning.serializers import (
 )
 from learning.throttles import PerTokenRateThrottle
 from oversight.core.api_pagination import KeysetPagination
-from oversight.core.api_views import CaseRecordViewSet
+from oversight.core.api_views import OWNER_NOTE, CaseRecordViewSet
 from oversight.core.filters import FilterBackend
 from oversight.core.permissions import IsLiaison, IsStaff, IsStaffOrLiaison, is_force_liaison
 
@@ -167,10 +167,16 @@ LIST_DESCRIPTION = (
         ],
     ),
     partial_update=extend_schema(
-        summary="Edit a draft (staff)",
+        summary="Edit a draft, or change its owner (staff)",
+        description="Only a draft's details change. " + OWNER_NOTE,
         request=RecommendationUpdateSerializer,
         responses=STAFF_CHANGE_RESPONSES,
         examples=[
+            OpenApiExample(
+                "Take an unallocated recommendation (any status)",
+                value={"owner": "casey.worker", "version": 3},
+                request_only=True,
+            ),
             OpenApiExample(
                 "Address the draft and give its text",
                 value={
@@ -180,7 +186,7 @@ LIST_DESCRIPTION = (
                     "version": 1,
                 },
                 request_only=True,
-            )
+            ),
         ],
     ),
 )

@@ -58,7 +58,8 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
     layout = (
         ("q", "recipient", "status"),
         ("theme", "type", "source"),
-        ("financial_year", "overdue", "ordering"),
+        ("owner", "financial_year", "overdue"),
+        ("ordering",),
     )
     default_ordering = ("-issued_on",)
     recipient = recipient_filter(
@@ -98,9 +99,10 @@ class RecommendationFilter(ThemeChoicesMixin, CaseFilterSet):
     def visible_layout(self):
         """A liaison sees only their own organisation's: there is no recipient to choose."""
         user = getattr(self.request, "user", None)
+        layout = super().visible_layout()
         if user is not None and user.is_casework_staff:
-            return self.layout
-        return tuple(tuple(name for name in row if name != "recipient") for row in self.layout)
+            return layout
+        return tuple(tuple(name for name in row if name != "recipient") for row in layout)
 
     def search_for(self, queryset, value):
         return queryset.filter(

@@ -62,7 +62,7 @@ def _responses_prefetch() -> Prefetch:
 def recommendation_list(*, user) -> QuerySet[Recommendation]:
     """Recommendations the user may see, with the recipient and theme joined in (one query
     per page)."""
-    return Recommendation.objects.for_user(user).select_related("recipient", "theme")
+    return Recommendation.objects.for_user(user).select_related("recipient", "theme", "owner")
 
 
 SUMMARY_COLUMNS = (
@@ -102,6 +102,7 @@ def recommendation_summaries(*, user) -> QuerySet:
         recipient_name=F("recipient__name"),
         theme_name=F("theme__name"),
         theme_code=F("theme__code"),
+        owner_username=F("owner__username"),
         current_response_final=Subquery(latest.values("is_final")[:1]),
     )
 

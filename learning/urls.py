@@ -18,7 +18,15 @@ urlpatterns = [
     *record_pages(
         "recommendation",
         views,
-        steps=["edit", "issue", ("respond", "response"), "extend", "implement"],
+        steps=[
+            "edit",
+            "issue",
+            ("respond", "response"),
+            "extend",
+            "implement",
+            "take",
+            "owner",
+        ],
     ),
     path(
         "<str:reference>/judicial-review/",

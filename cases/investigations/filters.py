@@ -25,7 +25,7 @@ class InvestigationFilter(CaseFilterSet):
         ("q", "status", "open", "mode"),
         ("theme", "organisation", "lead", "mine"),
         ("scope", "age_band", "at_risk", "notice_needed"),
-        ("financial_year", "ordering"),
+        ("owner", "financial_year", "ordering"),
     )
     layout_columns = "one-quarter"
     default_ordering = ("-started_on",)

@@ -21,7 +21,8 @@ from cases.models import (
     Theme,
 )
 from oversight.core.history import HistoryEntry, history_of
-from oversight.core.models import STAFF_ROLES, User
+from oversight.core.models import User
+from oversight.core.selectors import casework_staff_for_choice
 
 
 class AddMonths(Func):
@@ -91,7 +92,7 @@ def investigation_list(*, user) -> QuerySet[Investigation]:
     """Investigations the user may see, with the referral, force, lead and themes loaded."""
     return (
         Investigation.objects.for_user(user)
-        .select_related("referral", "referral__organisation", "lead_investigator")
+        .select_related("referral", "referral__organisation", "lead_investigator", "owner")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
     )
 
@@ -148,9 +149,7 @@ def investigation_recommendations(*, investigation: Investigation) -> list:
 
 def lead_investigators_for_choice() -> QuerySet[User]:
     """Casework staff who can lead an investigation, by name."""
-    return User.objects.filter(is_active=True, role__in=STAFF_ROLES).order_by(
-        "first_name", "last_name", "username"
-    )
+    return casework_staff_for_choice()
 
 
 def themes_for_choice(*, keep: QuerySet[Theme] | None = None) -> QuerySet[Theme]:

@@ -22,7 +22,7 @@ from cases.models import (
     Theme,
 )
 from cases.referrals.serializers import RegimeField
-from oversight.core.api_fields import VERSION_HELP, enum_field, force_field
+from oversight.core.api_fields import VERSION_HELP, enum_field, force_field, owner_field
 from oversight.core.regime import Regime
 
 SUBJECTS_HELP = (
@@ -140,6 +140,7 @@ class NoticeSerializer(serializers.ModelSerializer):
 
 
 class InvestigationSerializer(serializers.ModelSerializer):
+    owner = owner_field(read_only=True)
     referral = serializers.SlugRelatedField(slug_field="reference", read_only=True)
     organisation = serializers.CharField(
         source="referral.organisation.code", read_only=True, help_text="The referring force."
@@ -186,6 +187,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "within_12_months",
             "next_notice_due_on",
             "subjects",
+            "owner",
             "version",
             "created_at",
             "updated_at",
@@ -251,6 +253,7 @@ class SubjectWriteSerializer(serializers.Serializer):
 
 
 class InvestigationWriteSerializer(serializers.Serializer):
+    owner = owner_field()
     referral = serializers.SlugRelatedField(
         slug_field="reference",
         queryset=Referral.objects.none(),

@@ -15,7 +15,10 @@ urlpatterns = [
         name="investigation-open",
     ),
     *record_pages(
-        "investigation", views, create=False, steps=["edit", "status", ("notice", "notices")]
+        "investigation",
+        views,
+        create=False,
+        steps=["edit", "status", ("notice", "notices"), "take", "owner"],
     ),
     # The people under investigation, each changed on a page of their own.
     path("<str:reference>/people/new/", views.SubjectView.as_view(), name="subject-create"),

@@ -11,7 +11,7 @@ from django.db.models.functions import Upper
 
 from cases.investigations import rules
 from cases.models.referrals import Mode, Referral
-from oversight.core.models import CaseRecord, StaffOnlyQuerySet, staff_user_field
+from oversight.core.models import CaseRecord, StaffOnlyQuerySet, owner_field, staff_user_field
 
 # The modes in which the oversight body runs (or, for legacy matters, oversees) an investigation.
 INVESTIGATION_MODES = (Mode.INDEPENDENT, Mode.DIRECTED, Mode.SUPERVISED, Mode.MANAGED)
@@ -76,6 +76,8 @@ class Investigation(CaseRecord):
     """An investigation the oversight body runs (independent) or directs, from one referral."""
 
     detail_url_name = "investigations:investigation-detail"
+
+    owner = owner_field(related_name="owned_investigations")
 
     referral = models.OneToOneField(
         Referral, on_delete=models.PROTECT, related_name="investigation"

@@ -8,7 +8,13 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 
 from cases.referrals import rules
-from oversight.core.models import CaseRecord, Organisation, StaffOnlyQuerySet, staff_user_field
+from oversight.core.models import (
+    CaseRecord,
+    Organisation,
+    StaffOnlyQuerySet,
+    owner_field,
+    staff_user_field,
+)
 from oversight.core.regime import Regime, RegimeReason
 
 
@@ -82,6 +88,8 @@ class Referral(CaseRecord):
     """A matter a force (the appropriate authority) has referred to the oversight body."""
 
     detail_url_name = "cases:referral-detail"
+
+    owner = owner_field(related_name="owned_referrals")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="referrals", verbose_name="force"

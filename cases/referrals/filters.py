@@ -20,7 +20,8 @@ from oversight.core.forms import OVERDUE_CHOICES
 class ReferralFilter(ReferenceSearchMixin, CaseFilterSet):
     layout = (
         ("q", "organisation", "status"),
-        ("financial_year", "overdue", "ordering"),
+        ("owner", "financial_year", "overdue"),
+        ("ordering",),
     )
     default_ordering = ("-received_on",)
 

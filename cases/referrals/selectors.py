@@ -23,7 +23,7 @@ def decision_overdue_q(today: dt.date) -> Q:
 
 def referral_list(*, user) -> QuerySet[Referral]:
     """Referrals the user may see, with the force joined in (one query per page)."""
-    return Referral.objects.for_user(user).select_related("organisation")
+    return Referral.objects.for_user(user).select_related("organisation", "owner")
 
 
 def referral_list_with_determinations(*, user) -> QuerySet[Referral]:

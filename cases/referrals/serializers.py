@@ -12,6 +12,7 @@ from oversight.core.api_fields import (
     optional_choice,
     optional_date,
     optional_text,
+    owner_field,
     version_field,
 )
 from oversight.core.regime import Regime, RegimeReason
@@ -70,6 +71,7 @@ class DeterminationSerializer(serializers.ModelSerializer):
 
 
 class ReferralSerializer(serializers.ModelSerializer):
+    owner = owner_field(read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
     decided_on = serializers.DateField(read_only=True, help_text=DECIDED_ON_HELP)
     decided_within_target = serializers.BooleanField(read_only=True, allow_null=True)
@@ -91,6 +93,7 @@ class ReferralSerializer(serializers.ModelSerializer):
             "decision_due_on",
             "decided_within_target",
             "determinations",
+            "owner",
             "version",
             "created_at",
             "updated_at",
@@ -99,6 +102,7 @@ class ReferralSerializer(serializers.ModelSerializer):
 
 
 class ReferralWriteSerializer(serializers.Serializer):
+    owner = owner_field()
     organisation = force_field()
     received_on = serializers.DateField()
     matter_type = serializers.ChoiceField(choices=MatterType.choices)

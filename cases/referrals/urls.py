@@ -5,4 +5,4 @@ from oversight.core.urls import record_pages
 
 app_name = "cases"
 
-urlpatterns = record_pages("referral", views, steps=["edit", "decide"])
+urlpatterns = record_pages("referral", views, steps=["edit", "decide", "take", "owner"])

@@ -5,7 +5,15 @@ from cases.referrals.filters import ReferralFilter
 from cases.referrals.forms import DecisionForm, ReferralEditForm, ReferralForm
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import CsvExportView, FilteredListView, RecordDetailView, ServiceFormView
+from oversight.core.views import (
+    OWNER_COLUMN,
+    CsvExportView,
+    FilteredListView,
+    RecordDetailView,
+    RecordOwnerView,
+    RecordTakeView,
+    ServiceFormView,
+)
 
 
 class ReferralListView(PermissionRequiredMixin, FilteredListView):
@@ -27,6 +35,7 @@ CSV_COLUMNS = [
     ("Mode", lambda r, today: r.get_mode_display()),
     ("Date of first decision", lambda r, today: r.decided_on.isoformat() if r.decided_on else ""),
     ("Decided within target", lambda r, today: yes_no(r.decided_within_target)),
+    OWNER_COLUMN,
 ]
 
 
@@ -112,3 +121,15 @@ class ReferralDecideView(PermissionRequiredMixin, ServiceFormView):
 
     service = staticmethod(services.referral_decide)
     success_message = "Decision recorded for {object.reference}."
+
+
+class ReferralTakeView(RecordTakeView):
+    """Assign to me."""
+
+    lookup = staticmethod(selectors.referral_get)
+
+
+class ReferralOwnerView(RecordOwnerView):
+    """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.referral_get)

@@ -10,7 +10,7 @@ from appeals.models import Application
 from cases.models import Investigation, Theme
 from learning import rules
 from oversight.core import references
-from oversight.core.models import CaseRecord, Organisation, Role
+from oversight.core.models import CaseRecord, Organisation, Role, owner_field
 
 
 class RecommendationType(models.TextChoices):
@@ -94,6 +94,8 @@ class Recommendation(CaseRecord):
     """
 
     detail_url_name = "learning:recommendation-detail"
+
+    owner = owner_field(related_name="owned_recommendations")
 
     recipient = models.ForeignKey(
         Organisation,

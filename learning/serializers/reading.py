@@ -26,6 +26,7 @@ from learning.serializers.fields import (
     TypeField,
     _today,
 )
+from oversight.core.api_fields import owner_field
 
 
 class PlannedActionSerializer(serializers.ModelSerializer):
@@ -176,12 +177,14 @@ class StaffRecommendationSerializer(LiaisonRecommendationSerializer):
     recipient = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     responses = StaffResponseSerializer(many=True, read_only=True)
     extensions = StaffExtensionSerializer(many=True, read_only=True)
+    owner = owner_field(read_only=True)
 
     class Meta(LiaisonRecommendationSerializer.Meta):
         fields = [
             *LiaisonRecommendationSerializer.Meta.fields,
             "source_kind",
             "source_reference",
+            "owner",
             "version",
             "created_at",
         ]

@@ -67,6 +67,7 @@ def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
         item |= {
             "source_kind": row["source_kind"],
             "source_reference": row["source_reference"],
+            "owner": row["owner_username"],
             "version": row["version"],
             "created_at": _timestamp(row["created_at"]),
         }

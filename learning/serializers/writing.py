@@ -18,11 +18,18 @@ from learning.serializers.fields import (
     ThemeField,
     TypeField,
 )
-from oversight.core.api_fields import optional_date, optional_flag, optional_text, version_field
+from oversight.core.api_fields import (
+    optional_date,
+    optional_flag,
+    optional_text,
+    owner_field,
+    version_field,
+)
 from oversight.core.models import Organisation
 
 
 class RecommendationWriteSerializer(serializers.Serializer):
+    owner = owner_field()
     recipient = serializers.SlugRelatedField(
         slug_field="code",
         queryset=Organisation.objects.filter(is_active=True),

@@ -14,7 +14,9 @@ from learning.views.follow_up import (
     RecommendationExtendView,
     RecommendationImplementView,
     RecommendationJudicialReviewView,
+    RecommendationOwnerView,
     RecommendationRespondView,
+    RecommendationTakeView,
     ResponseDecisionView,
     ResponsePublicationView,
 )
@@ -30,6 +32,8 @@ __all__ = [
     "RecommendationDetailView",
     "RecommendationRespondView",
     "RecommendationExtendView",
+    "RecommendationOwnerView",
+    "RecommendationTakeView",
     "RecommendationImplementView",
     "RecommendationJudicialReviewView",
     "ResponseDecisionView",

@@ -31,7 +31,7 @@ from learning.services.messages import (
 from learning.views.common import RecommendationStepView
 from oversight.core.formatting import long_date
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import RecordDetailView
+from oversight.core.views import RecordDetailView, RecordOwnerView, RecordTakeView
 
 ALREADY_ANSWERED = "A final response has already been recorded."
 
@@ -232,3 +232,15 @@ class ResponseDecisionView(ResponseStepView):
             actor=self.request.user, response=self.response, today=self.today, **form.cleaned_data
         )
         return f"Decision recorded: {response.get_publication_decision_display().lower()}."
+
+
+class RecommendationTakeView(RecordTakeView):
+    """Assign to me."""
+
+    lookup = staticmethod(selectors.recommendation_get)
+
+
+class RecommendationOwnerView(RecordOwnerView):
+    """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.recommendation_get)

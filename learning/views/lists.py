@@ -5,7 +5,7 @@ from learning.filters import RecommendationFilter
 from oversight.core.calendar import financial_year_of
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import CsvExportView, FilteredListView
+from oversight.core.views import OWNER_COLUMN, CsvExportView, FilteredListView
 
 
 class RecommendationListView(PermissionRequiredMixin, FilteredListView):
@@ -44,6 +44,7 @@ CSV_COLUMNS = [
     ("Date implemented", lambda r, today: _date(r.implemented_on)),
     ("Recommendation", lambda r, today: r.text),
     ("Response", lambda r, today: r.response),
+    OWNER_COLUMN,
 ]
 
 

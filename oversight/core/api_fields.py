@@ -4,6 +4,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from oversight.core.models import Organisation
+from oversight.core.selectors import casework_staff_for_choice
+
+OWNER_HELP = (
+    "The username of the member of the casework staff who has the case; null while it is "
+    "unallocated. Anyone on the staff may take an unallocated case (set their own username); "
+    "only a manager gives a case to someone else, reassigns it or sets null."
+)
 
 
 def enum_field(name: str, choices, *, blank: bool = False) -> type[serializers.ChoiceField]:
@@ -78,3 +85,24 @@ def optional_flag(**kwargs) -> serializers.BooleanField:
 def version_field(**kwargs) -> serializers.IntegerField:
     """The version of the record the client read, compared by the service (409 if stale)."""
     return serializers.IntegerField(help_text=kwargs.pop("help_text", VERSION_HELP), **kwargs)
+
+
+def owner_field(**kwargs) -> serializers.SlugRelatedField:
+    """The case's owner by username (null: unallocated). Written, it is one of the active
+    casework staff, and leaving it out leaves the owner as it is; who may change it to whom
+    the service decides (oversight.core.ownership)."""
+    if kwargs.get("read_only"):
+        return serializers.SlugRelatedField(
+            slug_field="username", allow_null=True, help_text=OWNER_HELP, **kwargs
+        )
+    return serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=casework_staff_for_choice(),
+        required=False,
+        allow_null=True,
+        help_text=OWNER_HELP,
+        error_messages={
+            "does_not_exist": "No active member of the casework staff has the username “{value}”."
+        },
+        **kwargs,
+    )

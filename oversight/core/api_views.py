@@ -2,6 +2,10 @@
 writes checked against the version the client read, split into the record's details and its
 workflow steps, and the stored record sent back.
 
+Every record's `owner` is written the same way: taken out of the validated input and given
+to the shared record_assign service in the same transaction as the rest of the write, so a
+refused owner change saves nothing.
+
 The one convention for a write that can also move a record on (decide it, judge it, change
 its status): the viewset names each workflow step's fields (`workflow_steps`), takes them
 out of the validated input with `steps_requested`, and passes the details and the steps to
@@ -10,15 +14,21 @@ the app's `<entity>_revise` service, which applies them in one transaction, all 
 
 from collections.abc import Mapping, Sequence
 
+from django.db import transaction
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from oversight.core.permissions import IsCaseworkStaff
-from oversight.core.services import view_log_record
+from oversight.core.services import record_assign, view_log_record
 from oversight.core.views import TodayMixin
 
 VERSION_REQUIRED = {"version": ["This field is required."]}
+OWNER_NOTE = (
+    "Send `owner` (a staff username, or null) to take the case (your own username, while it "
+    "is unallocated) or, as a manager, to reassign it or make it unallocated; it may be sent "
+    "alone with the `version`."
+)
 
 
 class CaseRecordMixin:
@@ -93,7 +103,14 @@ class CaseRecordViewSet(
             data=request.data, context=self.get_serializer_context()
         )
         incoming.is_valid(raise_exception=True)
-        record = self.create_record(incoming)
+        owner_given = "owner" in incoming.validated_data
+        owner = incoming.validated_data.pop("owner", None)
+        with transaction.atomic():
+            record = self.create_record(incoming)
+            if owner_given:
+                record = record_assign(
+                    actor=request.user, record=record, owner=owner, version=None
+                )
         return self.stored(record, status_code=status.HTTP_201_CREATED)
 
     def create_record(self, incoming):
@@ -106,8 +123,18 @@ class CaseRecordViewSet(
         incoming, version, changes = self.versioned_input(
             self.update_serializer_class, partial=partial, context=self.get_serializer_context()
         )
+        owner_given = "owner" in changes
+        owner = changes.pop("owner", None)
         steps = self.steps_requested(record, changes, self.workflow_steps, partial=partial)
-        self.revise(record, incoming=incoming, version=version, changes=changes, steps=steps)
+        with transaction.atomic():
+            if owner_given:
+                record = record_assign(
+                    actor=request.user, record=record, owner=owner, version=version
+                )
+                version = record.version
+                if not (changes or steps):  # only the owner: nothing more to revise
+                    return self.stored(record)
+            self.revise(record, incoming=incoming, version=version, changes=changes, steps=steps)
         return self.stored(record)
 
     def revise(self, record, *, incoming, version: int, changes: dict, steps: dict) -> None:
@@ -151,7 +178,7 @@ def record_schema(
             ),
             partial_update=extend_schema(
                 summary=partial_update,
-                description=partial_update_description,
+                description=" ".join(filter(None, [partial_update_description, OWNER_NOTE])),
                 request=change,
                 responses=read,
                 examples=example("partial_update"),

@@ -9,7 +9,13 @@ from drf_spectacular.utils import extend_schema_field
 from oversight.core.calendar import parse_financial_year
 from oversight.core.forms import FinancialYearField, GovukFilterForm
 from oversight.core.models import Organisation
+from oversight.core.ownership import UNALLOCATED
 from oversight.core.paging import PAGING_PARAMS
+from oversight.core.selectors import casework_staff_for_choice
+
+OWNER_ME = "me"
+OWNER_UNALLOCATED = "unallocated"
+OWNER_FILTERS = ("owner", "unallocated")
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-25"})
@@ -93,6 +99,42 @@ class FilterBackend(DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
 
+def _owner_choices() -> list[tuple[str, str]]:
+    """Me, Unallocated, then everyone on the casework staff (leavers too, to find the cases
+    they still own) by name. Evaluated when the filter is used, not at import."""
+    staff = casework_staff_for_choice(active_only=False).only(
+        "username", "first_name", "last_name"
+    )
+    return [
+        (OWNER_ME, "Me"),
+        (OWNER_UNALLOCATED, UNALLOCATED),
+        *((user.username, user.display_name) for user in staff),
+    ]
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "A staff username, `me` (the signed-in user) or `unallocated`.",
+        "example": "casey.worker",
+    }
+)
+class OwnerFilter(django_filters.ChoiceFilter):
+    """The case's owner: a staff username, `me`, or `unallocated` (no owner)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=_owner_choices, label="Owner", empty_label="Anyone", **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        if value == OWNER_UNALLOCATED:
+            return queryset.filter(owner__isnull=True)
+        if value == OWNER_ME:
+            return queryset.filter(owner=self.parent.request.user)
+        return queryset.filter(owner__username=value)
+
+
 def force_filter(field_name: str = "organisation") -> django_filters.ModelChoiceFilter:
     """A police force by code (national and local policing bodies are not forces)."""
     return django_filters.ModelChoiceFilter(
@@ -112,7 +154,9 @@ class FilterLayoutMixin:
     layout_columns = "one-third"
 
     def visible_layout(self) -> tuple[tuple[str, ...], ...]:
-        return self.layout
+        """The layout's filters that this filter set offers (see CaseFilterSet: a liaison is
+        offered no owner filter)."""
+        return tuple(tuple(name for name in row if name in self.filters) for row in self.layout)
 
     def form_rows(self) -> list[list]:
         """The filter form's bound fields, row by row."""
@@ -121,8 +165,10 @@ class FilterLayoutMixin:
 
 class CaseFilterSet(FilterLayoutMixin, StableOrderingMixin, django_filters.FilterSet):
     """The filters every list of case records has: a search box (`q`, which the subclass's
-    search_for answers, blank searching nothing) and the records changed since a moment, for
-    incremental sync over the API."""
+    search_for answers, blank searching nothing), the records changed since a moment, for
+    incremental sync over the API, and the owner (`owner`: a username, me or unallocated;
+    `unallocated`: true or false), which only casework staff are offered: for anyone else
+    those filters do not exist, so nothing about owners can be learnt through them."""
 
     q = django_filters.CharFilter(method="search", label="Reference")
     updated_since = django_filters.IsoDateTimeFilter(
@@ -132,9 +178,29 @@ class CaseFilterSet(FilterLayoutMixin, StableOrderingMixin, django_filters.Filte
         help_text="An ISO 8601 date and time, for incremental sync: 2024-06-03T09:00:00Z.",
     )
 
+    owner = OwnerFilter()
+    unallocated = django_filters.ChoiceFilter(
+        choices=[("true", "Unallocated only"), ("false", "Allocated only")],
+        method="filter_unallocated",
+        label="Unallocated",
+        help_text="true: only cases without an owner; false: only cases with one.",
+    )
+
     class Meta:
         fields: list[str] = []  # every filter is declared
         form = GovukFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if not (user is not None and user.is_authenticated and user.is_casework_staff):
+            for name in OWNER_FILTERS:
+                self.filters.pop(name, None)
+
+    def filter_unallocated(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(owner__isnull=value == "true")
 
     def search(self, queryset, name, value):
         value = value.strip()

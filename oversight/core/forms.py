@@ -7,7 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from oversight.core.calendar import FinancialYearError, parse_financial_year
-from oversight.core.selectors import organisations_for_choice
+from oversight.core.ownership import UNALLOCATED
+from oversight.core.selectors import casework_staff_for_choice, organisations_for_choice
 
 
 def govuk_class(widget: forms.Widget) -> str | None:
@@ -203,6 +204,29 @@ class ForceChoiceField(OrganisationChoiceField):
             },
             **kwargs,
         )
+
+
+class OwnerChoiceField(forms.ModelChoiceField):
+    """A member of the active casework staff, by username and shown by name, or Unallocated."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=casework_staff_for_choice(),
+            to_field_name="username",
+            required=False,
+            empty_label=UNALLOCATED,
+            error_messages={"invalid_choice": "Choose an owner from the list"},
+            **kwargs,
+        )
+
+    def label_from_instance(self, obj) -> str:
+        return obj.display_name
+
+
+class OwnerForm(VersionedForm):
+    """Change the owner of a case (managers)."""
+
+    owner = OwnerChoiceField(label="Owner")
 
 
 OVERDUE_CHOICES = [("", "Any"), ("true", "Overdue only"), ("false", "Not overdue")]

@@ -14,6 +14,11 @@ from pghistory.models import Events
 
 from oversight.core.models import User
 
+# The case's owner (oversight.core.models.owner_field): a change of it is told as what
+# happened ("Owner changed to Casey Worker") rather than as one more changed field.
+OWNER_FIELD = "owner"
+UNALLOCATED_LABEL = "Unallocated"
+
 # Bookkeeping columns that change on every save and mean nothing to a reader.
 HIDDEN_FIELDS = frozenset(
     {"id", "version", "updated_at", "created_at", "updated_by", "created_by", "recorded_at"}
@@ -80,6 +85,11 @@ def _related_names(shown: list[tuple[type[models.Model], str, object]]) -> dict:
     }
 
 
+def _is_owner(model: type[models.Model], name: str) -> bool:
+    field = _field(model, name)
+    return field is not None and field.name == OWNER_FIELD
+
+
 def _label(model: type[models.Model], name: str) -> str:
     field = _field(model, name)
     return capfirst(str(field.verbose_name)) if field else name
@@ -135,6 +145,15 @@ def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryE
     for event, model, what, pairs in readable:
         if event.pgh_label == "update" and not pairs:
             continue
+        owner_pairs = [p for p in pairs if _is_owner(model, p[0])]
+        if owner_pairs and event.pgh_label == "update":
+            new_owner = owner_pairs[0][2]
+            what = (
+                f"Owner changed to {_display(model, owner_pairs[0][0], new_owner, related)}"
+                if new_owner not in (None, "")
+                else f"Owner changed to {UNALLOCATED_LABEL.lower()}"
+            )
+            pairs = [p for p in pairs if not _is_owner(model, p[0])]
         changes = [
             Change(
                 _label(model, name),

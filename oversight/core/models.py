@@ -23,6 +23,20 @@ def staff_user_field(
     )
 
 
+def owner_field(*, related_name: str) -> models.ForeignKey:
+    """Who on the casework staff has the case, or None while it is unallocated; protected, so
+    a user who owns cases stays until they are reassigned. Indexed: lists filter by it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        null=True,
+        blank=True,
+        verbose_name="owner",
+        help_text="The member of the casework staff who has the case; empty when unallocated.",
+    )
+
+
 class OrganisationQuerySet(models.QuerySet):
     def forces(self):
         """Territorial and special police forces (not national or local policing bodies)."""
@@ -204,6 +218,11 @@ class CaseRecord(VersionedModel):
 
     def get_absolute_url(self) -> str:
         return reverse(self.detail_url_name, kwargs={"reference": self.reference})
+
+    def step_url(self, step: str) -> str:
+        """The page of a step on the record: <noun>-<step> beside its <noun>-detail."""
+        name = f"{self.detail_url_name.removesuffix('-detail')}-{step}"
+        return reverse(name, kwargs={"reference": self.reference})
 
 
 class StaffOnlyQuerySet(models.QuerySet):

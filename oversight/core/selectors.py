@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from oversight.core.models import NonWorkingDay, Organisation
+from oversight.core.models import STAFF_ROLES, NonWorkingDay, Organisation, User
 
 # Working-day deadlines in this system are short; look this far ahead for closures.
 CLOSURE_HORIZON = dt.timedelta(days=120)
@@ -25,3 +25,12 @@ def organisations_for_choice(*, forces_only: bool = False, kinds=None):
     if kinds is not None:
         qs = qs.filter(kind__in=kinds)
     return qs.order_by("name")
+
+
+def casework_staff_for_choice(*, active_only: bool = True):
+    """Casework staff (caseworkers, managers, admins) by name: those who can own a case, or,
+    with active_only False, also those who once could (to find the cases they still own)."""
+    qs = User.objects.filter(role__in=STAFF_ROLES)
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("first_name", "last_name", "username")

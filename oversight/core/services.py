@@ -1,4 +1,5 @@
-"""Writes of core data: users, API tokens, the view log and reference numbers.
+"""Writes of core data: users, API tokens, the view log, reference numbers, and who owns a
+case record (the same service for every kind of record).
 
 A reference number comes from a counter row incremented with a single INSERT ... ON CONFLICT
 DO UPDATE, which PostgreSQL serialises per (prefix, year): two transactions saving at the same
@@ -10,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from knox.models import AuthToken
 
-from oversight.core.models import Organisation, ReferenceCounter, Role, User, ViewLog
+from oversight.core import ownership
+from oversight.core.models import CaseRecord, Organisation, ReferenceCounter, Role, User, ViewLog
 from oversight.core.references import format_reference
+from oversight.core.writes import attributed, lock_for_update, save_new_version
 
 LIAISON_NEEDS_ORGANISATION = "A force liaison needs --organisation (an organisation code)."
 UNKNOWN_ORGANISATION = "No organisation has the code “{code}”."
@@ -80,3 +83,39 @@ def reference_allocate(*, prefix: str, year: int) -> str:
         cursor.execute(_NEXT_NUMBER_SQL, [prefix, year])
         (number,) = cursor.fetchone()
     return format_reference(prefix, year, number)
+
+
+def record_assign(
+    *, actor: User, record: CaseRecord, owner: User | None, version: int | None
+) -> CaseRecord:
+    """Give the case to `owner` (None: unallocated) as the ownership rule allows: a manager
+    reassigns any case; anyone else on the staff only takes an unallocated one. The row is
+    locked and the version checked; the change is attributed and so in the record's history.
+    Returns the record as saved."""
+    with attributed(actor):
+        locked = lock_for_update(record, version=version)
+        return _record_assign_locked(locked, actor=actor, owner=owner)
+
+
+def record_take(*, actor: User, record: CaseRecord, version: int | None) -> CaseRecord:
+    """Assign to me: the actor takes the case, if it is unallocated (a manager: any case)."""
+    return record_assign(actor=actor, record=record, owner=actor, version=version)
+
+
+def _record_assign_locked(record: CaseRecord, *, actor: User, owner: User | None) -> CaseRecord:
+    """The owner change on a record already locked in the caller's transaction."""
+    if owner is not None and not owner.is_casework_staff:
+        raise ValidationError({"owner": ownership.OWNER_NOT_STAFF})
+    refusal = ownership.owner_change_refusal(
+        actor_id=actor.pk,
+        actor_is_manager=actor.is_manager,
+        current_owner_id=record.owner_id,
+        new_owner_id=owner.pk if owner is not None else None,
+    )
+    if refusal:
+        current = record.owner.display_name if record.owner_id else ownership.UNALLOCATED
+        raise ValidationError({"owner": refusal.format(reference=record.reference, owner=current)})
+    if record.owner_id == (owner.pk if owner is not None else None):
+        return record
+    record.owner = owner
+    return save_new_version(record, actor=actor)

@@ -1,5 +1,6 @@
 """The page patterns every app shares: a record's page, a form whose valid input goes through
-one service, a filtered list, and its CSV export."""
+one service, a filtered list, and its CSV export; and the owner steps every record has
+("Assign to me", and the managers' "Change owner")."""
 
 from collections.abc import Callable, Mapping
 
@@ -10,11 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
+from oversight.core import ownership
 from oversight.core.csv_export import streaming_csv
 from oversight.core.errors import ConflictError
-from oversight.core.forms import add_service_errors
+from oversight.core.forms import OwnerForm, VersionedForm, add_service_errors
 from oversight.core.paging import paginate
-from oversight.core.services import view_log_record
+from oversight.core.permissions import PermissionRequiredMixin
+from oversight.core.services import record_assign, record_take, view_log_record
 
 
 class TodayMixin:
@@ -48,9 +51,25 @@ class RecordDetailView(PageView):
         context = {
             self.context_object_name: record,
             "today": self.today,
+            "ownership": ownership_context(request.user, record),
             **self.get_context_data(record),
         }
         return render(request, self.template_name, context)
+
+
+def ownership_context(user, record) -> dict | None:
+    """What the record's Owner row shows the user (templates/oversight/_owner.html): None for
+    anyone but casework staff, who alone may know who owns a case."""
+    if not (user.is_authenticated and user.is_casework_staff) or not hasattr(record, "owner"):
+        return None
+    return {
+        "record": record,
+        "owner": record.owner,
+        "may_take": record.owner_id is None or (user.is_manager and record.owner_id != user.pk),
+        "may_change": user.is_manager,
+        "take_url": record.step_url("take"),
+        "change_url": record.step_url("owner"),
+    }
 
 
 class ServiceFormView(PageView):
@@ -195,6 +214,10 @@ class FilteredListView(PageView):
         return render(request, self.template_name, context)
 
 
+# The owner's username, a column of every case record's export (the list joins the owner).
+OWNER_COLUMN = ("Owner", lambda record, today: record.owner.username if record.owner_id else "")
+
+
 class CsvExportView(FilteredListView):
     """The filtered list as CSV, streamed so that a large export does not hold memory. Each of
     `columns` is (title, value of a record on a day)."""
@@ -211,4 +234,59 @@ class CsvExportView(FilteredListView):
                 [value(record, today) for _, value in self.columns]
                 for record in self.get_filterset().qs.iterator(chunk_size=2000)
             ),
+        )
+
+
+class RecordTakeView(PermissionRequiredMixin, PageView):
+    """Assign to me: a POST of the version read (never a GET) takes the record for the
+    signed-in user through record_take; the browser goes back to the record with the outcome.
+    A subclass gives `lookup`, the selector that finds the record by reference."""
+
+    permission_required = "core.change_owner"
+    http_method_names = ["post"]
+    lookup: Callable
+
+    def post(self, request, reference):
+        record = self.lookup(user=request.user, reference=reference)
+        form = VersionedForm(request.POST)
+        version = form.cleaned_data["version"] if form.is_valid() else None
+        try:
+            record_take(actor=request.user, record=record, version=version)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except ConflictError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, ownership.TAKEN.format(reference=record.reference))
+        return redirect(record.get_absolute_url())
+
+
+class RecordOwnerView(PermissionRequiredMixin, ServiceFormView):
+    """Change owner (managers): a select of the active casework staff and Unallocated, saved
+    through record_assign. Anyone else on the staff is sent back with the refusal. A subclass
+    gives `lookup`."""
+
+    permission_required = "core.change_owner"
+    template_name = "oversight/owner_form.html"
+    form_class = OwnerForm
+
+    def refusal(self):
+        return None if self.request.user.is_manager else ownership.ONLY_MANAGERS_CHANGE
+
+    def get_initial(self):
+        owner = self.object.owner
+        return {"version": self.object.version, "owner": owner.username if owner else None}
+
+    def perform(self, form):
+        owner = form.cleaned_data["owner"]
+        self.object = record_assign(
+            actor=self.request.user,
+            record=self.object,
+            owner=owner,
+            version=form.cleaned_data["version"],
+        )
+        if owner is None:
+            return ownership.OWNER_REMOVED.format(reference=self.object.reference)
+        return ownership.OWNER_CHANGED.format(
+            reference=self.object.reference, owner=owner.display_name
         )

@@ -64,6 +64,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float, 
             first_received_by = force.local_policing_body_id or force.pk
             first_received_on = max(notified_on, received_on - ctx.days_between(2, 14))
         app = Application(
+            owner=ctx.owner(),
             organisation=force,
             force_reference=f"CO/{rng.randint(1000, 99999)}/{complaint_on:%y}",
             complaint_made_on=complaint_on,

@@ -75,12 +75,21 @@ class Context:
     references: References = field(default_factory=References)
     counts: dict[str, int] = field(default_factory=dict)
     progress: object = sys.stderr
+    # Owners are drawn from a stream of their own, so the rest of the data (and the figures
+    # computed from it) stays as it was before cases had owners.
+    owner_rng: random.Random = field(default_factory=lambda: random.Random(28))
 
     def force(self) -> Organisation:
         return self.rng.choices(self.forces, cum_weights=self.force_weights)[0]
 
     def user(self) -> User:
         return self.rng.choice(self.users)
+
+    def owner(self) -> User | None:
+        """Who has a case: most have one of the staff, some wait unallocated."""
+        if self.owner_rng.random() < volumes.UNALLOCATED_SHARE:
+            return None
+        return self.owner_rng.choice(self.users)
 
     def days_between(self, low: int, high: int) -> dt.timedelta:
         return dt.timedelta(days=self.rng.randint(low, high))

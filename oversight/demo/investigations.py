@@ -170,6 +170,7 @@ def generate(ctx: Context, referrals: list, themes: list[Theme], pool: list) -> 
             completed_on = None
         lead = ctx.user()
         inv = Investigation(
+            owner=ctx.owner(),
             reference=ctx.references.next(references.INVESTIGATION, started_on.year),
             referral=referral,
             mode=referral.mode,

@@ -81,6 +81,7 @@ def generate(
         statutory = rng.random() < volumes.STATUTORY_SHARE
         actor = ctx.user()
         rec = Recommendation(
+            owner=ctx.owner(),
             reference=ctx.references.next(references.RECOMMENDATION, issued_on.year),
             recipient=recipient,
             source_kind=kind,
@@ -217,6 +218,7 @@ def drafts(ctx: Context, themes: list[Theme]) -> list:
         theme = rng.choice(themes)
         rows.append(
             Recommendation(
+                owner=ctx.owner(),
                 reference=ctx.references.next(references.RECOMMENDATION, ctx.today.year),
                 recipient=ctx.force(),
                 source_kind=rules.THEMATIC,

@@ -117,6 +117,7 @@ def generate(ctx: Context, first: dt.date, last: dt.date, year_fraction: float) 
         force = ctx.force()
         referrals.append(
             Referral(
+                owner=ctx.owner(),
                 reference=ctx.references.next(references.REFERRAL, received_on.year),
                 organisation=force,
                 received_on=received_on,

@@ -111,3 +111,6 @@ TARGETS = {
     "investigations.within_12_months_rate": 85,
     "referrals.decided_within_target_rate": 85,
 }
+
+# The share of cases waiting unallocated (no owner yet); the rest have one of the staff.
+UNALLOCATED_SHARE = 0.15

@@ -26,7 +26,13 @@ from cases.referrals.services import referral_create
 from learning import rules as learning_rules
 from learning import selectors as learning_selectors
 from learning.models import PlannedAction, Recommendation, RecommendationResponse
-from oversight.core.models import NonWorkingDay, Organisation, ReferenceCounter, User
+from oversight.core.models import (
+    STAFF_ROLES,
+    NonWorkingDay,
+    Organisation,
+    ReferenceCounter,
+    User,
+)
 from oversight.demo import runner, volumes
 from oversight.performance.models import Target
 
@@ -314,3 +320,17 @@ def test_the_rarer_records_appear_and_follow_the_rules():
     for action in PlannedAction.objects.select_related("response"):
         assert action.response.status in learning_rules.IMPLEMENTABLE_STATUSES
         assert action.due_on > action.response.received_on
+
+
+@pytest.mark.django_db
+def test_most_cases_have_an_owner_among_the_staff_and_some_are_unallocated():
+    seed()
+    staff = set(User.objects.filter(role__in=STAFF_ROLES).values_list("pk", flat=True))
+    owners = []
+    for model in (Referral, Investigation, Application, Recommendation):
+        of_model = list(model.objects.values_list("owner_id", flat=True))
+        assert any(of_model), model
+        owners += of_model
+    allocated = [owner for owner in owners if owner is not None]
+    assert 0.75 < len(allocated) / len(owners) < 0.95
+    assert set(allocated) <= staff

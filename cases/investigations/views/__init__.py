@@ -11,7 +11,9 @@ from cases.investigations.views.records import (
     InvestigationDetailView,
     InvestigationEditView,
     InvestigationOpenView,
+    InvestigationOwnerView,
     InvestigationStatusView,
+    InvestigationTakeView,
 )
 
 __all__ = [
@@ -21,6 +23,8 @@ __all__ = [
     "InvestigationExportView",
     "InvestigationListView",
     "InvestigationOpenView",
+    "InvestigationOwnerView",
+    "InvestigationTakeView",
     "InvestigationStatusView",
     "InvestigationNoticeView",
     "SubjectRemoveView",

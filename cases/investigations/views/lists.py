@@ -6,7 +6,7 @@ from cases.investigations import rules, selectors
 from cases.investigations.filters import InvestigationFilter
 from oversight.core.formatting import yes_no
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import CsvExportView, FilteredListView, PageView
+from oversight.core.views import OWNER_COLUMN, CsvExportView, FilteredListView, PageView
 
 # How many rows the ageing page lists before pointing to the filtered list.
 AGEING_LIST_LIMIT = 50
@@ -48,6 +48,7 @@ CSV_COLUMNS = [
             i.next_notice_due_on.isoformat() if i.next_notice_due_on and i.is_open else ""
         ),
     ),
+    OWNER_COLUMN,
 ]
 
 

@@ -10,7 +10,12 @@ from cases.investigations.forms import (
 from cases.investigations.views.common import subject_inputs
 from cases.referrals import selectors as referral_selectors
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.views import RecordDetailView, ServiceFormView
+from oversight.core.views import (
+    RecordDetailView,
+    RecordOwnerView,
+    RecordTakeView,
+    ServiceFormView,
+)
 
 
 class InvestigationOpenView(PermissionRequiredMixin, ServiceFormView):
@@ -152,3 +157,15 @@ class InvestigationStatusView(PermissionRequiredMixin, ServiceFormView):
         self.call_service(**form.cleaned_data)
         verb = "completed" if form.cleaned_data["status"] == "completed" else "updated"
         return f"Investigation {self.object.reference} {verb}."
+
+
+class InvestigationTakeView(RecordTakeView):
+    """Assign to me."""
+
+    lookup = staticmethod(selectors.investigation_get)
+
+
+class InvestigationOwnerView(RecordOwnerView):
+    """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.investigation_get)
