@@ -8,6 +8,7 @@ from cases.api_routes import ROUTES as CASES
 from learning.api_routes import ROUTES as LEARNING
 from oversight.account_api import CurrentUserView
 from oversight.performance.api import TimelinessView
+from oversight.work.api import WorkView
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -17,5 +18,6 @@ for prefix, viewset, basename in [*CASES, *APPEALS, *LEARNING]:
 urlpatterns = [
     path("me/", CurrentUserView.as_view(), name="me"),
     path("timeliness/", TimelinessView.as_view(), name="timeliness"),
+    path("work/", WorkView.as_view(), name="work"),
     *router.urls,
 ]

@@ -1,0 +1,123 @@
+"""Your work (GET /api/v1/work/): the duties on the signed-in user's cases, soonest first, each
+from the rule of its kind of case; managers see anyone's and the unallocated queue; one query
+per kind of duty whatever the number of cases."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from cases.models import Investigation
+from cases.tests.factories import InvestigationFactory, ReferralFactory
+from learning.tests.factories import OverdueRecommendationFactory, RespondedRecommendationFactory
+from oversight.tests.helpers import token_client
+from oversight.work import rules
+
+D = dt.date
+URL = "/api/v1/work/"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _on_3_june_2024():
+    with time_machine.travel(dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC), tick=False):
+        yield
+
+
+def cases_of(owner, herts):
+    """One case of each duty: a referral awaiting its decision (due 7 May: overdue), an open
+    investigation owed its 12-month notice (17 April 2025), a statutory recommendation whose
+    response is overdue (due 25 April 2024), one whose response awaits publication (due 9 June).
+    """
+    referral = ReferralFactory(owner=owner, organisation=herts)
+    investigation = InvestigationFactory(owner=owner)
+    overdue = OverdueRecommendationFactory(owner=owner, recipient=herts)
+    to_publish = RespondedRecommendationFactory(owner=owner, recipient=herts)
+    return referral, investigation, overdue, to_publish
+
+
+def test_your_work_lists_each_duty_soonest_first(caseworker, herts):
+    referral, investigation, overdue, to_publish = cases_of(caseworker, herts)
+    ReferralFactory(organisation=herts)  # unallocated: not mine
+    body = token_client(caseworker).get(URL).json()
+    got = [
+        (i["reference"], i["kind"], i["duty"], i["due_on"], i["overdue"]) for i in body["results"]
+    ]
+    assert got == [
+        (overdue.reference, "recommendation", "response_overdue", "2024-04-25", True),
+        # Received 1 May: 3 working days, past the bank holiday of 6 May.
+        (referral.reference, "referral", "mode_decision", "2024-05-07", True),
+        (to_publish.reference, "recommendation", "publication", "2024-06-09", False),
+        (
+            investigation.reference,
+            "investigation",
+            "statutory_notice",
+            investigation.next_notice_due_on.isoformat(),
+            False,
+        ),
+    ]
+    assert (body["count"], body["overdue"], body["due_this_week"]) == (4, 2, 1)
+    assert body["results"][1]["summary"] == (
+        f"{rules.DUTIES['mode_decision']} (Hertfordshire Constabulary)"
+    )
+
+
+def test_done_duties_leave_the_list(caseworker, herts):
+    referral, investigation, overdue, to_publish = cases_of(caseworker, herts)
+    type(referral).objects.filter(pk=referral.pk).update(
+        status="decided", mode="local", decided_on=D(2024, 5, 7)
+    )
+    Investigation.objects.filter(pk=investigation.pk).update(
+        status="completed", completed_on=D(2024, 6, 1)
+    )
+    to_publish.responses.update(published_on=D(2024, 6, 1))
+    body = token_client(caseworker).get(URL).json()
+    assert [i["reference"] for i in body["results"]] == [overdue.reference]
+
+
+def test_a_manager_sees_anyones_work_and_the_unallocated_queue(caseworker, manager, herts):
+    mine = {case.reference for case in cases_of(caseworker, herts)}
+    unallocated = ReferralFactory(organisation=herts)
+    client = token_client(manager)
+    assert client.get(URL).json()["count"] == 0  # the manager's own: none
+    assert client.get(URL, {"owner": caseworker.username}).json()["count"] == 4
+    queue = {i["reference"] for i in client.get(URL, {"unallocated": "true"}).json()["results"]}
+    assert unallocated.reference in queue
+    assert not queue & mine
+
+
+def test_only_a_manager_sees_another_persons_work(caseworker, manager):
+    client = token_client(caseworker)
+    assert client.get(URL, {"owner": manager.username}).status_code == 403
+    assert client.get(URL, {"unallocated": "true"}).status_code == 403
+    assert client.get(URL, {"owner": caseworker.username}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"owner": "nobody"}, "owner"),
+        ({"unallocated": "perhaps"}, "unallocated"),
+        ({"owner": "casey", "unallocated": "true"}, "unallocated"),
+    ],
+)
+def test_bad_parameters_are_a_400_naming_the_field(manager, caseworker, query, field):
+    response = token_client(manager).get(URL, query)
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_a_force_liaison_is_told_there_is_no_such_thing(liaison):
+    assert token_client(liaison).get(URL).status_code == 404
+
+
+@pytest.mark.parametrize("copies", [1, 4])
+def test_the_query_count_does_not_grow_with_the_cases(
+    caseworker, herts, copies, django_assert_max_num_queries
+):
+    for _ in range(copies):
+        cases_of(caseworker, herts)
+    client = token_client(caseworker)
+    with django_assert_max_num_queries(8):
+        body = client.get(URL).json()
+    assert body["count"] == 4 * copies

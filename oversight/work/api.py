@@ -1,0 +1,110 @@
+"""GET /api/v1/work/ (staff): the duties on the signed-in user's cases, soonest first; a
+manager may ask for anyone's (`owner`) or for the unallocated queue (`unallocated=true`)."""
+
+import datetime as dt
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from oversight.core.permissions import IsCaseworkStaff
+from oversight.core.selectors import casework_staff_for_choice
+from oversight.work import rules, selectors
+
+ONLY_MANAGERS = "Only a manager can see another person's work or the unallocated queue."
+OWNER_UNKNOWN = "No member of the casework staff has the username “{value}”."
+ONE_OR_THE_OTHER = "Ask for one owner's work or for the unallocated queue, not both."
+
+
+class WorkQuery(serializers.Serializer):
+    owner = serializers.CharField(required=False, help_text="A username (managers).")
+    unallocated = serializers.BooleanField(
+        required=False, default=False, help_text="true: the unallocated queue (managers)."
+    )
+
+    def validate_owner(self, value):
+        owner = casework_staff_for_choice(active_only=False).filter(username=value).first()
+        if owner is None:
+            raise serializers.ValidationError(OWNER_UNKNOWN.format(value=value))
+        return owner
+
+    def validate(self, attrs):
+        if attrs.get("owner") is not None and attrs["unallocated"]:
+            raise serializers.ValidationError({"unallocated": ONE_OR_THE_OTHER})
+        return attrs
+
+
+class WorkItemSerializer(serializers.Serializer):
+    reference = serializers.CharField()
+    kind = serializers.ChoiceField(
+        choices=[rules.REFERRAL, rules.INVESTIGATION, rules.APPLICATION, rules.RECOMMENDATION]
+    )
+    duty = serializers.ChoiceField(choices=sorted(rules.DUTIES))
+    due_on = serializers.DateField()
+    overdue = serializers.BooleanField()
+    summary = serializers.CharField()
+
+
+def end_of_week(today: dt.date) -> dt.date:
+    """The Sunday of this week."""
+    return today + dt.timedelta(days=6 - today.weekday())
+
+
+class WorkView(APIView):
+    permission_classes = [IsCaseworkStaff]
+
+    @extend_schema(
+        summary="Your work: the duties on your cases (staff)",
+        parameters=[
+            OpenApiParameter("owner", str, description="A username: that person's work."),
+            OpenApiParameter("unallocated", bool, description="true: the unallocated queue."),
+        ],
+        responses={200: WorkItemSerializer(many=True)},
+        examples=[
+            OpenApiExample(
+                "One duty",
+                value={
+                    "count": 1,
+                    "overdue": 0,
+                    "due_this_week": 1,
+                    "results": [
+                        {
+                            "reference": "REF-2024-000123",
+                            "kind": "referral",
+                            "duty": "mode_decision",
+                            "due_on": "2024-06-06",
+                            "overdue": False,
+                            "summary": "Decide the mode of investigation (Kent Police)",
+                        }
+                    ],
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request):
+        query = WorkQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        owner = query.validated_data.get("owner")
+        unallocated = query.validated_data["unallocated"]
+        if (unallocated or (owner and owner != request.user)) and not request.user.is_manager:
+            raise exceptions.PermissionDenied(ONLY_MANAGERS)
+        today = timezone.localdate()
+        items = selectors.work_items(
+            today=today,
+            owner_ids=None if unallocated else [(owner or request.user).pk],
+            unallocated=unallocated,
+        )
+        week = end_of_week(today)
+        return Response(
+            {
+                "count": len(items),
+                "overdue": sum(item.overdue for item in items),
+                "due_this_week": sum(
+                    not item.overdue and rules.due_within(item.due_on, week) for item in items
+                ),
+                "results": WorkItemSerializer(items, many=True).data,
+            }
+        )

@@ -1,0 +1,85 @@
+"""Reads of the worklist: the duties owed on the cases of some owners (or on unallocated
+ones), each kind of duty in one query, so the count of queries never grows with the cases."""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from cases.models import Investigation, Referral, ReferralStatus
+from learning import selectors as learning_selectors
+from learning.models import Recommendation, RecommendationResponse
+from oversight.work import rules
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    reference: str
+    kind: str
+    duty: str
+    due_on: dt.date
+    overdue: bool
+    summary: str
+    owner: str | None
+
+
+def _owned(prefix: str, owner_ids: Iterable[int] | None, unallocated: bool) -> Q:
+    """Cases of these owners (None: anyone's), or only the unallocated ones."""
+    if unallocated:
+        return Q(**{f"{prefix}owner__isnull": True})
+    if owner_ids is None:
+        return Q()
+    return Q(**{f"{prefix}owner_id__in": list(owner_ids)})
+
+
+def work_items(
+    *, today: dt.date, owner_ids: Iterable[int] | None = None, unallocated: bool = False
+) -> list[WorkItem]:
+    """Every duty on the chosen cases, soonest first (then by reference)."""
+    owner_ids = None if owner_ids is None else list(owner_ids)
+    rows = []
+    for reference, due_on, organisation, owner in Referral.objects.filter(
+        _owned("", owner_ids, unallocated), status=ReferralStatus.AWAITING_DECISION
+    ).values_list("reference", "decision_due_on", "organisation__name", "owner__username"):
+        rows.append((reference, rules.REFERRAL, rules.MODE_DECISION, due_on, organisation, owner))
+    for reference, due_on, organisation, owner in (
+        Investigation.objects.open()
+        .filter(_owned("", owner_ids, unallocated), next_notice_due_on__isnull=False)
+        .values_list(
+            "reference", "next_notice_due_on", "referral__organisation__name", "owner__username"
+        )
+    ):
+        duty = rules.STATUTORY_NOTICE
+        rows.append((reference, rules.INVESTIGATION, duty, due_on, organisation, owner))
+    for reference, due_on, recipient, owner in Recommendation.objects.filter(
+        _owned("", owner_ids, unallocated), learning_selectors.overdue_q(today)
+    ).values_list("reference", "response_due_on", "recipient__name", "owner__username"):
+        duty = rules.RESPONSE_OVERDUE
+        rows.append((reference, rules.RECOMMENDATION, duty, due_on, recipient, owner))
+    for reference, due_on, recipient, owner in RecommendationResponse.objects.filter(
+        _owned("recommendation__", owner_ids, unallocated),
+        publish_by__isnull=False,
+        published_on__isnull=True,
+    ).values_list(
+        "recommendation__reference",
+        "publish_by",
+        "recommendation__recipient__name",
+        "recommendation__owner__username",
+    ):
+        rows.append((reference, rules.RECOMMENDATION, rules.PUBLICATION, due_on, recipient, owner))
+    items = [
+        WorkItem(
+            reference=reference,
+            kind=kind,
+            duty=duty,
+            due_on=due_on,
+            overdue=rules.is_overdue(due_on, today),
+            summary=f"{rules.DUTIES[duty]} ({organisation})"
+            if organisation
+            else rules.DUTIES[duty],
+            owner=owner,
+        )
+        for reference, kind, duty, due_on, organisation, owner in rows
+    ]
+    return sorted(items, key=lambda item: (item.due_on, item.reference, item.duty))
