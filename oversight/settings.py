@@ -216,6 +216,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several fields are named "kind"; each choice set gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "WorkItemKindEnum": "oversight.work.rules.CASE_KINDS",
+        "RecommendationKindEnum": "learning.models.RecommendationKind",
+    },
 }
 
 # Celery: Redis in production. With no broker configured, tasks run in-process.

@@ -1,11 +1,7 @@
-"""Pages of the core app: the home page after signing in."""
+"""Pages of the core app: the home page after signing in ("Your work" for staff)."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
 
+from oversight.work.views import WorkView
 
-@login_required
-def home(request):
-    if request.user.is_casework_staff:
-        return redirect("cases:referral-list")
-    return render(request, "oversight/home.html")
+home = login_required(WorkView.as_view())

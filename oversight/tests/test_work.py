@@ -121,3 +121,57 @@ def test_the_query_count_does_not_grow_with_the_cases(
     with django_assert_max_num_queries(8):
         body = client.get(URL).json()
     assert body["count"] == 4 * copies
+
+
+# The staff home page, "Your work".
+
+
+def test_signing_in_staff_land_on_their_work(client_as, caseworker, herts):
+    referral, investigation, overdue, to_publish = cases_of(caseworker, herts)
+    page = client_as(caseworker).get("/").content.decode()
+    assert '<h1 class="govuk-heading-l">Your work</h1>' in page
+    assert "2 overdue" in page
+    assert "1 due this week" in page
+    for case in (referral, investigation, overdue, to_publish):
+        assert case.reference in page
+    assert f'href="/referrals/{referral.reference}/"' in page
+    assert "Caseloads" not in page  # for managers
+
+
+def test_a_manager_sees_caseloads_the_queue_and_anyones_work(
+    client_as, caseworker, manager, herts
+):
+    cases_of(caseworker, herts)
+    client = client_as(manager)
+    page = client.get("/").content.decode()
+    assert "Caseloads" in page
+    assert f'href="?owner={caseworker.username}"' in page
+    theirs = client.get("/", {"owner": caseworker.username}).content.decode()
+    assert f"Work of {caseworker.display_name}" in theirs
+    assert "2 overdue" in theirs
+    assert "Unallocated cases" in client.get("/", {"unallocated": "true"}).content.decode()
+
+
+def test_only_a_manager_opens_another_persons_work_page(client_as, caseworker, manager):
+    client = client_as(caseworker)
+    assert client.get("/", {"owner": manager.username}).status_code == 403
+    assert client.get("/", {"owner": "nobody"}).status_code == 404
+
+
+def test_a_liaison_home_is_their_organisations_page(client_as, liaison):
+    page = client_as(liaison).get("/").content.decode()
+    assert "You are signed in as a liaison" in page
+    assert "Your work" not in page
+
+
+@pytest.mark.parametrize("copies", [1, 4])
+def test_the_work_page_query_count_does_not_grow_with_the_cases(
+    client_as, manager, caseworker, herts, copies, django_assert_max_num_queries
+):
+    for _ in range(copies):
+        cases_of(caseworker, herts)
+    client = client_as(manager)
+    # 16 at both sizes here: the session and user, the four duties for the person, and for
+    # the caseloads the staff, four grouped counts and the four duties of everyone.
+    with django_assert_max_num_queries(16):
+        assert client.get("/", {"owner": caseworker.username}).status_code == 200

@@ -38,9 +38,7 @@ class WorkQuery(serializers.Serializer):
 
 class WorkItemSerializer(serializers.Serializer):
     reference = serializers.CharField()
-    kind = serializers.ChoiceField(
-        choices=[rules.REFERRAL, rules.INVESTIGATION, rules.APPLICATION, rules.RECOMMENDATION]
-    )
+    kind = serializers.ChoiceField(choices=rules.CASE_KINDS)
     duty = serializers.ChoiceField(choices=sorted(rules.DUTIES))
     due_on = serializers.DateField()
     overdue = serializers.BooleanField()
@@ -89,7 +87,11 @@ class WorkView(APIView):
         query.is_valid(raise_exception=True)
         owner = query.validated_data.get("owner")
         unallocated = query.validated_data["unallocated"]
-        if (unallocated or (owner and owner != request.user)) and not request.user.is_manager:
+        if not rules.may_see(
+            is_manager=request.user.is_manager,
+            is_self=owner is None or owner == request.user,
+            unallocated=unallocated,
+        ):
             raise exceptions.PermissionDenied(ONLY_MANAGERS)
         today = timezone.localdate()
         items = selectors.work_items(

@@ -39,6 +39,12 @@ REFERRAL = "referral"
 INVESTIGATION = "investigation"
 APPLICATION = "application"
 RECOMMENDATION = "recommendation"
+CASE_KINDS = [
+    (REFERRAL, "Referral"),
+    (INVESTIGATION, "Investigation"),
+    (APPLICATION, "Appeal or review"),
+    (RECOMMENDATION, "Recommendation"),
+]
 
 
 def is_overdue(due_on: dt.date, today: dt.date) -> bool:
@@ -49,3 +55,9 @@ def is_overdue(due_on: dt.date, today: dt.date) -> bool:
 def due_within(due_on: dt.date, last_day: dt.date) -> bool:
     """Due on or before `last_day` (the end of the week, or of a reminder's horizon)."""
     return due_on <= last_day
+
+
+def may_see(*, is_manager: bool, is_self: bool, unallocated: bool) -> bool:
+    """Anyone on the staff sees their own work; only a manager sees another person's, or the
+    queue of unallocated cases."""
+    return is_manager or (is_self and not unallocated)

@@ -5,12 +5,22 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
+from appeals.models import Application, Status
 from cases.models import Investigation, Referral, ReferralStatus
 from learning import selectors as learning_selectors
 from learning.models import Recommendation, RecommendationResponse
+from oversight.core.selectors import casework_staff_for_choice
 from oversight.work import rules
+
+# The staff page of each kind of case.
+DETAIL_URL_NAMES = {
+    rules.REFERRAL: "cases:referral-detail",
+    rules.INVESTIGATION: "investigations:investigation-detail",
+    rules.APPLICATION: "appeals:application-detail",
+    rules.RECOMMENDATION: "learning:recommendation-detail",
+}
 
 
 @dataclass(frozen=True)
@@ -83,3 +93,47 @@ def work_items(
         for reference, kind, duty, due_on, organisation, owner in rows
     ]
     return sorted(items, key=lambda item: (item.due_on, item.reference, item.duty))
+
+
+@dataclass(frozen=True)
+class Caseload:
+    username: str
+    name: str
+    open_cases: int
+    overdue: int
+
+
+def _open_cases_by_owner() -> dict[int | None, int]:
+    """Open cases per owner (None: unallocated): four grouped counts."""
+    counts: dict[int | None, int] = {}
+    open_sets = [
+        Referral.objects.filter(status=ReferralStatus.AWAITING_DECISION),
+        Investigation.objects.open(),
+        Application.objects.filter(status__in=[Status.RECEIVED, Status.VALID]),
+        Recommendation.objects.filter(status="issued"),
+    ]
+    for queryset in open_sets:
+        for row in queryset.values("owner_id").annotate(n=Count("id")).order_by():
+            counts[row["owner_id"]] = counts.get(row["owner_id"], 0) + row["n"]
+    return counts
+
+
+def caseloads(*, today: dt.date) -> tuple[list[Caseload], int, int]:
+    """Each active member of staff's open cases and overdue duties (most overdue first), and
+    the unallocated queue's open cases and overdue duties."""
+    open_cases = _open_cases_by_owner()
+    overdue: dict[str | None, int] = {}
+    for item in work_items(today=today):
+        if item.overdue:
+            overdue[item.owner] = overdue.get(item.owner, 0) + 1
+    rows = [
+        Caseload(
+            username=user.username,
+            name=user.display_name,
+            open_cases=open_cases.get(user.pk, 0),
+            overdue=overdue.get(user.username, 0),
+        )
+        for user in casework_staff_for_choice()
+    ]
+    rows.sort(key=lambda row: (-row.overdue, -row.open_cases, row.name))
+    return rows, open_cases.get(None, 0), overdue.get(None, 0)

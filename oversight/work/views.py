@@ -1,0 +1,60 @@
+"""The staff home page, "Your work": the duties on your cases, soonest first; for managers
+also each person's caseload, the unallocated queue, and anyone's list."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from oversight.core.selectors import casework_staff_for_choice
+from oversight.core.views import PageView
+from oversight.work import rules, selectors
+from oversight.work.api import ONLY_MANAGERS, end_of_week
+
+
+def _row(item) -> dict:
+    url = reverse(selectors.DETAIL_URL_NAMES[item.kind], args=[item.reference])
+    return {"item": item, "url": url}
+
+
+class WorkView(PageView):
+    def get(self, request):
+        user = request.user
+        if not user.is_casework_staff:
+            return render(request, "oversight/home.html")
+        owner = user
+        username = request.GET.get("owner", "")
+        unallocated = request.GET.get("unallocated") == "true"
+        if username:
+            owner = casework_staff_for_choice(active_only=False).filter(username=username).first()
+            if owner is None:
+                raise Http404("No member of the casework staff has that username.")
+        if not rules.may_see(
+            is_manager=user.is_manager, is_self=owner == user, unallocated=unallocated
+        ):
+            raise PermissionDenied(ONLY_MANAGERS)
+        items = selectors.work_items(
+            today=self.today,
+            owner_ids=None if unallocated else [owner.pk],
+            unallocated=unallocated,
+        )
+        week = end_of_week(self.today)
+        context = {
+            "rows": [_row(item) for item in items],
+            "overdue": sum(item.overdue for item in items),
+            "due_this_week": sum(
+                not item.overdue and rules.due_within(item.due_on, week) for item in items
+            ),
+            "owner": None if unallocated else owner,
+            "unallocated": unallocated,
+            "mine": owner == user and not unallocated,
+            "today": self.today,
+        }
+        if user.is_manager:
+            caseloads, queue_open, queue_overdue = selectors.caseloads(today=self.today)
+            context |= {
+                "caseloads": caseloads,
+                "queue_open": queue_open,
+                "queue_overdue": queue_overdue,
+            }
+        return render(request, "oversight/work.html", context)
