@@ -8,5 +8,13 @@ app_name = "appeals"
 urlpatterns = record_pages(
     "application",
     views,
-    steps=["edit", "forward", ("judge", "validity"), "decide", "take", "owner"],
+    steps=[
+        "edit",
+        "forward",
+        ("judge", "validity"),
+        "decide",
+        "take",
+        "owner",
+        ("note", "notes/new"),
+    ],
 )

@@ -5,6 +5,7 @@ from appeals.filters import ApplicationFilter
 from appeals.forms import ApplicationEditForm, ApplicationForm, DecideForm, ForwardForm, JudgeForm
 from appeals.models import ReviewBody, Status
 from oversight.core.formatting import yes_no
+from oversight.core.notes.views import RecordNoteView
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import (
     OWNER_COLUMN,
@@ -201,5 +202,11 @@ class ApplicationTakeView(RecordTakeView):
 
 class ApplicationOwnerView(RecordOwnerView):
     """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.application_get)
+
+
+class ApplicationNoteView(RecordNoteView):
+    """Add a note."""
 
     lookup = staticmethod(selectors.application_get)

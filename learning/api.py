@@ -39,7 +39,13 @@ from learning.throttles import PerTokenRateThrottle
 from oversight.core.api_pagination import KeysetPagination
 from oversight.core.api_views import OWNER_NOTE, CaseRecordViewSet
 from oversight.core.filters import FilterBackend
-from oversight.core.permissions import IsLiaison, IsStaff, IsStaffOrLiaison, is_force_liaison
+from oversight.core.permissions import (
+    IsCaseworkStaff,
+    IsLiaison,
+    IsStaff,
+    IsStaffOrLiaison,
+    is_force_liaison,
+)
 
 NOT_JSON = "The request body must be JSON (Content-Type: application/json)."
 
@@ -201,6 +207,8 @@ class RecommendationViewSet(CaseRecordViewSet):
     staff_actions = frozenset({"create", "partial_update", "update", "issue"})
 
     def get_permissions(self):
+        if self.action == "notes":  # staff only: a liaison is told they do not exist
+            return [permissions.IsAuthenticated(), IsCaseworkStaff()]
         if self.action in self.staff_actions:
             return [permissions.IsAuthenticated(), IsStaff()]
         if self.action == "respond":

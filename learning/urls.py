@@ -26,6 +26,7 @@ urlpatterns = [
             "implement",
             "take",
             "owner",
+            ("note", "notes/new"),
         ],
     ),
     path(

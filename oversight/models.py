@@ -1,6 +1,7 @@
 """The oversight app's models, as Django finds them: the ground's (organisations, users, view
-log ...) and the figures' (snapshots, runs, targets). Code imports them from where they live,
-oversight.core.models and oversight.performance.models."""
+log, case notes ...) and the figures' (snapshots, runs, targets). Code imports them from where
+they live, oversight.core.models, oversight.core.notes.models and
+oversight.performance.models."""
 
 from oversight.core.models import (  # noqa: F401
     STAFF_ROLES,
@@ -12,4 +13,5 @@ from oversight.core.models import (  # noqa: F401
     User,
     ViewLog,
 )
+from oversight.core.notes.models import CaseNote  # noqa: F401
 from oversight.performance.models import Target, TimelinessRun, TimelinessSnapshot  # noqa: F401

@@ -19,6 +19,7 @@ from appeals.tests.factories import (
 )
 from learning.tests.factories import IssuedRecommendationFactory
 from oversight.core.models import ViewLog
+from oversight.core.notes.services import note_add
 from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date
@@ -619,9 +620,12 @@ def test_detail_page_query_count_does_not_grow_with_history(
     url = reverse("appeals:application-detail", args=[application.reference])
     made_from = {"source_kind": "application", "source_reference": application.reference}
     IssuedRecommendationFactory(**made_from)
-    with django_assert_max_num_queries(9) as small:  # 8, and its recommendations
+    note_add(actor=manager, record=application, text="First note", today=D(2024, 6, 3))
+    with django_assert_max_num_queries(10) as small:  # 8, its recommendations and notes
         assert client.get(url).status_code == 200
     IssuedRecommendationFactory.create_batch(4, **made_from)
+    for n in range(5):
+        note_add(actor=caseworker, record=application, text=f"Note {n}", today=D(2024, 6, 3))
     for n, actor in enumerate([manager, caseworker, manager, caseworker]):
         application.refresh_from_db()
         services.application_update(

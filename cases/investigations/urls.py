@@ -18,7 +18,7 @@ urlpatterns = [
         "investigation",
         views,
         create=False,
-        steps=["edit", "status", ("notice", "notices"), "take", "owner"],
+        steps=["edit", "status", ("notice", "notices"), "take", "owner", ("note", "notes/new")],
     ),
     # The people under investigation, each changed on a page of their own.
     path("<str:reference>/people/new/", views.SubjectView.as_view(), name="subject-create"),

@@ -5,4 +5,6 @@ from oversight.core.urls import record_pages
 
 app_name = "cases"
 
-urlpatterns = record_pages("referral", views, steps=["edit", "decide", "take", "owner"])
+urlpatterns = record_pages(
+    "referral", views, steps=["edit", "decide", "take", "owner", ("note", "notes/new")]
+)

@@ -4,6 +4,7 @@ from cases.referrals import selectors, services
 from cases.referrals.filters import ReferralFilter
 from cases.referrals.forms import DecisionForm, ReferralEditForm, ReferralForm
 from oversight.core.formatting import yes_no
+from oversight.core.notes.views import RecordNoteView
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import (
     OWNER_COLUMN,
@@ -131,5 +132,11 @@ class ReferralTakeView(RecordTakeView):
 
 class ReferralOwnerView(RecordOwnerView):
     """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.referral_get)
+
+
+class ReferralNoteView(RecordNoteView):
+    """Add a note."""
 
     lookup = staticmethod(selectors.referral_get)

@@ -30,6 +30,7 @@ from learning.services.messages import (
 )
 from learning.views.common import RecommendationStepView
 from oversight.core.formatting import long_date
+from oversight.core.notes.views import RecordNoteView
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import RecordDetailView, RecordOwnerView, RecordTakeView
 
@@ -242,5 +243,11 @@ class RecommendationTakeView(RecordTakeView):
 
 class RecommendationOwnerView(RecordOwnerView):
     """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.recommendation_get)
+
+
+class RecommendationNoteView(RecordNoteView):
+    """Add a note."""
 
     lookup = staticmethod(selectors.recommendation_get)

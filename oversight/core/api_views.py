@@ -19,6 +19,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from oversight.core.notes.api import CaseNotesMixin
 from oversight.core.permissions import IsCaseworkStaff
 from oversight.core.services import record_assign, view_log_record
 from oversight.core.views import TodayMixin
@@ -83,6 +84,7 @@ class CaseRecordMixin:
 class CaseRecordViewSet(
     TodayMixin,
     CaseRecordMixin,
+    CaseNotesMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -91,7 +93,8 @@ class CaseRecordViewSet(
 ):
     """A kind of case record over the API, for casework staff: listed, read (each read
     logged), created from `create_serializer_class` by create_record(), and changed from
-    `update_serializer_class` by revise(), with the workflow steps the request asks for."""
+    `update_serializer_class` by revise(), with the workflow steps the request asks for; its
+    internal notes at …/<reference>/notes/ (oversight.core.notes.api)."""
 
     permission_classes = [IsCaseworkStaff]
     create_serializer_class: type[serializers.Serializer]

@@ -13,11 +13,16 @@ from django.utils.text import capfirst
 from pghistory.models import Events
 
 from oversight.core.models import User
+from oversight.core.notes.models import CaseNote
 
 # The case's owner (oversight.core.models.owner_field): a change of it is told as what
 # happened ("Owner changed to Casey Worker") rather than as one more changed field.
 OWNER_FIELD = "owner"
 UNALLOCATED_LABEL = "Unallocated"
+# A case note (oversight.core.notes) is in the history of every record as "Note added", by its
+# author, with its text; the notes themselves never change, so there is nothing else to tell.
+NOTE_ADDED_LABEL = "Note added"
+NOTE_SHOWN_FIELDS = frozenset({"text"})
 
 # Bookkeeping columns that change on every save and mean nothing to a reader.
 HIDDEN_FIELDS = frozenset(
@@ -104,7 +109,9 @@ def _shown(model: type[models.Model], name: str, parent: models.Model) -> bool:
 
 
 def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryEntry]:
-    """Events of `obj` and of rows pointing at it (such as its determinations), oldest first."""
+    """Events of `obj` and of rows pointing at it (such as its determinations), oldest first;
+    the notes on it always among them."""
+    tracked = (*tracked, CaseNote)
     order = {m._meta.label: i for i, m in enumerate(tracked)}
     # Events of one transaction share a timestamp: then the record itself comes first.
     events = sorted(
@@ -120,7 +127,10 @@ def history_of(obj: models.Model, *tracked: type[models.Model]) -> list[HistoryE
         if model is None:
             continue
         noun = capfirst(model._meta.verbose_name)
-        if event.pgh_label == "insert":
+        if model is CaseNote:
+            what = NOTE_ADDED_LABEL
+            source = {k: [None, v] for k, v in event.pgh_data.items() if k in NOTE_SHOWN_FIELDS}
+        elif event.pgh_label == "insert":
             what, source = f"{noun} recorded", {k: [None, v] for k, v in event.pgh_data.items()}
         elif event.pgh_label == "delete":
             what, source = f"{noun} removed", {k: [v, None] for k, v in event.pgh_data.items()}

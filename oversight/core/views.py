@@ -1,6 +1,7 @@
 """The page patterns every app shares: a record's page, a form whose valid input goes through
 one service, a filtered list, and its CSV export; and the owner steps every record has
-("Assign to me", and the managers' "Change owner")."""
+("Assign to me", and the managers' "Change owner"); and the Notes section of every
+record's page."""
 
 from collections.abc import Callable, Mapping
 
@@ -15,6 +16,7 @@ from oversight.core import ownership
 from oversight.core.csv_export import streaming_csv
 from oversight.core.errors import ConflictError
 from oversight.core.forms import OwnerForm, VersionedForm, add_service_errors
+from oversight.core.notes.selectors import notes_of
 from oversight.core.paging import paginate
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.services import record_assign, record_take, view_log_record
@@ -52,6 +54,7 @@ class RecordDetailView(PageView):
             self.context_object_name: record,
             "today": self.today,
             "ownership": ownership_context(request.user, record),
+            "notes": notes_context(request.user, record),
             **self.get_context_data(record),
         }
         return render(request, self.template_name, context)
@@ -70,6 +73,14 @@ def ownership_context(user, record) -> dict | None:
         "take_url": record.step_url("take"),
         "change_url": record.step_url("owner"),
     }
+
+
+def notes_context(user, record) -> dict | None:
+    """What the record's Notes section shows the user (templates/oversight/_notes.html), newest
+    first: None for anyone but casework staff, who alone may know that notes exist."""
+    if not (user.is_authenticated and user.is_casework_staff):
+        return None
+    return {"notes": list(notes_of(record=record)), "add_url": record.step_url("note")}
 
 
 class ServiceFormView(PageView):

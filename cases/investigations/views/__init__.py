@@ -10,6 +10,7 @@ from cases.investigations.views.people import SubjectRemoveView, SubjectView
 from cases.investigations.views.records import (
     InvestigationDetailView,
     InvestigationEditView,
+    InvestigationNoteView,
     InvestigationOpenView,
     InvestigationOwnerView,
     InvestigationStatusView,
@@ -20,6 +21,7 @@ __all__ = [
     "InvestigationAgeingView",
     "InvestigationDetailView",
     "InvestigationEditView",
+    "InvestigationNoteView",
     "InvestigationExportView",
     "InvestigationListView",
     "InvestigationOpenView",

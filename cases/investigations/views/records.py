@@ -9,6 +9,7 @@ from cases.investigations.forms import (
 )
 from cases.investigations.views.common import subject_inputs
 from cases.referrals import selectors as referral_selectors
+from oversight.core.notes.views import RecordNoteView
 from oversight.core.permissions import PermissionRequiredMixin
 from oversight.core.views import (
     RecordDetailView,
@@ -167,5 +168,11 @@ class InvestigationTakeView(RecordTakeView):
 
 class InvestigationOwnerView(RecordOwnerView):
     """Change owner (managers)."""
+
+    lookup = staticmethod(selectors.investigation_get)
+
+
+class InvestigationNoteView(RecordNoteView):
+    """Add a note."""
 
     lookup = staticmethod(selectors.investigation_get)

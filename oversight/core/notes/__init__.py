@@ -1,0 +1,1 @@
+"""Case notes: internal, attributed notes on any case record (see models.CaseNote)."""
