@@ -2,6 +2,7 @@
 log ...) and the figures' (snapshots, runs, targets). Code imports them from where they live,
 oversight.core.models and oversight.performance.models."""
 
+from oversight.core.casework.models import Contact, Party  # noqa: F401
 from oversight.core.models import (  # noqa: F401
     STAFF_ROLES,
     AuditedModel,

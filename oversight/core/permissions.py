@@ -43,6 +43,8 @@ is_staff_or_liaison = is_casework_staff | is_force_liaison
 # Taking a case and the owner step's page: staff only (a liaison is told they do not exist);
 # who may give a case to whom is oversight.core.ownership's rule, which the services apply.
 rules.add_perm("core.change_owner", is_casework_staff)
+# The people around a case and the contact log: personal data, for casework staff alone.
+rules.add_perm("core.change_parties", is_casework_staff)
 
 
 class PermissionRequiredMixin(LoginRequiredMixin):
