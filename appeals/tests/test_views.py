@@ -19,6 +19,11 @@ from appeals.tests.factories import (
 )
 from learning.tests.factories import IssuedRecommendationFactory
 from oversight.core.models import ViewLog
+from oversight.tests.core.casework.factories import (
+    ContactFactory,
+    PartyFactory,
+    RepresentativeFactory,
+)
 from oversight.tests.helpers import date_fields, pagination_link
 
 D = dt.date
@@ -619,9 +624,17 @@ def test_detail_page_query_count_does_not_grow_with_history(
     url = reverse("appeals:application-detail", args=[application.reference])
     made_from = {"source_kind": "application", "source_reference": application.reference}
     IssuedRecommendationFactory(**made_from)
-    with django_assert_max_num_queries(9) as small:  # 8, and its recommendations
+    complainant = PartyFactory(application=application)
+    ContactFactory(application=application, party=complainant)
+    # 8, its recommendations, its parties and contacts (read, the reads logged, and the
+    # people the history names).
+    with django_assert_max_num_queries(14) as small:
         assert client.get(url).status_code == 200
     IssuedRecommendationFactory.create_batch(4, **made_from)
+    for _ in range(3):
+        complainant = PartyFactory(application=application)
+        RepresentativeFactory(application=application, acting_for=complainant)
+        ContactFactory(application=application, party=complainant)
     for n, actor in enumerate([manager, caseworker, manager, caseworker]):
         application.refresh_from_db()
         services.application_update(

@@ -52,7 +52,7 @@ class RecordDetailView(PageView):
         view_log_record(user=request.user, record=record)
         casework = casework_context(request.user, record)
         if casework is not None:
-            log_casework_read(request.user, record)
+            log_casework_read(request.user, record, casework)
         context = {
             self.context_object_name: record,
             "today": self.today,

@@ -28,13 +28,17 @@ def casework_context(user, record) -> dict | None:
             }
             for party in parties
         ],
-        "contacts": list(selectors.contact_list(record=record)),
+        # A contact is with a party: with no parties, there is nothing to look for.
+        "contacts": list(selectors.contact_list(record=record)) if parties else [],
         "add_party_url": _url(record, "party-add"),
         "add_contact_url": _url(record, "contact-add"),
     }
 
 
-def log_casework_read(user, record) -> None:
-    """Log the read of the parties and the contacts shown on the record's page."""
-    services.view_log_parties(user=user, record=record, model=Party)
-    services.view_log_parties(user=user, record=record, model=Contact)
+def log_casework_read(user, record, casework: dict) -> None:
+    """Log the read of the parties and of the contacts the record's page shows (none shown,
+    no personal data read: nothing to log)."""
+    if casework["parties"]:
+        services.view_log_parties(user=user, record=record, model=Party)
+    if casework["contacts"]:
+        services.view_log_parties(user=user, record=record, model=Contact)
