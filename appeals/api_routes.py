@@ -4,7 +4,10 @@ Each entry is (prefix, viewset, basename).
 """
 
 from appeals.api import ApplicationViewSet
+from appeals.selectors import application_get
+from oversight.core.casework.api import casework_routes
 
 ROUTES: list[tuple] = [
     ("applications", ApplicationViewSet, "application"),
+    *casework_routes("applications", "application", application_get),
 ]

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from appeals import rules
 from appeals.models import AgeBand, Application, Result
+from oversight.core.casework.models import Contact, Party
 from oversight.core.history import HistoryEntry, history_of
 
 
@@ -49,8 +50,8 @@ def application_recommendations(*, application: Application) -> list:
 
 
 def application_history(*, application: Application) -> list[HistoryEntry]:
-    """Who changed what on the application, oldest first."""
-    return history_of(application, Application)
+    """Who changed what on the application and its people and contacts, oldest first."""
+    return history_of(application, Application, Party, Contact)
 
 
 def application_ageing(*, queryset: QuerySet[Application], today: dt.date) -> list[dict]:

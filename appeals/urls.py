@@ -1,6 +1,7 @@
 """Pages of the appeals app, mounted by oversight/urls.py at /applications/."""
 
-from appeals import views
+from appeals import selectors, views
+from oversight.core.casework.urls import casework_pages
 from oversight.core.urls import record_pages
 
 app_name = "appeals"
@@ -17,4 +18,4 @@ urlpatterns = record_pages(
         "owner",
         ("note", "notes/new"),
     ],
-)
+) + casework_pages("application", selectors.application_get)

@@ -3,6 +3,7 @@ log, case notes ...) and the figures' (snapshots, runs, targets). Code imports t
 they live, oversight.core.models, oversight.core.notes.models and
 oversight.performance.models."""
 
+from oversight.core.casework.models import Contact, Party  # noqa: F401
 from oversight.core.models import (  # noqa: F401
     STAFF_ROLES,
     AuditedModel,

@@ -20,6 +20,7 @@ from cases.models import (
     Subject,
     Theme,
 )
+from oversight.core.casework.models import Contact, Party
 from oversight.core.history import HistoryEntry, history_of
 from oversight.core.models import User
 from oversight.core.selectors import casework_staff_for_choice
@@ -299,6 +300,8 @@ HISTORY_MODELS = (
     Allegation,
     InvestigationTheme,
     StatutoryNotice,
+    Party,
+    Contact,
 )
 
 

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from cases.investigations import views
+from cases.investigations import selectors, views
+from oversight.core.casework.urls import casework_pages
 from oversight.core.urls import record_pages
 
 app_name = "investigations"
@@ -32,4 +33,5 @@ urlpatterns = [
         views.SubjectRemoveView.as_view(),
         name="subject-remove",
     ),
+    *casework_pages("investigation", selectors.investigation_get),
 ]

@@ -7,6 +7,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from cases.models import Determination, Referral, ReferralStatus
+from oversight.core.casework.models import Contact, Party
 from oversight.core.history import HistoryEntry, history_of
 
 
@@ -47,5 +48,6 @@ def referral_get(*, user, reference: str) -> Referral:
 
 
 def referral_history(*, referral: Referral) -> list[HistoryEntry]:
-    """Who changed what on the referral and its determinations, oldest first."""
-    return history_of(referral, Referral, Determination)
+    """Who changed what on the referral, its determinations, people and contacts, oldest
+    first."""
+    return history_of(referral, Referral, Determination, Party, Contact)

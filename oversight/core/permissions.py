@@ -45,6 +45,8 @@ is_staff_or_liaison = is_casework_staff | is_force_liaison
 rules.add_perm("core.change_owner", is_casework_staff)
 # Case notes (oversight.core.notes): the staff's own, never seen by a liaison.
 rules.add_perm("core.add_note", is_casework_staff)
+# The people around a case and the contact log: personal data, for casework staff alone.
+rules.add_perm("core.change_parties", is_casework_staff)
 
 
 class PermissionRequiredMixin(LoginRequiredMixin):

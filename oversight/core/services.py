@@ -67,11 +67,15 @@ def api_token_create(*, user: User) -> str:
     return key
 
 
-def view_log_record(*, user: User, record, via_api: bool = False) -> None:
-    """Log that a person consulted a case record (DPA 2018 s.62): one row, who and when."""
+def view_log_record(
+    *, user: User, record, via_api: bool = False, record_type: str | None = None
+) -> None:
+    """Log that a person consulted a case record (DPA 2018 s.62): one row, who and when.
+    `record_type` names what of the record was read when it is not the record itself (its
+    parties, say)."""
     ViewLog.objects.create(
         user=user,
-        record_type=record._meta.label,
+        record_type=record_type or record._meta.label,
         reference=getattr(record, "reference", str(record.pk)),
         via_api=via_api,
     )

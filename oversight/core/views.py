@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views import View
 
 from oversight.core import ownership
+from oversight.core.casework.context import casework_context, log_casework_read
 from oversight.core.csv_export import streaming_csv
 from oversight.core.errors import ConflictError
 from oversight.core.forms import OwnerForm, VersionedForm, add_service_errors
@@ -37,8 +38,9 @@ class PageView(TodayMixin, View):
 
 class RecordDetailView(PageView):
     """A case record's page: `lookup`, a selector, finds it by the URL's reference (404 when
-    the user may not see it); the viewing is logged, as every read of personal data is; the
-    page gets the record under `context_object_name`, today, and get_context_data()."""
+    the user may not see it); the viewing is logged, as every read of personal data is (with
+    the parties and contacts it shows); the page gets the record under `context_object_name`,
+    today, its owner, its people and contacts (`casework`) and get_context_data()."""
 
     template_name: str
     lookup: Callable
@@ -50,11 +52,15 @@ class RecordDetailView(PageView):
     def get(self, request, reference):
         record = self.lookup(user=request.user, reference=reference)
         view_log_record(user=request.user, record=record)
+        casework = casework_context(request.user, record)
+        if casework is not None:
+            log_casework_read(request.user, record, casework)
         context = {
             self.context_object_name: record,
             "today": self.today,
             "ownership": ownership_context(request.user, record),
             "notes": notes_context(request.user, record),
+            "casework": casework,
             **self.get_context_data(record),
         }
         return render(request, self.template_name, context)

@@ -12,8 +12,16 @@ from appeals.models import Application
 from cases.models import Investigation, Referral, Theme
 from learning.models import Recommendation
 from oversight.core.calendar import financial_year_from_start
+from oversight.core.casework.models import Contact, Party
 from oversight.core.models import STAFF_ROLES, NonWorkingDay, Organisation, Role, User
-from oversight.demo import applications, investigations, recommendations, referrals, volumes
+from oversight.demo import (
+    applications,
+    investigations,
+    parties,
+    recommendations,
+    referrals,
+    volumes,
+)
 from oversight.demo.common import Context, References, force_cum_weights, name_pool
 from oversight.performance.models import Target
 
@@ -35,7 +43,7 @@ def insert_history_triggers() -> list[str]:
     return [
         f"{model._meta.label}:{trigger.name}"
         for model, trigger in pgtrigger.registered()
-        if model._meta.app_label in {"cases", "appeals", "learning"}
+        if (model._meta.app_label in {"cases", "appeals", "learning"} or model in (Party, Contact))
         and trigger.name.startswith("insert")
     ]
 
@@ -136,6 +144,8 @@ def seed(
         )
         with ignore:
             investigation_pool, application_pool = [], []
+            # The parties' own random stream: the rest of the data stays as it was.
+            parties_rng = random.Random(seed + 34)
             for first, last in financial_years(first_year, today):
                 label = financial_year_from_start(first.year)
                 fraction = ((last - first).days + 1) / (
@@ -143,8 +153,9 @@ def seed(
                 )
                 started = time.monotonic()
                 made = referrals.generate(ctx, first, last, fraction)
-                investigations.generate(ctx, made, themes, investigation_pool)
-                applications.generate(ctx, first, last, fraction, application_pool)
+                opened = investigations.generate(ctx, made, themes, investigation_pool)
+                received = applications.generate(ctx, first, last, fraction, application_pool)
+                parties.generate(ctx, opened, received, parties_rng)
                 pools = {
                     "investigation": _sorted_pool(investigation_pool),
                     "application": _sorted_pool(application_pool),

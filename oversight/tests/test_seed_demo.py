@@ -26,6 +26,7 @@ from cases.referrals.services import referral_create
 from learning import rules as learning_rules
 from learning import selectors as learning_selectors
 from learning.models import PlannedAction, Recommendation, RecommendationResponse
+from oversight.core.casework.models import Contact, Party
 from oversight.core.models import (
     STAFF_ROLES,
     NonWorkingDay,
@@ -66,6 +67,9 @@ def fingerprint():
 
 
 def wipe():
+    Contact.objects.all().delete()
+    Party.objects.filter(acting_for__isnull=False).delete()
+    Party.objects.all().delete()
     Recommendation.objects.all().delete()
     Application.objects.all().delete()
     Investigation.objects.all().delete()
@@ -137,6 +141,8 @@ def test_every_row_passes_full_clean():
         Application,
         Recommendation,
         RecommendationResponse,
+        Party,
+        Contact,
     ]
     for model in models:
         rows = list(model.objects.all())
@@ -334,3 +340,27 @@ def test_most_cases_have_an_owner_among_the_staff_and_some_are_unallocated():
     allocated = [owner for owner in owners if owner is not None]
     assert 0.75 < len(allocated) / len(owners) < 0.95
     assert set(allocated) <= staff
+
+
+@pytest.mark.django_db
+def test_most_investigations_have_a_complainant_or_a_family_and_a_few_contacts():
+    seed()
+    investigations = list(Investigation.objects.all())
+    with_people = Investigation.objects.filter(parties__isnull=False).distinct().count()
+    assert with_people / len(investigations) > 0.75
+    roles = set(Party.objects.values_list("role", flat=True))
+    assert roles == set(Party.Role.values)
+    for rep in Party.objects.filter(role=Party.Role.REPRESENTATIVE).select_related("acting_for"):
+        case = "investigation_id" if rep.investigation_id else "referral_id"
+        if rep.application_id:
+            case = "application_id"
+        assert getattr(rep.acting_for, case) == getattr(rep, case)
+    # Each investigation's parties are its referral's, carried over.
+    for inv in Investigation.objects.filter(parties__isnull=False).distinct()[:20]:
+        assert sorted(inv.parties.values_list("name", flat=True)) == sorted(
+            inv.referral.parties.values_list("name", flat=True)
+        )
+    assert Contact.objects.filter(investigation__isnull=False).exists()
+    for contact in Contact.objects.select_related("party")[:200]:
+        assert contact.on <= TODAY
+        assert contact.party.investigation_id == contact.investigation_id

@@ -24,6 +24,7 @@ from cases.models import (
     Theme,
 )
 from oversight.core import references
+from oversight.core.casework.services import _parties_carry_locked
 from oversight.core.models import User
 from oversight.core.services import reference_allocate
 from oversight.core.validation import FieldErrors
@@ -70,7 +71,8 @@ def investigation_open(
     note: str = "",
 ) -> Investigation:
     """Open an investigation from a referral decided as independent or directed (or a legacy
-    mode), with a new reference; its people are saved with it or not at all."""
+    mode), with a new reference; its people are saved with it or not at all, and the
+    referral's parties (complainants, representatives, interested persons) are carried to it."""
     with attributed(actor):
         # Locking the referral makes two people opening it at once wait for each other.
         referral = Referral.objects.select_for_update().get(pk=referral.pk)
@@ -115,6 +117,7 @@ def investigation_open(
         )
         set_themes(investigation, themes)
         _investigation_people_save_locked(investigation, subjects, replace=True)
+        _parties_carry_locked(source=referral, target=investigation, actor=actor)
         requested = requested_transition(
             investigation,
             status=status,

@@ -19,6 +19,11 @@ from cases.tests.factories import (
 )
 from learning.tests.factories import IssuedRecommendationFactory, RecommendationFactory
 from oversight.core.models import ViewLog
+from oversight.tests.core.casework.factories import (
+    ContactFactory,
+    PartyFactory,
+    RepresentativeFactory,
+)
 from oversight.tests.helpers import date_fields
 
 D = dt.date
@@ -525,12 +530,19 @@ def test_detail_query_count_does_not_grow_with_people(
     client.get(url)
     AllegationFactory(subject=SubjectFactory(investigation=investigation))
     IssuedRecommendationFactory(source_reference=investigation.reference)
-    with django_assert_max_num_queries(18) as small:  # 16, its recommendations and notes
+    complainant = PartyFactory(investigation=investigation)
+    ContactFactory(investigation=investigation, party=complainant)
+    # 16, its recommendations, its notes, its parties and contacts (read, the reads logged,
+    # and the people the history names).
+    with django_assert_max_num_queries(23) as small:
         assert client.get(url).status_code == 200
     for _ in range(5):
         person = SubjectFactory(investigation=investigation)
         AllegationFactory.create_batch(3, subject=person)
         IssuedRecommendationFactory(source_reference=investigation.reference)
+        complainant = PartyFactory(investigation=investigation)
+        RepresentativeFactory(investigation=investigation, acting_for=complainant)
+        ContactFactory(investigation=investigation, party=complainant)
     with django_assert_num_queries(len(small)):
         assert client.get(url).status_code == 200
 
