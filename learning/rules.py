@@ -97,6 +97,11 @@ def judicial_review_extends_period(started_on: dt.date, due_on: dt.date) -> bool
     return started_on <= due_on
 
 
+def judicial_review_pending(started_on: dt.date | None, ended_on: dt.date | None) -> bool:
+    """Proceedings for judicial review have started and not yet ended (28B(4))."""
+    return started_on is not None and ended_on is None
+
+
 def due_on_after_judicial_review(
     due_on: dt.date, started_on: dt.date, ended_on: dt.date
 ) -> dt.date:

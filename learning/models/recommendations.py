@@ -327,8 +327,8 @@ class Recommendation(CaseRecord):
 
     @property
     def judicial_review_pending(self) -> bool:
-        return (
-            self.judicial_review_started_on is not None and self.judicial_review_ended_on is None
+        return rules.judicial_review_pending(
+            self.judicial_review_started_on, self.judicial_review_ended_on
         )
 
     def is_overdue(self, today: dt.date) -> bool:

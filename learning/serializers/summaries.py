@@ -51,9 +51,8 @@ def recommendation_summary(row: dict, *, today, staff: bool) -> dict:
             responded_on=row["responded_on"],
             due_on=row["response_due_on"],
             today=today,
-            judicial_review_pending=(
-                row["judicial_review_started_on"] is not None
-                and row["judicial_review_ended_on"] is None
+            judicial_review_pending=rules.judicial_review_pending(
+                row["judicial_review_started_on"], row["judicial_review_ended_on"]
             ),
         ),
         "can_respond": rules.can_respond(row["status"], row["current_response_final"]),

@@ -1,8 +1,6 @@
 """GET /api/v1/work/ (staff): the duties on the signed-in user's cases, soonest first; a
 manager may ask for anyone's (`owner`) or for the unallocated queue (`unallocated=true`)."""
 
-import datetime as dt
-
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
@@ -43,11 +41,6 @@ class WorkItemSerializer(serializers.Serializer):
     due_on = serializers.DateField()
     overdue = serializers.BooleanField()
     summary = serializers.CharField()
-
-
-def end_of_week(today: dt.date) -> dt.date:
-    """The Sunday of this week."""
-    return today + dt.timedelta(days=6 - today.weekday())
 
 
 class WorkView(APIView):
@@ -99,14 +92,9 @@ class WorkView(APIView):
             owner_ids=None if unallocated else [(owner or request.user).pk],
             unallocated=unallocated,
         )
-        week = end_of_week(today)
         return Response(
             {
-                "count": len(items),
-                "overdue": sum(item.overdue for item in items),
-                "due_this_week": sum(
-                    not item.overdue and rules.due_within(item.due_on, week) for item in items
-                ),
+                **selectors.work_counts(items, today=today),
                 "results": WorkItemSerializer(items, many=True).data,
             }
         )

@@ -52,6 +52,11 @@ def is_overdue(due_on: dt.date, today: dt.date) -> bool:
     return today > due_on
 
 
+def end_of_week(today: dt.date) -> dt.date:
+    """The Sunday of this week."""
+    return today + dt.timedelta(days=6 - today.weekday())
+
+
 def due_within(due_on: dt.date, last_day: dt.date) -> bool:
     """Due on or before `last_day` (the end of the week, or of a reminder's horizon)."""
     return due_on <= last_day

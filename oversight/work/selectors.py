@@ -95,6 +95,18 @@ def work_items(
     return sorted(items, key=lambda item: (item.due_on, item.reference, item.duty))
 
 
+def work_counts(items: list[WorkItem], *, today: dt.date) -> dict[str, int]:
+    """How many duties in all, overdue, and due by the end of this week (not yet overdue)."""
+    week = rules.end_of_week(today)
+    return {
+        "count": len(items),
+        "overdue": sum(item.overdue for item in items),
+        "due_this_week": sum(
+            not item.overdue and rules.due_within(item.due_on, week) for item in items
+        ),
+    }
+
+
 @dataclass(frozen=True)
 class Caseload:
     username: str

@@ -9,7 +9,7 @@ from django.urls import reverse
 from oversight.core.selectors import casework_staff_for_choice
 from oversight.core.views import PageView
 from oversight.work import rules, selectors
-from oversight.work.api import ONLY_MANAGERS, end_of_week
+from oversight.work.api import ONLY_MANAGERS
 
 
 def _row(item) -> dict:
@@ -38,13 +38,9 @@ class WorkView(PageView):
             owner_ids=None if unallocated else [owner.pk],
             unallocated=unallocated,
         )
-        week = end_of_week(self.today)
         context = {
             "rows": [_row(item) for item in items],
-            "overdue": sum(item.overdue for item in items),
-            "due_this_week": sum(
-                not item.overdue and rules.due_within(item.due_on, week) for item in items
-            ),
+            **selectors.work_counts(items, today=self.today),
             "owner": None if unallocated else owner,
             "unallocated": unallocated,
             "mine": owner == user and not unallocated,
