@@ -16,6 +16,10 @@ from oversight.core import references, regime
 REVIEW_REGIME_START = regime.REFORM_DATE
 # "Within 28 days beginning with the day after" the complainant was told the outcome.
 APPLICATION_WINDOW_DAYS = 28
+# No statute sets a time for deciding an appeal or a review (Police Reform Act 2002 Sch. 3
+# paras 6A and 25 set none): the body's own service target, APPLICATION_DECISION_TARGET_DAYS
+# in the settings, puts the decision on the worklist.
+DECISION_TARGET_DAYS = 90
 
 APPEAL = "appeal"
 REVIEW = "review"
@@ -56,6 +60,12 @@ def reference_prefix(kind: str) -> str:
 def apply_by(outcome_notified_on: dt.date) -> dt.date:
     """The last day of the 28 days beginning with the day after the outcome was notified."""
     return outcome_notified_on + dt.timedelta(days=APPLICATION_WINDOW_DAYS)
+
+
+def decision_target_on(received_on: dt.date, days: int = DECISION_TARGET_DAYS) -> dt.date:
+    """The body's target for deciding an application: `days` after it was received (no
+    statutory period applies; Sch. 3 paras 6A and 25)."""
+    return received_on + dt.timedelta(days=days)
 
 
 def made_on(received_on: dt.date, first_received_on: dt.date | None = None) -> dt.date:

@@ -262,5 +262,9 @@ LOGGING = {
 
 # Internal service level: the mode of investigation is decided within this many working days.
 REFERRAL_DECISION_WORKING_DAYS = env.int("REFERRAL_DECISION_WORKING_DAYS", default=3)
+# Reg. 34(2)(b) of the 2020 Regulations: the outcome is told within five working days.
+OUTCOME_NOTICE_WORKING_DAYS = env.int("OUTCOME_NOTICE_WORKING_DAYS", default=5)
+# No statutory period: the body's target for deciding an appeal or review, from receipt.
+APPLICATION_DECISION_TARGET_DAYS = env.int("APPLICATION_DECISION_TARGET_DAYS", default=90)
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_VERBOSE = False

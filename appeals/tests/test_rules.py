@@ -330,3 +330,8 @@ def test_any_local_policing_body_when_the_forces_is_not_known():
         )
         == ""
     )
+
+
+def test_sch_3_paras_6a_25_no_statutory_period_so_the_body_targets_90_days_from_receipt():
+    assert rules.decision_target_on(D(2024, 5, 20)) == D(2024, 8, 18)
+    assert rules.decision_target_on(D(2024, 5, 20), days=30) == D(2024, 6, 19)

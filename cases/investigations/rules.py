@@ -280,6 +280,11 @@ def notice_contents_missing(action: str, contents: Mapping[str, object]) -> list
 # days of the outcome" (reg. 34(2)(b)).
 PROGRESS_UPDATE_DAYS = 28
 OUTCOME_NOTICE_WORKING_DAYS = 5
+# Those the duty is owed to (a representative is told on their behalf, so a contact with the
+# representative acting for one of them counts as telling them), and the contacts that tell.
+INFORMED_ROLES = ("complainant", "interested_person")
+PROGRESS_KINDS = ("progress_update", "outcome")
+OUTCOME_KIND = "outcome"
 
 
 def progress_update_due_on(started_on: dt.date, last_told_on: dt.date | None = None) -> dt.date:

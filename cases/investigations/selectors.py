@@ -5,7 +5,21 @@ and notice lists, the timeline and the audit history."""
 import dataclasses
 import datetime as dt
 
-from django.db.models import Count, DateField, F, Func, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 
 from cases.investigations import rules
@@ -86,6 +100,60 @@ def notice_needed_q(today: dt.date) -> Q:
     return ~Q(status=InvestigationStatus.COMPLETED) & Q(next_notice_due_on__lte=today)
 
 
+class AddDays(Func):
+    """`date + N days` in SQL (a date in PostgreSQL)."""
+
+    template = "(%(expressions)s + %(days)s)"
+    output_field = DateField()
+
+    def __init__(self, expression, *, days: int):
+        super().__init__(expression, days=int(days))
+
+
+def _told(kinds) -> QuerySet[Contact]:
+    """Outbound contacts of these kinds with the outer party or with someone acting for them
+    (rules.INFORMED_ROLES: a representative is told on their behalf)."""
+    return Contact.objects.filter(
+        Q(party=OuterRef("pk")) | Q(party__acting_for=OuterRef("pk")),
+        direction=Contact.Direction.OUTBOUND,
+        kind__in=kinds,
+    )
+
+
+def _informed(**case) -> QuerySet[Party]:
+    return Party.objects.filter(**case, role__in=rules.INFORMED_ROLES)
+
+
+def next_update_due_on_expression() -> Case:
+    """SQL twin of rules.next_update_due_on (reg. 34(2)(a)), per investigation: the earliest,
+    over its complainants and interested persons, of the later of the start and their last
+    progress update or outcome, plus 28 days; null once completed or with no one to tell."""
+    last_told = Subquery(_told(rules.PROGRESS_KINDS).order_by("-on").values("on")[:1])
+    since = Greatest(
+        OuterRef("started_on"),
+        Coalesce(last_told, OuterRef("started_on")),
+        output_field=DateField(),
+    )
+    earliest = (
+        _informed(investigation=OuterRef("pk"))
+        .annotate(due=AddDays(since, days=rules.PROGRESS_UPDATE_DAYS))
+        .order_by("due")
+        .values("due")[:1]
+    )
+    return Case(
+        When(completed_on__isnull=True, then=Subquery(earliest)),
+        default=None,
+        output_field=DateField(),
+    )
+
+
+def outcome_untold_q() -> Q:
+    """Completed, with a complainant or interested person not yet told the outcome (reg.
+    34(2)(b)): an outbound outcome contact with them or the person acting for them."""
+    untold = _informed(investigation=OuterRef("pk")).exclude(Exists(_told([rules.OUTCOME_KIND])))
+    return Q(status=InvestigationStatus.COMPLETED) & Q(Exists(untold))
+
+
 # Lists and one record ----------------------------------------------------------------------
 
 
@@ -95,6 +163,7 @@ def investigation_list(*, user) -> QuerySet[Investigation]:
         Investigation.objects.for_user(user)
         .select_related("referral", "referral__organisation", "lead_investigator", "owner")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
+        .annotate(next_update_due_on=next_update_due_on_expression())
     )
 
 

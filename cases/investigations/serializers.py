@@ -162,6 +162,13 @@ class InvestigationSerializer(serializers.ModelSerializer):
     twelve_months_on = serializers.DateField(read_only=True)
     within_6_months = serializers.BooleanField(read_only=True, allow_null=True)
     within_12_months = serializers.BooleanField(read_only=True, allow_null=True)
+    next_update_due_on = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The earliest progress update owed to a complainant or interested person "
+        "(reg. 34(2)(a): 28 days after the start or after their last update); null when "
+        "there is no one to tell or the investigation is completed.",
+    )
     subjects = SubjectSerializer(many=True, read_only=True)
 
     class Meta:
@@ -186,6 +193,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "within_6_months",
             "within_12_months",
             "next_notice_due_on",
+            "next_update_due_on",
             "subjects",
             "owner",
             "version",

@@ -8,12 +8,12 @@ from oversight.core.models import STAFF_ROLES, NonWorkingDay, Organisation, User
 CLOSURE_HORIZON = dt.timedelta(days=120)
 
 
-def closed_days_from(start: dt.date) -> frozenset[dt.date]:
-    """Extra non-working days (closures set by admins) in the months after `start`."""
+def closed_days_from(start: dt.date, until: dt.date | None = None) -> frozenset[dt.date]:
+    """Extra non-working days (closures set by admins) in the months after `start` (or up to
+    `until` and the months after it, for deadlines counted from many days)."""
+    last = (until or start) + CLOSURE_HORIZON
     return frozenset(
-        NonWorkingDay.objects.filter(
-            date__gt=start, date__lte=start + CLOSURE_HORIZON
-        ).values_list("date", flat=True)
+        NonWorkingDay.objects.filter(date__gt=start, date__lte=last).values_list("date", flat=True)
     )
 
 

@@ -3,7 +3,7 @@ manager may ask for anyone's (`owner`) or for the unallocated queue (`unallocate
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -11,7 +11,6 @@ from oversight.core.permissions import IsCaseworkStaff
 from oversight.core.selectors import casework_staff_for_choice
 from oversight.work import rules, selectors
 
-ONLY_MANAGERS = "Only a manager can see another person's work or the unallocated queue."
 OWNER_UNKNOWN = "No member of the casework staff has the username “{value}”."
 ONE_OR_THE_OTHER = "Ask for one owner's work or for the unallocated queue, not both."
 
@@ -78,19 +77,12 @@ class WorkView(APIView):
     def get(self, request):
         query = WorkQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        owner = query.validated_data.get("owner")
-        unallocated = query.validated_data["unallocated"]
-        if not rules.may_see(
-            is_manager=request.user.is_manager,
-            is_self=owner is None or owner == request.user,
-            unallocated=unallocated,
-        ):
-            raise exceptions.PermissionDenied(ONLY_MANAGERS)
         today = timezone.localdate()
-        items = selectors.work_items(
+        items = selectors.work_for(
+            viewer=request.user,
             today=today,
-            owner_ids=None if unallocated else [(owner or request.user).pk],
-            unallocated=unallocated,
+            owner=query.validated_data.get("owner"),
+            unallocated=query.validated_data["unallocated"],
         )
         return Response(
             {

@@ -7,7 +7,10 @@ each kind of case (cases, appeals, learning), so each duty has one home for its 
 - `statutory_notice`: the 12-month and then 6-monthly notice on an investigation not
   completed (2020 Regulations reg. 13; cases.investigations.rules).
 - `progress_update` and `outcome_notice`: keeping complainants and interested persons
-  informed (reg. 34(2); cases.investigations.rules), once cases have parties.
+  informed, at least every 28 days while an investigation runs and of its outcome within
+  5 working days of completion (reg. 34(2)(a), (b); cases.investigations.rules).
+- `application_decision`: an appeal or review to decide; no statutory period applies, so
+  the body's own target (appeals.rules.decision_target_on).
 - `response_overdue`: a statutory recommendation's response past its due date, to chase
   (Sch. 3 para 28B(2), 28ZA; learning.rules).
 - `publication`: a response to publish within 21 days of receipt or of the decision on
@@ -60,6 +63,9 @@ def end_of_week(today: dt.date) -> dt.date:
 def due_within(due_on: dt.date, last_day: dt.date) -> bool:
     """Due on or before `last_day` (the end of the week, or of a reminder's horizon)."""
     return due_on <= last_day
+
+
+ONLY_MANAGERS = "Only a manager can see another person's work or the unallocated queue."
 
 
 def may_see(*, is_manager: bool, is_self: bool, unallocated: bool) -> bool:

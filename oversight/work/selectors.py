@@ -5,13 +5,18 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 
-from appeals.models import Application, Status
+from appeals import rules as application_rules
+from appeals.models import Application
+from cases.investigations import rules as investigation_rules
+from cases.investigations import selectors as investigation_selectors
 from cases.models import Investigation, Referral, ReferralStatus
 from learning import selectors as learning_selectors
 from learning.models import Recommendation, RecommendationResponse
-from oversight.core.selectors import casework_staff_for_choice
+from oversight.core.selectors import casework_staff_for_choice, closed_days_from
 from oversight.work import rules
 
 # The staff page of each kind of case.
@@ -62,6 +67,28 @@ def work_items(
     ):
         duty = rules.STATUTORY_NOTICE
         rows.append((reference, rules.INVESTIGATION, duty, due_on, organisation, owner))
+    for reference, due_on, organisation, owner in (
+        Investigation.objects.open()
+        .filter(_owned("", owner_ids, unallocated))
+        .annotate(update_due_on=investigation_selectors.next_update_due_on_expression())
+        .filter(update_due_on__isnull=False)
+        .values_list(
+            "reference", "update_due_on", "referral__organisation__name", "owner__username"
+        )
+    ):
+        duty = rules.PROGRESS_UPDATE
+        rows.append((reference, rules.INVESTIGATION, duty, due_on, organisation, owner))
+    rows.extend(_outcome_notices(owner_ids, unallocated))
+    for reference, received_on, organisation, owner in (
+        Application.objects.undecided()
+        .filter(_owned("", owner_ids, unallocated))
+        .values_list("reference", "received_on", "organisation__name", "owner__username")
+    ):
+        due_on = application_rules.decision_target_on(
+            received_on, settings.APPLICATION_DECISION_TARGET_DAYS
+        )
+        duty = rules.APPLICATION_DECISION
+        rows.append((reference, rules.APPLICATION, duty, due_on, organisation, owner))
     for reference, due_on, recipient, owner in Recommendation.objects.filter(
         _owned("", owner_ids, unallocated), learning_selectors.overdue_q(today)
     ).values_list("reference", "response_due_on", "recipient__name", "owner__username"):
@@ -95,6 +122,49 @@ def work_items(
     return sorted(items, key=lambda item: (item.due_on, item.reference, item.duty))
 
 
+def work_for(*, viewer, today: dt.date, owner=None, unallocated: bool = False) -> list[WorkItem]:
+    """The work a member of staff asks for: their own, or (a manager) another person's or the
+    unallocated queue; PermissionDenied (403) for anything else."""
+    owner = owner or viewer
+    if not rules.may_see(
+        is_manager=viewer.is_manager, is_self=owner == viewer, unallocated=unallocated
+    ):
+        raise PermissionDenied(rules.ONLY_MANAGERS)
+    return work_items(
+        today=today, owner_ids=None if unallocated else [owner.pk], unallocated=unallocated
+    )
+
+
+def _outcome_notices(owner_ids, unallocated: bool) -> list[tuple]:
+    """Completed investigations with someone not yet told the outcome: due within the
+    configured working days of completion (reg. 34(2)(b)). One query for the cases, one for
+    the closures around their completion dates."""
+    completed = list(
+        Investigation.objects.filter(
+            _owned("", owner_ids, unallocated), investigation_selectors.outcome_untold_q()
+        ).values_list(
+            "reference", "completed_on", "referral__organisation__name", "owner__username"
+        )
+    )
+    if not completed:
+        return []
+    dates = [completed_on for _, completed_on, _, _ in completed]
+    closed = closed_days_from(min(dates), until=max(dates))
+    return [
+        (
+            reference,
+            rules.INVESTIGATION,
+            rules.OUTCOME_NOTICE,
+            investigation_rules.outcome_notice_due_on(
+                completed_on, closed, settings.OUTCOME_NOTICE_WORKING_DAYS
+            ),
+            organisation,
+            owner,
+        )
+        for reference, completed_on, organisation, owner in completed
+    ]
+
+
 def work_counts(items: list[WorkItem], *, today: dt.date) -> dict[str, int]:
     """How many duties in all, overdue, and due by the end of this week (not yet overdue)."""
     week = rules.end_of_week(today)
@@ -121,7 +191,7 @@ def _open_cases_by_owner() -> dict[int | None, int]:
     open_sets = [
         Referral.objects.filter(status=ReferralStatus.AWAITING_DECISION),
         Investigation.objects.open(),
-        Application.objects.filter(status__in=[Status.RECEIVED, Status.VALID]),
+        Application.objects.undecided(),
         Recommendation.objects.filter(status="issued"),
     ]
     for queryset in open_sets:

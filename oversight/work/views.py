@@ -1,15 +1,13 @@
 """The staff home page, "Your work": the duties on your cases, soonest first; for managers
 also each person's caseload, the unallocated queue, and anyone's list."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
 from oversight.core.selectors import casework_staff_for_choice
 from oversight.core.views import PageView
-from oversight.work import rules, selectors
-from oversight.work.api import ONLY_MANAGERS
+from oversight.work import selectors
 
 
 def _row(item) -> dict:
@@ -29,14 +27,8 @@ class WorkView(PageView):
             owner = casework_staff_for_choice(active_only=False).filter(username=username).first()
             if owner is None:
                 raise Http404("No member of the casework staff has that username.")
-        if not rules.may_see(
-            is_manager=user.is_manager, is_self=owner == user, unallocated=unallocated
-        ):
-            raise PermissionDenied(ONLY_MANAGERS)
-        items = selectors.work_items(
-            today=self.today,
-            owner_ids=None if unallocated else [owner.pk],
-            unallocated=unallocated,
+        items = selectors.work_for(
+            viewer=user, today=self.today, owner=owner, unallocated=unallocated
         )
         context = {
             "rows": [_row(item) for item in items],
