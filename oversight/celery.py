@@ -9,5 +9,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.settings")
 app = Celery("oversight")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# The figures' tasks belong to the performance layer, which is not an installed app of its own.
-app.autodiscover_tasks(["oversight.performance"])
+# The figures' tasks (performance) and the reminders (work) belong to the roof, whose packages
+# are not installed apps of their own.
+app.autodiscover_tasks(["oversight.performance", "oversight.work"])

@@ -223,6 +223,17 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Mail: EMAIL_URL as django-environ reads it (smtp+tls://USER:PASSWORD@HOST:587 in production);
+# the console by default, so that development prints the reminders instead of sending them.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Oversight case tracker <noreply@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address, for the absolute links in emails (no trailing slash needed).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
+
 # Celery: Redis in production. With no broker configured, tasks run in-process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -249,6 +260,12 @@ CELERY_BEAT_SCHEDULE = {
     "timeliness-when-changed": {
         "task": "oversight.performance.tasks.refresh_timeliness_if_stale",
         "schedule": 60.0,
+    },
+    # Each member of staff's overdue duties and those due within 5 working days, by email at
+    # 07:00 London time on weekdays (CELERY_TIMEZONE), before the working day starts.
+    "reminders-weekday-mornings": {
+        "task": "oversight.work.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
     },
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}

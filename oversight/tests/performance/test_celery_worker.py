@@ -1,51 +1,18 @@
 """A real Celery worker, against Redis, recomputes the figures when asked."""
 
 import datetime as dt
-import os
-import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.db import connection
 
 from cases.tests.factories import DecidedReferralFactory, ReferralFactory
-from oversight.celery import app
 from oversight.core.models import Organisation
 from oversight.performance.models import TimelinessRun, TimelinessSnapshot
 from oversight.performance.services import timeliness_run_request
 from oversight.performance.snapshots import timeliness_compute
+from oversight.tests.celery_helpers import wait_for
 from oversight.tests.factories import ManagerFactory
-
-BROKER = os.environ.get("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/15")
-
-
-def reset_connections():
-    """Forget the pooled broker connections so that the next message uses the current broker_url
-    (kombu keeps its pools per connection URL, so the old ones are simply no longer used)."""
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
-@pytest.fixture
-def redis_app():
-    """The project's Celery app pointed at Redis, no longer running tasks in-process."""
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "result_backend")}
-    app.conf.update(broker_url=BROKER, task_always_eager=False, result_backend="cache+memory://")
-    reset_connections()
-    with app.connection_for_write() as conn:
-        conn.default_channel.client.flushdb()  # a private database number: no stale messages
-    yield app
-    reset_connections()
-    app.conf.update(saved)
-
-
-def wait_for(predicate, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @pytest.mark.django_db(transaction=True)
