@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     dashboard = measure.measure_dashboard(today=today, requests=args.requests)
     step("3. referral list")
     first, last = measure.measure_referral_list(requests=args.requests)
+    step("3b. your work")
+    worklist = measure.measure_worklist(requests=args.requests)
     step("4. liaison API under gunicorn")
     token = measure.liaison_token()
     api = measure.measure_api_in_process(token=token, requests=args.requests)
@@ -158,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         pages=[dashboard, first, last],
         api=api,
         served=served,
+        worklist=worklist,
     )
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -262,10 +262,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     # Each member of staff's overdue duties and those due within 5 working days, by email at
-    # 07:00 London time on weekdays (CELERY_TIMEZONE), before the working day starts.
-    "reminders-weekday-mornings": {
+    # 07:00 London time every day (CELERY_TIMEZONE), before the working day starts; daily,
+    # as duties fall due at weekends too.
+    "reminders-daily": {
         "task": "oversight.work.tasks.send_reminders",
-        "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+        "schedule": crontab(hour=7, minute=0),
     },
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}

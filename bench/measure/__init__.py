@@ -6,7 +6,12 @@ at a tiny scale against the test database. The modules split them by what they m
 
 from bench.measure.common import environment, liaison_token, percentile, row_counts
 from bench.measure.compute import bare_counts, measure_compute, parity_mismatches
-from bench.measure.pages import measure_api_in_process, measure_dashboard, measure_referral_list
+from bench.measure.pages import (
+    measure_api_in_process,
+    measure_dashboard,
+    measure_referral_list,
+    measure_worklist,
+)
 from bench.measure.report import report
 from bench.measure.served import measure_served
 
@@ -19,6 +24,7 @@ __all__ = [
     "measure_dashboard",
     "measure_referral_list",
     "measure_served",
+    "measure_worklist",
     "parity_mismatches",
     "percentile",
     "report",

@@ -50,6 +50,9 @@ GOAL_REFERRALS_P95_MS = 250
 GOAL_API_SHARE = 0.5
 
 
+GOAL_WORKLIST_P95_MS = 250
+
+
 def percentile(values: list[float], pct: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(values)

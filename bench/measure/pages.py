@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models import Count
 from rest_framework.test import APIClient
 
 from bench.measure.common import (
@@ -13,7 +14,9 @@ from bench.measure.common import (
     manager_user,
     signed_in_client,
 )
+from cases.models import Investigation
 from oversight.core.calendar import financial_year_of
+from oversight.core.models import User
 from oversight.performance.models import TimelinessSnapshot
 
 
@@ -54,3 +57,43 @@ def measure_api_in_process(*, token: str, requests: int = 50) -> PageResult:
     client = APIClient(SERVER_NAME=_host())
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return _time_requests(client, "Liaison API (in-process)", API_PATH, requests=requests)
+
+
+def busiest_caseworker() -> User:
+    """The owner of the most open investigations: the longest list of duties."""
+    busiest = (
+        Investigation.objects.open()
+        .filter(owner__isnull=False)
+        .values("owner")
+        .annotate(n=Count("id"))
+        .order_by("-n", "owner")
+        .first()
+    )
+    if busiest is None:
+        raise RuntimeError("No owned investigations: seed the demo data first.")
+    return User.objects.get(pk=busiest["owner"])
+
+
+def measure_worklist(*, requests: int = 50) -> list[PageResult]:
+    """Your work as the busiest caseworker (page and API), and a manager's home page, which
+    also totals every person's caseload and overdue duties."""
+    caseworker = busiest_caseworker()
+    api = APIClient(SERVER_NAME=_host())
+    api.force_login(caseworker)
+    return [
+        _time_requests(
+            signed_in_client(caseworker),
+            "Your work, the busiest caseworker",
+            "/",
+            requests=requests,
+        ),
+        _time_requests(
+            api, "Your work over the API, the same caseworker", "/api/v1/work/", requests=requests
+        ),
+        _time_requests(
+            signed_in_client(manager_user()),
+            "A manager's home (caseloads)",
+            "/",
+            requests=requests,
+        ),
+    ]

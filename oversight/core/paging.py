@@ -229,3 +229,27 @@ def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> dict:
         page.links["next"] = f"{prefix}{AFTER}={cursor_after(found)}"
         page.links["last"] = f"{prefix}page={LAST}"
     return {"page_obj": page}
+
+
+def paginate_sequence(request, items, *, per_page: int = PAGE_SIZE) -> dict:
+    """A page of a list already gathered in memory (Your work, merged from several tables and
+    sorted in Python), by number: `?page=N`, or `page=last`. A number past either end gives
+    the nearest page; anything else the first."""
+    pages = max(1, -(-len(items) // per_page))
+    asked = request.GET.get("page", "")
+    number = pages if asked == LAST else int(asked) if asked.isdigit() else 1
+    number = min(max(number, 1), pages)
+    start = (number - 1) * per_page
+    query = request.GET.copy()
+    query.pop("page", None)
+    base = query.urlencode()
+    prefix = f"{base}&" if base else ""
+    rows = list(items[start : start + per_page])
+    page = Page(rows, len(items), start + 1 if rows else None, number > 1, number < pages)
+    if page.has_previous:
+        page.links["first"] = base
+        page.links["previous"] = f"{prefix}page={number - 1}"
+    if page.has_next:
+        page.links["next"] = f"{prefix}page={number + 1}"
+        page.links["last"] = f"{prefix}page={LAST}"
+    return {"page_obj": page}

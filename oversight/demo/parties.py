@@ -87,8 +87,8 @@ def _contacts(rng, ctx: Context, case: dict, party: Party, start: dt.date, end, 
         )
         kind = Contact.Kind.PROGRESS_UPDATE
         on += dt.timedelta(days=rng.choice([21, 26, 28, 28, 35, 49]))
-    if end is not None and end <= ctx.today:
-        outcome_on = min(end + dt.timedelta(days=rng.randint(1, 9)), ctx.today)
+    outcome_on = end + dt.timedelta(days=rng.randint(1, 9)) if end is not None else None
+    if outcome_on is not None and outcome_on <= ctx.today:  # the latest completions: not yet
         rows.append(
             Contact(
                 **case,

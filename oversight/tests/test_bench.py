@@ -22,12 +22,14 @@ def test_in_process_measurements_and_report(seeded):
     dashboard = measure.measure_dashboard(today=TODAY, requests=3)
     first, last = measure.measure_referral_list(requests=3)
     api = measure.measure_api_in_process(token=measure.liaison_token(), requests=3)
+    worklist = measure.measure_worklist(requests=3)
 
     assert compute.snapshots > 0
     assert compute.mismatches == []
     assert len(compute.compute_runs) == len(compute.bare_runs) == 2
     assert dashboard.path == "/performance/?financial_year=2023-24"
-    for page in (dashboard, first, last, api):
+    assert [page.path for page in worklist] == ["/", "/api/v1/work/", "/"]
+    for page in (dashboard, first, last, api, *worklist):
         assert page.status == 200
         assert len(page.timings) == 3
         assert page.queries > 0
@@ -42,7 +44,9 @@ def test_in_process_measurements_and_report(seeded):
         pages=[dashboard, first, last],
         api=api,
         served=None,
+        worklist=worklist,
     )
+    assert "| Your work p95 < 250 ms" in text
     for heading in (
         "## Scale 0.01",
         "### 1. compute_timeliness against bare SQL",

@@ -243,3 +243,18 @@ def test_the_outcome_and_decision_periods_are_the_bodys_settings(caseworker, her
     # Completed 1 May 2024: ten working days, past the bank holiday of 6 May.
     assert due[(cases[2].reference, "outcome_notice")] == "2024-05-16"
     assert due[(cases[3].reference, "application_decision")] == "2024-06-19"
+
+
+def test_a_long_list_of_work_pages_with_the_counts_of_all(
+    client_as, caseworker, herts, monkeypatch
+):
+    monkeypatch.setattr("oversight.work.views.PER_PAGE", 5)
+    cases_of(caseworker, herts)  # 7 duties, 3 overdue
+    client = client_as(caseworker)
+    first = client.get("/").content.decode()
+    assert "3 overdue" in first
+    assert "Showing duties 1 to 5 of 7." in first
+    assert 'href="?page=2"' in first
+    second = client.get("/", {"page": "2"}).content.decode()
+    assert "Showing duties 6 to 7 of 7." in second
+    assert "3 overdue" in second

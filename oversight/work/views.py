@@ -5,9 +5,13 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from oversight.core.paging import paginate_sequence
 from oversight.core.selectors import casework_staff_for_choice
 from oversight.core.views import PageView
 from oversight.work import selectors
+
+# A long list of duties pages; the counts above it are of them all.
+PER_PAGE = 50
 
 
 def _row(item) -> dict:
@@ -30,8 +34,10 @@ class WorkView(PageView):
         items = selectors.work_for(
             viewer=user, today=self.today, owner=owner, unallocated=unallocated
         )
+        paged = paginate_sequence(request, items, per_page=PER_PAGE)
         context = {
-            "rows": [_row(item) for item in items],
+            **paged,
+            "rows": [_row(item) for item in paged["page_obj"]],
             **selectors.work_counts(items, today=self.today),
             "owner": None if unallocated else owner,
             "unallocated": unallocated,

@@ -145,3 +145,44 @@ def test_queries_do_not_grow_with_the_page_or_the_depth(referrals, django_assert
     middle = paging.window(queryset, {}, 3)
     with django_assert_num_queries(2):
         page_for(queryset, f"after={paging.cursor_after(middle)}")
+
+
+def sequence_page(items, query: str = "", per_page: int = 3):
+    request = RequestFactory().get("/work/" + (f"?{query}" if query else ""))
+    return paging.paginate_sequence(request, items, per_page=per_page)["page_obj"]
+
+
+@pytest.mark.parametrize(
+    ("query", "rows", "start"),
+    [
+        ("", [1, 2, 3], 1),
+        ("page=2", [4, 5, 6], 4),
+        ("page=3", [7], 7),
+        ("page=last", [7], 7),
+        ("page=9", [7], 7),  # past the end: the last page
+        ("page=0", [1, 2, 3], 1),
+        ("page=-1", [1, 2, 3], 1),
+        ("page=two", [1, 2, 3], 1),
+    ],
+)
+def test_a_list_in_memory_pages_by_number(query, rows, start):
+    page = sequence_page(list(range(1, 8)), query)
+    assert (page.rows, page.start_index, page.count) == (rows, start, 7)
+
+
+def test_a_list_in_memory_links_keep_the_filters():
+    page = sequence_page(list(range(1, 8)), "owner=casey&page=2")
+    assert page.links == {
+        "first": "owner=casey",
+        "previous": "owner=casey&page=1",
+        "next": "owner=casey&page=3",
+        "last": "owner=casey&page=last",
+    }
+    first = sequence_page(list(range(1, 8)))
+    assert (first.has_previous, first.has_next, set(first.links)) == (
+        False,
+        True,
+        {"next", "last"},
+    )
+    empty = sequence_page([])
+    assert (empty.rows, empty.start_index, empty.is_partial) == ([], None, False)

@@ -1,4 +1,4 @@
-"""Reminder emails (manage.py send_reminders and the weekday beat task): each active member of
+"""Reminder emails (manage.py send_reminders and the daily beat task): each active member of
 staff with an email address gets one email of the duties on their own cases overdue or due
 within 5 working days, with links to the cases and no personal data; in a fixed number of
 queries whatever the number of people."""
@@ -210,12 +210,12 @@ def test_a_real_worker_sends_the_reminders_when_the_task_is_queued(redis_app, he
     assert referral.reference in mail.outbox[0].body
 
 
-def test_beat_sends_the_reminders_on_weekday_mornings():
-    entry = settings.CELERY_BEAT_SCHEDULE["reminders-weekday-mornings"]
+def test_beat_sends_the_reminders_every_morning():
+    entry = settings.CELERY_BEAT_SCHEDULE["reminders-daily"]
     assert entry["task"] == TASK
     schedule = entry["schedule"]
     assert (schedule.hour, schedule.minute) == ({7}, {0})
-    assert schedule.day_of_week == {1, 2, 3, 4, 5}
+    assert schedule.day_of_week == set(range(7))
     assert settings.CELERY_TIMEZONE == "Europe/London"
     assert TASK in app.tasks
 
