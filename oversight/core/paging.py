@@ -211,24 +211,35 @@ def _count(queryset) -> int | None:
     return None if count > COUNT_LIMIT else count
 
 
+def _base_query(request) -> str:
+    """The request's query string without the paging parameters: the filters to keep."""
+    query = request.GET.copy()
+    for name in PAGING_PARAMS:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _link(page: Page, base: str, *, previous: str, following: str) -> Page:
+    """The pagination component's links: first and previous, next and last, as they apply."""
+    prefix = f"{base}&" if base else ""
+    if page.has_previous:
+        page.links["first"] = base
+        page.links["previous"] = f"{prefix}{previous}"
+    if page.has_next:
+        page.links["next"] = f"{prefix}{following}"
+        page.links["last"] = f"{prefix}page={LAST}"
+    return page
+
+
 def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> dict:
     """The page the request asks for (`after`/`before` a cursor, or `page=last`; else the
     first), counted, with links that keep the filters."""
     count = _count(queryset)
     found = window(queryset, request.GET, per_page, count=count)
-    query = request.GET.copy()
-    for name in PAGING_PARAMS:
-        query.pop(name, None)
-    base = query.urlencode()
-    prefix = f"{base}&" if base else ""
     page = Page(found.rows, count, found.start, found.has_previous, found.has_next)
-    if found.has_previous:
-        page.links["first"] = base
-        page.links["previous"] = f"{prefix}{BEFORE}={cursor_before(found)}"
-    if found.has_next:
-        page.links["next"] = f"{prefix}{AFTER}={cursor_after(found)}"
-        page.links["last"] = f"{prefix}page={LAST}"
-    return {"page_obj": page}
+    previous = f"{BEFORE}={cursor_before(found)}" if found.has_previous else ""
+    following = f"{AFTER}={cursor_after(found)}" if found.has_next else ""
+    return {"page_obj": _link(page, _base_query(request), previous=previous, following=following)}
 
 
 def paginate_sequence(request, items, *, per_page: int = PAGE_SIZE) -> dict:
@@ -240,16 +251,13 @@ def paginate_sequence(request, items, *, per_page: int = PAGE_SIZE) -> dict:
     number = pages if asked == LAST else int(asked) if asked.isdigit() else 1
     number = min(max(number, 1), pages)
     start = (number - 1) * per_page
-    query = request.GET.copy()
-    query.pop("page", None)
-    base = query.urlencode()
-    prefix = f"{base}&" if base else ""
     rows = list(items[start : start + per_page])
     page = Page(rows, len(items), start + 1 if rows else None, number > 1, number < pages)
-    if page.has_previous:
-        page.links["first"] = base
-        page.links["previous"] = f"{prefix}page={number - 1}"
-    if page.has_next:
-        page.links["next"] = f"{prefix}page={number + 1}"
-        page.links["last"] = f"{prefix}page={LAST}"
-    return {"page_obj": page}
+    return {
+        "page_obj": _link(
+            page,
+            _base_query(request),
+            previous=f"page={number - 1}",
+            following=f"page={number + 1}",
+        )
+    }

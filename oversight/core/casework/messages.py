@@ -26,4 +26,7 @@ CONTACT_ON = DateMessages(
 PARTY_ADDED = "{name} added to {reference}."
 PARTY_CHANGED = "{name} changed on {reference}."
 PARTY_REMOVED = "{name} removed from {reference}."
+CONTACT_ALREADY_LOGGED = (
+    "This contact is already logged: the same contact was logged in the last 10 minutes."
+)
 CONTACT_LOGGED = "Contact with {name} logged on {reference}."

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
+from django.utils import timezone
 
 from oversight.core.casework import messages
 from oversight.core.casework.models import CASE_FIELDS, Channel, Contact, Party
@@ -14,6 +15,10 @@ from oversight.core.models import User
 from oversight.core.services import view_log_record
 from oversight.core.validation import FieldErrors
 from oversight.core.writes import attributed, lock_for_update, save_new_version, set_fields
+
+# The same contact posted again this soon is a retry (a client's, or a double submit), not a
+# second contact: refused, so that the log does not count one update twice.
+RETRY_WINDOW = dt.timedelta(minutes=10)
 
 # What a party's page or API request may set.
 PARTY_FIELDS = (
@@ -172,15 +177,16 @@ def contact_record(
         if given[field] not in choices:
             errors[field] = f"Choose one of {', '.join(choices)}."
     errors.raise_if_any()
+    contact = {"party": party, "on": on, "direction": direction, "channel": channel}
+    contact |= {"kind": kind, "summary": summary}
     with attributed(actor):
+        lock_for_update(party)  # two retries at once: the second waits and sees the first
+        since = timezone.now() - RETRY_WINDOW
+        if Contact.objects.filter(**contact, created_at__gte=since).exists():
+            raise ValidationError(messages.CONTACT_ALREADY_LOGGED)
         return Contact.objects.create(
             **{key: record},
-            party=party,
-            on=on,
-            direction=direction,
-            channel=channel,
-            kind=kind,
-            summary=summary,
+            **contact,
             recorded_by=actor,
             created_by=actor,
             updated_by=actor,

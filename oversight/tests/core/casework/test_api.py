@@ -8,6 +8,7 @@ import time_machine
 
 from appeals.tests.factories import ApplicationFactory
 from cases.tests.factories import InvestigationFactory, ReferralFactory
+from oversight.core.casework import messages
 from oversight.core.casework.models import Contact, Party
 from oversight.core.models import ViewLog
 from oversight.tests.core.casework.factories import (
@@ -268,3 +269,33 @@ def test_the_schema_describes_the_routes(caseworker):
             paths[f"/api/v1/{prefix}/{{reference}}/parties/{{id}}/"]
         )
         assert {"get", "post"} <= set(paths[f"/api/v1/{prefix}/{{reference}}/contacts/"])
+
+
+def test_a_contact_posted_again_by_a_retrying_client_is_refused_not_logged_twice(
+    caseworker, herts
+):
+    record = ReferralFactory(organisation=herts, received_on=dt.date(2024, 5, 1))
+    party = PartyFactory(referral=record)
+    base = f"/api/v1/referrals/{record.reference}/contacts/"
+    body = {
+        "party": party.pk,
+        "on": "2024-06-03",
+        "direction": "outbound",
+        "channel": "phone",
+        "kind": "progress_update",
+        "summary": "",
+    }
+    api = api_as(caseworker)
+    with time_machine.travel(dt.datetime(2024, 6, 3, 10, tzinfo=dt.UTC), tick=False):
+        assert api.post(base, body, format="json").status_code == 201
+    with time_machine.travel(dt.datetime(2024, 6, 3, 10, 9, tzinfo=dt.UTC), tick=False):
+        again = api.post(base, body, format="json")
+        assert again.status_code == 400
+        assert again.json() == {"non_field_errors": [messages.CONTACT_ALREADY_LOGGED]}
+        # Another contact that day, told apart by any detail, is logged.
+        assert api.post(base, {**body, "channel": "email"}, format="json").status_code == 201
+    assert Contact.objects.count() == 2
+    # A second call of the same kind later the same day is a contact of its own.
+    with time_machine.travel(dt.datetime(2024, 6, 3, 10, 11, tzinfo=dt.UTC), tick=False):
+        assert api.post(base, body, format="json").status_code == 201
+    assert Contact.objects.count() == 3

@@ -263,3 +263,50 @@ def test_a_contact_with_a_party_of_another_case_is_refused(caseworker, today):
             kind="other",
         )
     assert errors_of(excinfo) == {"party": [messages.PARTY_NOT_OF_CASE]}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_contact_posted_twice_at_once_is_logged_once(caseworker):
+    """Two retries of one contact arrive together, ten times over: each time one is logged
+    and the other refused (the party's row is locked while the log is checked)."""
+    import threading
+
+    from django.db import close_old_connections, connection
+
+    investigation = InvestigationFactory()
+    party = PartyFactory(investigation=investigation)
+    today = dt.date.today()
+    for round_ in range(10):
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def log(summary=f"Round {round_}", barrier=barrier, outcomes=outcomes):
+            close_old_connections()
+            try:
+                barrier.wait(5)
+                services.contact_record(
+                    actor=caseworker,
+                    record=investigation,
+                    today=today,
+                    party=party,
+                    on=today,
+                    direction="outbound",
+                    channel="phone",
+                    kind="progress_update",
+                    summary=summary,
+                )
+                outcomes.append("logged")
+            except ValidationError:
+                outcomes.append("refused")
+            except Exception as error:  # surfaced by the assertion below
+                outcomes.append(repr(error))
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=log) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        assert sorted(outcomes) == ["logged", "refused"], (round_, outcomes)
+    assert Contact.objects.count() == 10

@@ -244,3 +244,25 @@ def test_the_history_tells_the_party_and_the_contact(client_as, caseworker, hert
     client.post(url("referral", record, "party-add"), person())
     page = client.get(record.get_absolute_url()).content.decode()
     assert "Party recorded" in page
+
+
+def test_a_contact_submitted_twice_is_logged_once_with_the_reason_shown(
+    client_as, caseworker, herts
+):
+    record = ReferralFactory(organisation=herts)
+    party = PartyFactory(referral=record)
+    form = {
+        "party": party.pk,
+        **date_fields("on", dt.date(2024, 6, 3)),
+        "direction": "outbound",
+        "channel": "phone",
+        "kind": "progress_update",
+        "summary": "Called with an update.",
+    }
+    client = client_as(caseworker)
+    assert client.post(url("referral", record, "contact-add"), form).status_code == 302
+    again = client.post(url("referral", record, "contact-add"), form)
+    assert again.status_code == 200
+    assert again.context["form"].non_field_errors() == [messages.CONTACT_ALREADY_LOGGED]
+    assert messages.CONTACT_ALREADY_LOGGED in again.content.decode()
+    assert Contact.objects.count() == 1
