@@ -19,7 +19,7 @@ from django.db.models import (
     Subquery,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Greatest
 from django.http import Http404
 
 from cases.investigations import rules
@@ -110,14 +110,21 @@ class AddDays(Func):
         super().__init__(expression, days=int(days))
 
 
-def _told(kinds) -> QuerySet[Contact]:
-    """Outbound contacts of these kinds with the outer party or with someone acting for them
-    (rules.INFORMED_ROLES: a representative is told on their behalf)."""
-    return Contact.objects.filter(
-        Q(party=OuterRef("pk")) | Q(party__acting_for=OuterRef("pk")),
-        direction=Contact.Direction.OUTBOUND,
-        kind__in=kinds,
+def _told(kinds, *, through_representative: bool) -> QuerySet[Contact]:
+    """Outbound contacts of these kinds with the outer party, or with someone acting for them
+    (rules.INFORMED_ROLES: a representative is told on their behalf). Two queries, not one
+    with OR, so that each is a look-up in an index."""
+    party = (
+        {"party__acting_for": OuterRef("pk")}
+        if through_representative
+        else {"party": OuterRef("pk")}
     )
+    return Contact.objects.filter(**party, direction=Contact.Direction.OUTBOUND, kind__in=kinds)
+
+
+def _last_told(kinds, *, through_representative: bool) -> Subquery:
+    told = _told(kinds, through_representative=through_representative)
+    return Subquery(told.order_by("-on").values("on")[:1], output_field=DateField())
 
 
 def _informed(**case) -> QuerySet[Party]:
@@ -128,10 +135,11 @@ def next_update_due_on_expression() -> Case:
     """SQL twin of rules.next_update_due_on (reg. 34(2)(a)), per investigation: the earliest,
     over its complainants and interested persons, of the later of the start and their last
     progress update or outcome, plus 28 days; null once completed or with no one to tell."""
-    last_told = Subquery(_told(rules.PROGRESS_KINDS).order_by("-on").values("on")[:1])
+    # PostgreSQL's GREATEST ignores NULLs: someone never told counts from the start.
     since = Greatest(
         OuterRef("started_on"),
-        Coalesce(last_told, OuterRef("started_on")),
+        _last_told(rules.PROGRESS_KINDS, through_representative=False),
+        _last_told(rules.PROGRESS_KINDS, through_representative=True),
         output_field=DateField(),
     )
     earliest = (
@@ -150,7 +158,11 @@ def next_update_due_on_expression() -> Case:
 def outcome_untold_q() -> Q:
     """Completed, with a complainant or interested person not yet told the outcome (reg.
     34(2)(b)): an outbound outcome contact with them or the person acting for them."""
-    untold = _informed(investigation=OuterRef("pk")).exclude(Exists(_told([rules.OUTCOME_KIND])))
+    untold = (
+        _informed(investigation=OuterRef("pk"))
+        .exclude(Exists(_told([rules.OUTCOME_KIND], through_representative=False)))
+        .exclude(Exists(_told([rules.OUTCOME_KIND], through_representative=True)))
+    )
     return Q(status=InvestigationStatus.COMPLETED) & Q(Exists(untold))
 
 
