@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     def step(message):
         print(message, file=sys.stderr, flush=True)
 
+    env = measure.environment()  # the load average before the measurements add to it
     step("1. compute_timeliness against bare SQL")
     compute = measure.measure_compute(today=today)
     step("2. dashboard")
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     text = measure.report(
         scale=f"{args.scale:g}",
         today=today,
-        env=measure.environment(),
+        env=env,
         rows=measure.row_counts(),
         compute=compute,
         pages=[dashboard, first, last],

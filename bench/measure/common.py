@@ -99,6 +99,7 @@ def environment() -> dict:
         cursor.execute("SHOW server_version")
         pg_version = cursor.fetchone()[0]
     return {
+        "load": " ".join(f"{load:.2f}" for load in os.getloadavg()),
         "cpus": os.cpu_count(),
         "memory": memory,
         "postgres": pg_version,

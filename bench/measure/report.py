@@ -39,7 +39,8 @@ def report(
         f"## Scale {scale}, {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}",
         "",
         f"Machine: {env['cpus']} CPUs, {env['memory']} memory; PostgreSQL {env['postgres']}, "
-        f"Python {env['python']}. Figures as of {today.isoformat()}.",
+        f"Python {env['python']}. Figures as of {today.isoformat()}. Load average at the "
+        f"start (1, 5, 15 minutes): {env.get('load', 'unknown')}.",
         "",
         "Rows: " + ", ".join(f"{count} {name}" for name, count in rows.items()) + ".",
         "",

@@ -60,6 +60,7 @@ def test_in_process_measurements_and_report(seeded):
     assert "in-process" in text
     assert "PostgreSQL" in text
     assert "CPUs" in text
+    assert "Load average at the start" in text
 
 
 def test_bare_sql_counts_equal_the_snapshot_totals(seeded):
