@@ -137,18 +137,6 @@ def generate(ctx: Context, investigations: list, applications: list, rng: random
         actor = app.created_by
         people = _people(rng, ctx, {"application": app}, actor, False, app.received_on)
         parties.append((people, []))
-    # Those represented first, then their representatives, who point at them.
-    for represented in (False, True):
-        rows = [
-            p
-            for group in parties
-            for side in group
-            for p in side
-            if p.is_representative is represented
-        ]
-        for p in rows:
-            p.acting_for = getattr(p, "_acting_for", None)
-        ctx.insert(Party, rows, "parties")
     for on_referral, carried in parties:
         for party in carried:
             if party.is_representative:
@@ -175,4 +163,24 @@ def generate(ctx: Context, investigations: list, applications: list, rng: random
                     app.decided_on,
                     app.created_by,
                 )[:2]
+    # Who was told the outcome, as services.contact_record keeps it (the demo's contacts are
+    # with the people themselves, never through their representatives).
+    for contact in contacts:
+        if contact.kind == Contact.Kind.OUTCOME and contact.party.investigation_id is not None:
+            told = contact.party.outcome_told_on
+            contact.party.outcome_told_on = min(told, contact.on) if told else contact.on
+    # Those represented first, then their representatives, who point at them.
+    for represented in (False, True):
+        rows = [
+            p
+            for group in parties
+            for side in group
+            for p in side
+            if p.is_representative is represented
+        ]
+        for p in rows:
+            p.acting_for = getattr(p, "_acting_for", None)
+        ctx.insert(Party, rows, "parties")
+    for contact in contacts:
+        contact.party = contact.party  # the key, now that the party is saved
     ctx.insert(Contact, contacts, "contacts")

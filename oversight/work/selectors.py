@@ -71,11 +71,14 @@ def work_items(
         Investigation.objects.open()
         .filter(_owned("", owner_ids, unallocated))
         .annotate(update_due_on=investigation_selectors.next_update_due_on_expression())
-        .filter(update_due_on__isnull=False)
+        .order_by()  # sorted below; and no SQL filter on the subquery, which PostgreSQL
+        # would then plan several times slower: those with no one to tell are skipped here
         .values_list(
             "reference", "update_due_on", "referral__organisation__name", "owner__username"
         )
     ):
+        if due_on is None:
+            continue
         duty = rules.PROGRESS_UPDATE
         rows.append((reference, rules.INVESTIGATION, duty, due_on, organisation, owner))
     rows.extend(_outcome_notices(owner_ids, unallocated))

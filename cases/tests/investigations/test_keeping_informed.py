@@ -12,6 +12,7 @@ from cases.investigations import rules, selectors
 from cases.models import Investigation
 from cases.tests.factories import CompletedInvestigationFactory, InvestigationFactory
 from oversight.core.casework.models import Contact, Party
+from oversight.core.casework.services import contact_record
 from oversight.tests.core.casework.factories import (
     ContactFactory,
     PartyFactory,
@@ -29,6 +30,10 @@ def _annotated(investigation) -> dt.date | None:
         .values_list("due", flat=True)
         .get(pk=investigation.pk)
     )
+
+
+def untold() -> list:
+    return list(Investigation.objects.filter(selectors.outcome_untold_q()))
 
 
 def _last_told_by_the_rule(person: Party) -> dt.date | None:
@@ -114,11 +119,54 @@ def test_reg_34_2_b_the_outcome_is_owed_until_each_person_is_told(caseworker):
     complainant = PartyFactory(investigation=completed)
     family = PartyFactory(investigation=completed, role="interested_person")
     solicitor = RepresentativeFactory(investigation=completed, acting_for=family)
-    untold = Investigation.objects.filter(selectors.outcome_untold_q())
-    assert list(untold) == [completed]
+    assert untold() == [completed]
     ContactFactory(party=complainant, investigation=completed, kind="outcome")
-    assert list(untold.all()) == [completed]  # the family is still owed it
+    assert untold() == [completed]  # the family is still owed it
     ContactFactory(party=solicitor, investigation=completed, kind="progress_update")
-    assert list(untold.all()) == [completed]  # a progress update is not the outcome
+    assert untold() == [completed]  # a progress update is not the outcome
     ContactFactory(party=solicitor, investigation=completed, kind="outcome")
-    assert list(untold.all()) == []
+    assert untold() == []
+
+
+def test_reg_34_2_b_logging_the_outcome_through_the_service_tells_the_person(caseworker):
+    completed = CompletedInvestigationFactory()
+    family = PartyFactory(investigation=completed, role="interested_person")
+    solicitor = RepresentativeFactory(investigation=completed, acting_for=family)
+    assert untold() == [completed]
+    contact_record(
+        actor=caseworker,
+        record=completed,
+        today=completed.completed_on,
+        party=solicitor,
+        on=completed.completed_on,
+        direction="outbound",
+        channel="post",
+        kind="outcome",
+    )
+    family.refresh_from_db()
+    assert family.outcome_told_on == completed.completed_on
+    assert untold() == []
+
+
+def test_reg_34_2_b_the_kept_outcome_date_matches_the_contact_log(caseworker):
+    """outcome_told_on, kept by the service, against the log itself over random contacts."""
+    rng = random.Random(342)
+    completed = CompletedInvestigationFactory()
+    people = [PartyFactory(investigation=completed) for _ in range(4)]
+    helpers = [RepresentativeFactory(investigation=completed, acting_for=p) for p in people[:2]]
+    for _ in range(12):
+        ContactFactory(
+            party=rng.choice(people + helpers),
+            investigation=completed,
+            on=completed.started_on + dt.timedelta(days=rng.randrange(0, 200)),
+            kind=rng.choice(["progress_update", "outcome", "other"]),
+            direction=rng.choice(["outbound", "inbound"]),
+        )
+    for person in people:
+        person.refresh_from_db()
+        told = [
+            c.on
+            for c in Contact.objects.filter(direction="outbound", kind="outcome")
+            if c.party_id == person.pk or c.party.acting_for_id == person.pk
+        ]
+        assert person.outcome_told_on == min(told, default=None)

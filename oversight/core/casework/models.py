@@ -82,10 +82,27 @@ class Party(VersionedModel):
         verbose_name="acting for",
     )
     consent_on = models.DateField("date of consent", null=True, blank=True)
+    # The first outbound outcome to them or to the person acting for them, kept by
+    # services.contact_record from the contact log, so that "owed the outcome" is an index
+    # look-up rather than a search of every contact (2020 Regulations reg. 34(2)(b)).
+    outcome_told_on = models.DateField(
+        "date told the outcome", null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name_plural = "parties"
         ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["investigation"],
+                name="party_outcome_untold_idx",
+                condition=Q(
+                    investigation__isnull=False,
+                    outcome_told_on__isnull=True,
+                    role__in=["complainant", "interested_person"],
+                ),
+            )
+        ]
         constraints = [
             models.CheckConstraint(name="party_of_exactly_one_case", condition=exactly_one_case()),
             models.CheckConstraint(

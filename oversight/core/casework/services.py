@@ -7,6 +7,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Least
 from django.utils import timezone
 
 from oversight.core.casework import messages
@@ -184,13 +186,35 @@ def contact_record(
         since = timezone.now() - RETRY_WINDOW
         if Contact.objects.filter(**contact, created_at__gte=since).exists():
             raise ValidationError(messages.CONTACT_ALREADY_LOGGED)
-        return Contact.objects.create(
+        logged = Contact.objects.create(
             **{key: record},
             **contact,
             recorded_by=actor,
             created_by=actor,
             updated_by=actor,
         )
+        if direction == Contact.Direction.OUTBOUND and kind == Contact.Kind.OUTCOME:
+            outcome_told_refresh(Party.objects.filter(pk=party.acting_for_id or party.pk))
+        return logged
+
+
+def _first_outcome(**party) -> Subquery:
+    told = Contact.objects.filter(
+        **party, direction=Contact.Direction.OUTBOUND, kind=Contact.Kind.OUTCOME
+    )
+    return Subquery(told.order_by("on").values("on")[:1])
+
+
+def outcome_told_refresh(parties: QuerySet[Party]) -> int:
+    """Set each party's `outcome_told_on` from the contact log: the first outbound outcome to
+    them or to someone acting for them (a representative is told on their behalf). One
+    UPDATE, in the caller's transaction; PostgreSQL's LEAST ignores the side never told."""
+    return parties.update(
+        outcome_told_on=Least(
+            _first_outcome(party=OuterRef("pk")),
+            _first_outcome(party__acting_for=OuterRef("pk")),
+        )
+    )
 
 
 def view_log_parties(*, user: User, record: models.Model, model, via_api: bool = False):

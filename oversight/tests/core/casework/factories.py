@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from oversight.core.casework.models import Contact, Party
+from oversight.core.casework.services import outcome_told_refresh
 from oversight.tests.factories import CaseworkerFactory
 
 
@@ -37,6 +38,7 @@ class ContactFactory(DjangoModelFactory):
 
     class Meta:
         model = Contact
+        skip_postgeneration_save = True
 
     on = dt.date(2024, 5, 20)
     direction = Contact.Direction.OUTBOUND
@@ -44,3 +46,10 @@ class ContactFactory(DjangoModelFactory):
     kind = Contact.Kind.PROGRESS_UPDATE
     summary = "Told them where the investigation stands."
     recorded_by = factory.SubFactory(CaseworkerFactory)
+
+    @factory.post_generation
+    def told(obj, create, extracted, **kwargs):
+        """Keep the party's outcome_told_on as services.contact_record does."""
+        if create:
+            principal = obj.party.acting_for_id or obj.party_id
+            outcome_told_refresh(Party.objects.filter(pk=principal))
