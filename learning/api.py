@@ -2,8 +2,9 @@
 
 Staff draft, issue and read every recommendation. A force liaison reads only the issued
 recommendations addressed to their organisation and submits its response; anything else
-is 404 (another organisation's, or a draft) or 403 (staff-only actions). The public feed
-is read-only and anonymous, and shows only issued recommendations and published responses.
+is 404 (another organisation's, a draft, or a staff-only action such as drafting or issuing).
+The public feed is read-only and anonymous, and shows only issued recommendations and
+published responses.
 """
 
 from drf_spectacular.types import OpenApiTypes
@@ -42,7 +43,6 @@ from oversight.core.filters import FilterBackend
 from oversight.core.permissions import (
     IsCaseworkStaff,
     IsLiaison,
-    IsStaff,
     IsStaffOrLiaison,
     is_force_liaison,
 )
@@ -207,10 +207,10 @@ class RecommendationViewSet(CaseRecordViewSet):
     staff_actions = frozenset({"create", "partial_update", "update", "issue"})
 
     def get_permissions(self):
-        if self.action == "notes":  # staff only: a liaison is told they do not exist
+        # Staff only (notes, drafting, issuing): a liaison is told they do not exist, as for
+        # anything outside their reach.
+        if self.action == "notes" or self.action in self.staff_actions:
             return [permissions.IsAuthenticated(), IsCaseworkStaff()]
-        if self.action in self.staff_actions:
-            return [permissions.IsAuthenticated(), IsStaff()]
         if self.action == "respond":
             return [permissions.IsAuthenticated(), IsLiaison()]
         return [permissions.IsAuthenticated(), IsStaffOrLiaison()]

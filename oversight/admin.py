@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
@@ -35,7 +36,60 @@ class NonWorkingDayAdmin(admin.ModelAdmin):
 
 @admin.register(ViewLog)
 class ViewLogAdmin(ReadOnlyAdmin):
-    list_display = ["viewed_at", "user", "record_type", "reference", "via_api"]
-    list_filter = ["record_type", "via_api"]
+    list_display = [
+        "viewed_at",
+        "user",
+        "kind",
+        "record_type",
+        "reference",
+        "query",
+        "row_count",
+        "via_api",
+    ]
+    list_filter = ["kind", "record_type", "via_api"]
     search_fields = ["reference", "user__username"]
     date_hierarchy = "viewed_at"
+
+
+# Who may do what, in the audit history (pghistory's triggers): users' role, organisation and
+# activity, password changes (whose, when: never the hash) and API tokens created and revoked.
+class AccountEventAdmin(ReadOnlyAdmin):
+    date_hierarchy = "pgh_created_at"
+    list_filter = ["pgh_label"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("pgh_context")
+
+    @admin.display(description="by")
+    def acting_user(self, event):
+        context = event.pgh_context.metadata if event.pgh_context_id else {}
+        return context.get("user") or "—"
+
+
+@admin.register(apps.get_model("oversight", "UserEvent"))
+class UserEventAdmin(AccountEventAdmin):
+    list_display = [
+        "pgh_created_at",
+        "pgh_label",
+        "username",
+        "role",
+        "organisation",
+        "is_active",
+        "email",
+        "first_name",
+        "last_name",
+        "acting_user",
+    ]
+    search_fields = ["username", "email"]
+
+
+@admin.register(apps.get_model("oversight", "UserPasswordEvent"))
+class UserPasswordEventAdmin(AccountEventAdmin):
+    list_display = ["pgh_created_at", "pgh_label", "username", "acting_user"]
+    search_fields = ["username"]
+
+
+@admin.register(apps.get_model("oversight", "APITokenEvent"))
+class APITokenEventAdmin(AccountEventAdmin):
+    list_display = ["pgh_created_at", "pgh_label", "user", "created", "expiry", "acting_user"]
+    search_fields = ["user__username"]

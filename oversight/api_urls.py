@@ -6,7 +6,7 @@ from rest_framework.routers import DefaultRouter
 from appeals.api_routes import ROUTES as APPEALS
 from cases.api_routes import ROUTES as CASES
 from learning.api_routes import ROUTES as LEARNING
-from oversight.account_api import CurrentUserView
+from oversight.account_api import CurrentUserView, TokenDetailView, TokenListView
 from oversight.performance.api import TimelinessView
 from oversight.work.api import WorkView
 
@@ -17,6 +17,8 @@ for prefix, viewset, basename in [*CASES, *APPEALS, *LEARNING]:
 
 urlpatterns = [
     path("me/", CurrentUserView.as_view(), name="me"),
+    path("tokens/", TokenListView.as_view(), name="token-list"),
+    path("tokens/<str:token_id>/", TokenDetailView.as_view(), name="token-detail"),
     path("timeliness/", TimelinessView.as_view(), name="timeliness"),
     path("work/", WorkView.as_view(), name="work"),
     *router.urls,

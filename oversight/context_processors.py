@@ -12,6 +12,7 @@ SECTIONS = [
     ("Appeals and reviews", "appeals:application-list", "staff"),
     ("Recommendations", "learning:recommendation-list", "everyone"),
     ("Performance", "performance:dashboard", "manager"),
+    ("Refused requests", "refused-requests", "manager"),
     ("Admin", "admin:index", "admin"),
 ]
 

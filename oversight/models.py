@@ -6,6 +6,7 @@ oversight.performance.models."""
 from oversight.core.casework.models import Contact, Party  # noqa: F401
 from oversight.core.models import (  # noqa: F401
     STAFF_ROLES,
+    APIToken,
     AuditedModel,
     NonWorkingDay,
     Organisation,
@@ -15,4 +16,5 @@ from oversight.core.models import (  # noqa: F401
     ViewLog,
 )
 from oversight.core.notes.models import CaseNote  # noqa: F401
+from oversight.core.refusals.models import RefusedRequest  # noqa: F401
 from oversight.performance.models import Target, TimelinessRun, TimelinessSnapshot  # noqa: F401

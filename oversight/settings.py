@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pghistory.middleware.HistoryMiddleware",
     "oversight.core.middleware.NoStoreForSignedInMiddleware",
+    # Outside DRF's views, so that it sees the token's user DRF set on the request.
+    "oversight.core.refusals.middleware.RefusedRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -212,6 +214,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # /api/schema/ answers per role: only the operations the caller's own permissions allow
+    # (a force liaison sees the recommendations it reads and answers, not the staff's API).
+    "SERVE_PUBLIC": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from oversight import views
+from oversight.api_docs import RedocView, SwaggerView
+from oversight.core.refusals.views import RefusedRequestsView
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,9 +20,10 @@ urlpatterns = [
     path("applications/", include("appeals.urls")),
     path("recommendations/", include("learning.urls")),
     path("performance/", include("oversight.performance.urls")),
+    path("refused-requests/", RefusedRequestsView.as_view(), name="refused-requests"),
     path("api/v1/", include("oversight.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/schema/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("api/schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("api/schema/docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/schema/redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
 ]

@@ -130,7 +130,7 @@ STAFF_ON_DRAFT = {"own_draft": 200, "default": 400}
 # (name, method, path, body, rule, public)
 API_CASES = [
     ("list", "get", "", None, {"anonymous": 401, "staff": 200, "liaison": 200}, False),
-    ("create", "post", "", NEW, {"anonymous": 401, "staff": 201, "liaison": 403}, False),
+    ("create", "post", "", NEW, {"anonymous": 401, "staff": 201, "liaison": 404}, False),
     (
         "retrieve",
         "get",
@@ -144,7 +144,7 @@ API_CASES = [
         "patch",
         "{ref}/",
         {"text": "Changed", "version": 1},
-        {"anonymous": 401, "staff": STAFF_ON_DRAFT, "liaison": 403},
+        {"anonymous": 401, "staff": STAFF_ON_DRAFT, "liaison": 404},
         False,
     ),
     (
@@ -152,7 +152,7 @@ API_CASES = [
         "post",
         "{ref}/issue/",
         {},
-        {"anonymous": 401, "staff": STAFF_ON_DRAFT, "liaison": 403},
+        {"anonymous": 401, "staff": STAFF_ON_DRAFT, "liaison": 404},
         False,
     ),
     (

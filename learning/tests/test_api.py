@@ -501,13 +501,14 @@ def test_a_liaison_cannot_respond_to_a_draft_or_another_organisations(api_as, li
         ("post", "{ref}/issue/", {}),
     ],
 )
-def test_staff_only_actions_are_403_for_a_liaison(api_as, liaison, herts, method, path, body):
+def test_staff_only_actions_are_404_for_a_liaison(api_as, liaison, herts, method, path, body):
+    """Outside a liaison's reach is 404, never a hint that the action or the draft exists."""
     draft = RecommendationFactory(recipient=herts)
     response = getattr(api_as(liaison), method)(
         URL + path.format(ref=draft.reference), body, format="json"
     )
-    assert response.status_code == 403
-    assert response.json() == {"detail": permissions.STAFF_ONLY}
+    assert response.status_code == 404
+    assert draft.reference not in response.content.decode()
     draft.refresh_from_db()
     assert (draft.status, draft.version, Recommendation.objects.count()) == ("draft", 1, 1)
 
@@ -636,7 +637,7 @@ def test_this_apps_schema_generates_without_warnings_and_validates(tmp_path):
         GENERATOR_STATS.reset()
 
 
-def test_the_served_schema_validates_and_describes_the_endpoints(api_as, caseworker):
+def test_the_served_schema_validates_and_describes_the_endpoints(api_as, caseworker, liaison):
     assert APIClient().get("/api/schema/").status_code == 401
     response = api_as(caseworker).get("/api/schema/?format=json")
     assert response.status_code == 200
@@ -646,10 +647,14 @@ def test_the_served_schema_validates_and_describes_the_endpoints(api_as, casewor
     assert {"get", "post"} <= set(paths["/api/v1/recommendations/"])
     assert {"get", "patch"} <= set(paths["/api/v1/recommendations/{reference}/"])
     assert "post" in paths["/api/v1/recommendations/{reference}/issue/"]
-    respond = paths["/api/v1/recommendations/{reference}/response/"]["post"]
-    assert respond["requestBody"]["content"]["application/json"]["examples"]
-    assert {"201", "400", "403", "404"} <= set(respond["responses"])
+    # The response is the liaisons' to submit: it is in their schema, not the staff's.
+    assert "/api/v1/recommendations/{reference}/response/" not in paths
     public = paths["/api/v1/public/recommendations/"]["get"]
     assert public["security"] == [{}]  # no sign-in
     list_params = {p["name"] for p in paths["/api/v1/recommendations/"]["get"]["parameters"]}
     assert {"status", "recipient", "theme", "updated_since", "after", "page_size"} <= list_params
+    liaison_schema = api_as(liaison).get("/api/schema/?format=json").json()
+    validate_schema(liaison_schema)
+    respond = liaison_schema["paths"]["/api/v1/recommendations/{reference}/response/"]["post"]
+    assert respond["requestBody"]["content"]["application/json"]["examples"]
+    assert {"201", "400", "403", "404"} <= set(respond["responses"])

@@ -19,9 +19,10 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from oversight.core.models import ViewLog
 from oversight.core.notes.api import CaseNotesMixin
 from oversight.core.permissions import IsCaseworkStaff
-from oversight.core.services import record_assign, view_log_record
+from oversight.core.services import record_assign, view_log_list, view_log_record
 from oversight.core.views import TodayMixin
 
 VERSION_REQUIRED = {"version": ["This field is required."]}
@@ -32,8 +33,25 @@ OWNER_NOTE = (
 )
 
 
-class CaseRecordMixin:
-    """Mixed into a GenericViewSet whose get_serializer() gives the read representation."""
+class ListReadLoggedMixin:
+    """Each page of an API list of case records is logged as one read (DPA 2018 s.62): the
+    filter (the query string) and the rows on the page, one insert whatever their number."""
+
+    def get_paginated_response(self, data):
+        view_log_list(
+            user=self.request.user,
+            model=self.get_queryset().model,
+            query=self.request.query_params.urlencode(),
+            row_count=len(data),
+            kind=ViewLog.Kind.LIST,
+            via_api=True,
+        )
+        return super().get_paginated_response(data)
+
+
+class CaseRecordMixin(ListReadLoggedMixin):
+    """Mixed into a GenericViewSet whose get_serializer() gives the read representation; its
+    list pages are logged (ListReadLoggedMixin), as each read of a record is."""
 
     lookup_field = "reference"
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from knox.models import AuthToken
 
 
 def staff_user_field(
@@ -112,6 +113,34 @@ class Role(models.TextChoices):
 STAFF_ROLES = frozenset({Role.CASEWORKER, Role.MANAGER, Role.ADMIN})
 
 
+# Who may do what, in the audit history: a user's role, organisation, whether active, and
+# their name and email address (triggers, so the admin's and the commands' writes are caught
+# too); a password change as an event of its own that stores only whose password it was,
+# never the hash.
+USER_TRACKED_FIELDS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "role",
+    "organisation",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+]
+
+
+@pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(),
+    fields=USER_TRACKED_FIELDS,
+    model_name="UserEvent",
+)
+@pghistory.track(
+    pghistory.UpdateEvent("password_change", condition=pghistory.AnyChange("password")),
+    fields=["username"],
+    model_name="UserPasswordEvent",
+)
 class User(AbstractUser):
     """A person who signs in. A force liaison belongs to exactly one organisation."""
 
@@ -143,6 +172,23 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+@pghistory.track(
+    pghistory.InsertEvent("token_create"),
+    pghistory.DeleteEvent("token_revoke"),
+    fields=["user", "created", "expiry"],
+    obj_field=None,  # the token's key is its digest: the history must not hold it
+    model_name="APITokenEvent",
+)
+class APIToken(AuthToken):
+    """knox's API token, as a proxy so that its creation and revocation (a delete) are in
+    this app's audit history: whose, when created, when it expires; never the key or its
+    digest."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "API token"
 
 
 @pghistory.track()
@@ -236,16 +282,32 @@ class StaffOnlyQuerySet(models.QuerySet):
 
 
 class ViewLog(models.Model):
-    """Who looked at which case record, and when (DPA 2018 s.62 logging of consultation)."""
+    """Who looked at which case record, or at which list of them, and when (DPA 2018 s.62
+    logging of consultation). A bulk read (a list page, an API list page, a CSV export) is
+    one row naming the kind of record, the filter (the query string) and how many rows were
+    read; a read of one record names its reference."""
+
+    class Kind(models.TextChoices):
+        RECORD = "record", "Record"
+        FORM = "form", "Edit form"
+        LIST = "list", "List"
+        EXPORT = "export", "Export"
+        ADMIN = "admin", "Admin page"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     record_type = models.CharField(max_length=40)
-    reference = models.CharField(max_length=30)
+    reference = models.CharField(max_length=30, blank=True)
     viewed_at = models.DateTimeField(auto_now_add=True)
     via_api = models.BooleanField(default=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.RECORD)
+    query = models.TextField(blank=True, help_text="The filter of a list or export read.")
+    row_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many rows a list or export read gave."
+    )
 
     class Meta:
         indexes = [models.Index(fields=["reference", "viewed_at"], name="viewlog_reference_idx")]
 
     def __str__(self) -> str:
-        return f"{self.user_id} viewed {self.reference} at {self.viewed_at:%Y-%m-%d %H:%M}"
+        what = self.reference or f"{self.row_count} {self.record_type}"
+        return f"{self.user_id} viewed {what} at {self.viewed_at:%Y-%m-%d %H:%M}"

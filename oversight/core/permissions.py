@@ -14,7 +14,6 @@ from rest_framework import exceptions, permissions
 
 from oversight.core.models import Role
 
-STAFF_ONLY = "Only casework staff can do this."
 LIAISON_ONLY = (
     "Only a liaison of the recipient organisation submits its response here. Staff record a "
     "response received on paper or by email on the recommendation's page."
@@ -74,15 +73,6 @@ class IsCaseworkStaff(permissions.BasePermission):
         if not is_casework_staff(request.user):
             raise exceptions.NotFound()
         return True
-
-
-class IsStaff(permissions.BasePermission):
-    """An action of casework staff on a resource others may read: 403, saying so."""
-
-    message = STAFF_ONLY
-
-    def has_permission(self, request, view) -> bool:
-        return is_casework_staff(request.user)
 
 
 class IsLiaison(permissions.BasePermission):

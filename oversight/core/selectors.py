@@ -1,6 +1,9 @@
 """Reads of core data shared by the apps."""
 
 import datetime as dt
+import hashlib
+
+from knox.models import AuthToken
 
 from oversight.core.models import STAFF_ROLES, NonWorkingDay, Organisation, User
 
@@ -34,3 +37,19 @@ def casework_staff_for_choice(*, active_only: bool = True):
     if active_only:
         qs = qs.filter(is_active=True)
     return qs.order_by("first_name", "last_name", "username")
+
+
+def api_token_id(token: AuthToken) -> str:
+    """The public id of an API token: a hash of its stored digest, so that neither the key
+    nor the digest that authenticates it is ever shown."""
+    return hashlib.sha256(token.digest.encode()).hexdigest()[:24]
+
+
+def api_tokens_of(*, user: User) -> list[AuthToken]:
+    """The user's own API tokens, newest first (a person has a handful: one query)."""
+    return list(AuthToken.objects.filter(user=user).order_by("-created"))
+
+
+def api_token_of(*, user: User, token_id: str) -> AuthToken | None:
+    """One of the user's own tokens by its public id; None for anyone else's."""
+    return next((t for t in api_tokens_of(user=user) if api_token_id(t) == token_id), None)

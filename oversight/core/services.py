@@ -67,17 +67,44 @@ def api_token_create(*, user: User) -> str:
     return key
 
 
+def api_token_revoke(*, token: AuthToken) -> None:
+    """Revoke an API token at once: it is deleted, so the next request with it is a 401; the
+    revocation is in the audit history (APIToken's trigger)."""
+    token.delete()
+
+
 def view_log_record(
-    *, user: User, record, via_api: bool = False, record_type: str | None = None
+    *,
+    user: User,
+    record,
+    via_api: bool = False,
+    record_type: str | None = None,
+    kind: str = ViewLog.Kind.RECORD,
 ) -> None:
     """Log that a person consulted a case record (DPA 2018 s.62): one row, who and when.
     `record_type` names what of the record was read when it is not the record itself (its
-    parties, say)."""
+    parties, say); `kind` says where (its page, an edit form, the admin)."""
     ViewLog.objects.create(
         user=user,
         record_type=record_type or record._meta.label,
         reference=getattr(record, "reference", str(record.pk)),
         via_api=via_api,
+        kind=kind,
+    )
+
+
+def view_log_list(
+    *, user: User, model, query: str, row_count: int, kind: str, via_api: bool = False
+) -> None:
+    """Log a bulk read of case records (a list page, an API list page, an export): one row,
+    whatever the number of records, with who, when, the filter and how many rows were read."""
+    ViewLog.objects.create(
+        user=user,
+        record_type=model._meta.label,
+        via_api=via_api,
+        kind=kind,
+        query=query[:2000],
+        row_count=row_count,
     )
 
 

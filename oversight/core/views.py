@@ -17,10 +17,11 @@ from oversight.core.casework.context import casework_context, log_casework_read
 from oversight.core.csv_export import streaming_csv
 from oversight.core.errors import ConflictError
 from oversight.core.forms import OwnerForm, VersionedForm, add_service_errors
+from oversight.core.models import ViewLog
 from oversight.core.notes.selectors import notes_of
 from oversight.core.paging import paginate
 from oversight.core.permissions import PermissionRequiredMixin
-from oversight.core.services import record_assign, record_take, view_log_record
+from oversight.core.services import record_assign, record_take, view_log_list, view_log_record
 
 
 class TodayMixin:
@@ -171,6 +172,8 @@ class ServiceFormView(PageView):
         if refused:
             messages.error(request, refused)
             return redirect(self.get_success_url())
+        if self.object is not None:  # the form shows the record's data: a read, logged
+            view_log_record(user=request.user, record=self.object, kind=ViewLog.Kind.FORM)
         return self._render(self.get_form(), self.get_formsets())
 
     def post(self, request, *args, **kwargs):
@@ -200,7 +203,8 @@ class ServiceFormView(PageView):
 
 class FilteredListView(PageView):
     """A list page: the records the user may see (`selector`), narrowed by the filter set, one
-    page at a time, with the query that the CSV export of the same rows takes."""
+    page at a time, with the query that the CSV export of the same rows takes. Each page read
+    is logged (one row: the filter and the rows shown), as the export is (the rows sent)."""
 
     template_name: str
     filterset_class: type
@@ -221,11 +225,19 @@ class FilteredListView(PageView):
 
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset()
+        paged = paginate(request, filterset.qs)
+        view_log_list(
+            user=request.user,
+            model=filterset.qs.model,
+            query=request.GET.urlencode(),
+            row_count=len(paged["page_obj"].rows),
+            kind=ViewLog.Kind.LIST,
+        )
         context = {
             "filter": filterset,
             "today": self.today,
             "export_query": request.GET.urlencode(),
-            **paginate(request, filterset.qs),
+            **paged,
             **self.get_context_data(filterset),
         }
         return render(request, self.template_name, context)
@@ -244,12 +256,21 @@ class CsvExportView(FilteredListView):
 
     def get(self, request, *args, **kwargs):
         today = self.today
+        queryset = self.get_filterset().qs
+        # Logged before the file is sent, with the rows it holds (one count, one insert).
+        view_log_list(
+            user=request.user,
+            model=queryset.model,
+            query=request.GET.urlencode(),
+            row_count=queryset.count(),
+            kind=ViewLog.Kind.EXPORT,
+        )
         return streaming_csv(
             filename=self.filename,
             header=[title for title, _ in self.columns],
             rows=(
                 [value(record, today) for _, value in self.columns]
-                for record in self.get_filterset().qs.iterator(chunk_size=2000)
+                for record in queryset.iterator(chunk_size=2000)
             ),
         )
 
