@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('appeals', '0005_owner'),
         ('cases', '0010_owner'),
-        ('oversight', '0008_parties_and_contacts'),
+        ('oversight', '0011_user_and_token_history'),
     ]
 
     operations = [
