@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from appeals.models import Applicant, Application, FollowUp, InvalidReason, Result, Subject
 from oversight.core.api_fields import (
+    DateField,
     choice_list,
     force_field,
     optional_choice,
@@ -42,7 +43,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         "notified, counting to first_received_on when it was first made to another body and "
         "forwarded (reg. 29(3) / para. 32(3)); derived.",
     )
-    apply_by = serializers.DateField(read_only=True, help_text="The last day to apply in time.")
+    apply_by = DateField(read_only=True, help_text="The last day to apply in time.")
     review_body = serializers.CharField(read_only=True, help_text="Derived from the criteria.")
     is_valid = serializers.BooleanField(read_only=True, allow_null=True)
     upheld = serializers.BooleanField(
@@ -58,7 +59,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         help_text="The code of the body the application was first made to (a local policing "
         "body or a force) when it was forwarded here; null when it was made here.",
     )
-    first_received_on = serializers.DateField(
+    first_received_on = DateField(
         read_only=True,
         allow_null=True,
         help_text="The day that body received it: made_in_time counts to this day (the time "
@@ -133,9 +134,9 @@ class ApplicationWriteSerializer(serializers.Serializer):
     owner = owner_field()
     organisation = force_field()
     force_reference = optional_text(max_length=60)
-    complaint_made_on = serializers.DateField()
-    outcome_notified_on = serializers.DateField()
-    received_on = serializers.DateField()
+    complaint_made_on = DateField()
+    outcome_notified_on = DateField()
+    received_on = DateField()
     first_received_on = optional_date(
         help_text="When the application was first made to another body and forwarded here: "
         "the day that body received it (given with first_received_by). The time limit "

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "oversight.core.middleware.CompleteBodyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pghistory.middleware.HistoryMiddleware",
     "oversight.core.middleware.NoStoreForSignedInMiddleware",
+    "oversight.core.middleware.PermissionsPolicyMiddleware",
     # Outside DRF's views, so that it sees the token's user DRF set on the request.
     "oversight.core.refusals.middleware.RefusedRequestMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -22,7 +22,7 @@ from cases.models import (
     Theme,
 )
 from cases.referrals.serializers import RegimeField
-from oversight.core.api_fields import VERSION_HELP, enum_field, force_field, owner_field
+from oversight.core.api_fields import VERSION_HELP, DateField, enum_field, force_field, owner_field
 from oversight.core.regime import Regime
 
 SUBJECTS_HELP = (
@@ -158,11 +158,11 @@ class InvestigationSerializer(serializers.ModelSerializer):
     )
     status = StatusField(choices=InvestigationStatus.choices, read_only=True)
     pause_reason = PauseReasonField(choices=PauseReason.choices, read_only=True)
-    six_months_on = serializers.DateField(read_only=True)
-    twelve_months_on = serializers.DateField(read_only=True)
+    six_months_on = DateField(read_only=True)
+    twelve_months_on = DateField(read_only=True)
     within_6_months = serializers.BooleanField(read_only=True, allow_null=True)
     within_12_months = serializers.BooleanField(read_only=True, allow_null=True)
-    next_update_due_on = serializers.DateField(
+    next_update_due_on = DateField(
         read_only=True,
         allow_null=True,
         help_text="The earliest progress update owed to a complainant or interested person "
@@ -267,7 +267,7 @@ class InvestigationWriteSerializer(serializers.Serializer):
         queryset=Referral.objects.none(),
         error_messages={"does_not_exist": "No referral has the reference “{value}”."},
     )
-    started_on = serializers.DateField()
+    started_on = DateField()
     lead_investigator = serializers.SlugRelatedField(
         slug_field="username",
         queryset=selectors.lead_investigators_for_choice(),
@@ -283,19 +283,19 @@ class InvestigationWriteSerializer(serializers.Serializer):
         error_messages={"does_not_exist": "No theme has the code “{value}”."},
     )
     is_major = serializers.BooleanField(required=False)
-    first_aware_on = serializers.DateField(
+    first_aware_on = DateField(
         required=False,
         allow_null=True,
         help_text="The date the matter came to the force's attention; the referral's if left out.",
     )
     subjects = SubjectWriteSerializer(many=True, required=False, help_text=SUBJECTS_HELP)
     status = StatusField(choices=InvestigationStatus.choices, required=False)
-    status_changed_on = serializers.DateField(
+    status_changed_on = DateField(
         required=False,
         allow_null=True,
         help_text="When the new status took effect; today if left out.",
     )
-    completed_on = serializers.DateField(
+    completed_on = DateField(
         required=False,
         allow_null=True,
         help_text="Completes the investigation (with status completed, or on its own).",
@@ -313,15 +313,15 @@ class InvestigationWriteSerializer(serializers.Serializer):
 
 class InvestigationUpdateSerializer(InvestigationWriteSerializer):
     referral = None
-    started_on = serializers.DateField(required=False)
+    started_on = DateField(required=False)
     mode = ModeField(choices=MODES, required=False)
     version = serializers.IntegerField(help_text=VERSION_HELP)
 
 
 class NoticeWriteSerializer(serializers.Serializer):
-    due_on = serializers.DateField(help_text="The due date of the notice being recorded.")
+    due_on = DateField(help_text="The due date of the notice being recorded.")
     action = NoticeActionField(choices=NoticeAction.choices)
-    actioned_on = serializers.DateField(required=False, help_text="Today if left out.")
+    actioned_on = DateField(required=False, help_text="Today if left out.")
     note = serializers.CharField(required=False, allow_blank=True, default="")
     chief_officer_under_investigation = serializers.BooleanField(
         required=False,
@@ -330,7 +330,7 @@ class NoticeWriteSerializer(serializers.Serializer):
         "to the local policing body only (reg. 13(2)(b)).",
     )
     progress = serializers.CharField(required=False, allow_blank=True, default="")
-    estimated_completion_on = serializers.DateField(required=False, allow_null=True, default=None)
+    estimated_completion_on = DateField(required=False, allow_null=True, default=None)
     delay_reasons = serializers.CharField(required=False, allow_blank=True, default="")
     planned_steps = serializers.CharField(
         required=False,

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from cases.models import Category, Determination, MatterType, Mode, Referral, ReferralType
 from cases.referrals.services.details import DETAIL_FIELDS
 from oversight.core.api_fields import (
+    DateField,
     choice_list,
     enum_field,
     force_field,
@@ -73,7 +74,7 @@ class DeterminationSerializer(serializers.ModelSerializer):
 class ReferralSerializer(serializers.ModelSerializer):
     owner = owner_field(read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    decided_on = serializers.DateField(read_only=True, help_text=DECIDED_ON_HELP)
+    decided_on = DateField(read_only=True, help_text=DECIDED_ON_HELP)
     decided_within_target = serializers.BooleanField(read_only=True, allow_null=True)
     determinations = DeterminationSerializer(many=True, read_only=True)
     regime = RegimeField(choices=Regime.choices, read_only=True, help_text=REGIME_HELP)
@@ -104,7 +105,7 @@ class ReferralSerializer(serializers.ModelSerializer):
 class ReferralWriteSerializer(serializers.Serializer):
     owner = owner_field()
     organisation = force_field()
-    received_on = serializers.DateField()
+    received_on = DateField()
     matter_type = serializers.ChoiceField(choices=MatterType.choices)
     referral_type = serializers.ChoiceField(
         choices=ReferralType.choices,

@@ -77,6 +77,9 @@ RESPONDED_IN_FUTURE = "The date of the response cannot be in the future."
 RESPONDED_BEFORE_ISSUE = "The response cannot be dated before the recommendation was issued."
 RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous one ({date})."
 ACTION_REQUIRED = "Describe each planned action."
+# One response plans at most this many actions; more is a runaway client, not a plan.
+MAX_PLANNED_ACTIONS = 50
+TOO_MANY_ACTIONS = f"A response can plan at most {MAX_PLANNED_ACTIONS} actions."
 ACTION_BEFORE_RESPONSE = "A planned action cannot be due before the date of the response."
 RECEIVED_VIA_INVALID = "Choose how the response was received."
 PUBLICATION_NOT_DECIDED = (

@@ -75,7 +75,9 @@ def recommendation_respond(
         errors.check_date(
             "responded_on", responded_on, messages.RESPONDED_ON_AGAIN, earliest=previous_on
         )
-        if any(not a["description"] for a in actions):
+        if len(actions) > messages.MAX_PLANNED_ACTIONS:
+            errors["planned_actions"] = messages.TOO_MANY_ACTIONS
+        elif any(not a["description"] for a in actions):
             errors["planned_actions"] = messages.ACTION_REQUIRED
         elif any(a["due_on"] is not None and a["due_on"] < responded_on for a in actions):
             errors["planned_actions"] = messages.ACTION_BEFORE_RESPONSE

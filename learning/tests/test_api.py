@@ -436,6 +436,11 @@ def test_responding_twice_when_the_response_is_final_is_a_400(api_as, liaison, h
             messages.ACTION_BEFORE_RESPONSE,
         ),
         (answer(final="perhaps"), "final", "Must be a valid boolean."),
+        (
+            answer(planned_actions=[{"description": f"Step {n}"} for n in range(51)]),
+            "planned_actions",
+            messages.TOO_MANY_ACTIONS,
+        ),
     ],
 )
 def test_bad_responses_are_a_400_with_a_clear_message_and_nothing_written(

@@ -1,10 +1,12 @@
 """Serializer fields the apps' APIs share."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from oversight.core.models import Organisation
 from oversight.core.selectors import casework_staff_for_choice
+from oversight.core.validation import date_bounds_error
 
 OWNER_HELP = (
     "The username of the member of the casework staff who has the case; null while it is "
@@ -58,9 +60,22 @@ def optional_text(**kwargs) -> serializers.CharField:
     return serializers.CharField(required=False, allow_blank=True, default="", **kwargs)
 
 
+class DateField(serializers.DateField):
+    """A date given in the API: ISO 8601, and within the years the system records (from 1
+    January 1990 to a year after today), as the pages' date field and the services bound it.
+    Every serializer of the apps takes its dates from here."""
+
+    def to_internal_value(self, value):
+        date = super().to_internal_value(value)
+        problem = date_bounds_error(date, today=timezone.localdate())
+        if problem is not None:
+            raise serializers.ValidationError(problem, code="out_of_range")
+        return date
+
+
 def optional_date(**kwargs) -> serializers.DateField:
     """A date that may be left out or null (then None)."""
-    return serializers.DateField(required=False, allow_null=True, default=None, **kwargs)
+    return DateField(required=False, allow_null=True, default=None, **kwargs)
 
 
 def optional_choice(choices, **kwargs) -> serializers.ChoiceField:

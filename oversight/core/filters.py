@@ -7,7 +7,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 
 from oversight.core.calendar import parse_financial_year
-from oversight.core.forms import FinancialYearField, GovukFilterForm
+from oversight.core.forms import FinancialYearField, GovukFilterForm, MomentField
 from oversight.core.models import Organisation
 from oversight.core.ownership import UNALLOCATED
 from oversight.core.paging import PAGING_PARAMS
@@ -32,6 +32,12 @@ class FinancialYearFilter(django_filters.Filter):
             return qs
         first, last = parse_financial_year(value)
         return qs.filter(**{f"{self.field_name}__range": (first, last)})
+
+
+class MomentFilter(django_filters.IsoDateTimeFilter):
+    """Rows changed at or after a moment in ISO 8601, read by the bounded MomentField."""
+
+    field_class = MomentField
 
 
 def date_range(field_name: str) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
@@ -171,7 +177,7 @@ class CaseFilterSet(FilterLayoutMixin, StableOrderingMixin, django_filters.Filte
     those filters do not exist, so nothing about owners can be learnt through them."""
 
     q = django_filters.CharFilter(method="search", label="Reference")
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = MomentFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Changed since",

@@ -5,10 +5,13 @@ from collections.abc import Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
 
 from oversight.core.calendar import FinancialYearError, parse_financial_year
 from oversight.core.ownership import UNALLOCATED
 from oversight.core.selectors import casework_staff_for_choice, organisations_for_choice
+from oversight.core.validation import TOO_EARLY, date_bounds_error
 
 
 def govuk_class(widget: forms.Widget) -> str | None:
@@ -74,10 +77,9 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(
                 f"{self.label_for_errors.capitalize()} must be a real date", code="invalid"
             ) from None
-        if value.year < 1900:
-            raise ValidationError(
-                f"{self.label_for_errors.capitalize()} must be after 1900", code="invalid"
-            )
+        problem = date_bounds_error(value, today=timezone.localdate())
+        if problem is not None:
+            raise ValidationError(problem, code="out_of_range")
         return value
 
 
@@ -90,8 +92,29 @@ class FinancialYearField(forms.CharField):
             try:
                 parse_financial_year(value)
             except FinancialYearError as error:
-                raise ValidationError(str(error)) from None
+                # The message quotes the value: passed as a parameter, a % in it is text
+                # (django-filter formats every message with its parameters).
+                raise ValidationError("%(error)s", params={"error": str(error)}) from None
         return value
+
+
+class MomentField(IsoDateTimeField):
+    """A moment in ISO 8601 (2024-06-03T09:00:00Z), taken in UTC and bounded like every date
+    (from 1 January 1990 to a year after today): an offset PostgreSQL cannot store (+23:59)
+    or a year it cannot reach is the caller's mistake, never a database error."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        try:
+            moment = moment.astimezone(dt.UTC)
+        except (OverflowError, ValueError):
+            raise ValidationError(TOO_EARLY, code="out_of_range") from None
+        problem = date_bounds_error(moment.date(), today=timezone.localdate())
+        if problem is not None:
+            raise ValidationError(problem, code="out_of_range")
+        return moment
 
 
 class GovukFormMixin:

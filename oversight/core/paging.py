@@ -248,7 +248,11 @@ def paginate_sequence(request, items, *, per_page: int = PAGE_SIZE) -> dict:
     the nearest page; anything else the first."""
     pages = max(1, -(-len(items) // per_page))
     asked = request.GET.get("page", "")
-    number = pages if asked == LAST else int(asked) if asked.isdigit() else 1
+    # A number of more digits than any list has pages is past the end (and int() refuses
+    # a string of thousands of digits).
+    number = pages if asked == LAST or (asked.isdigit() and len(asked) > 9) else 1
+    if asked.isdigit() and len(asked) <= 9:
+        number = int(asked)
     number = min(max(number, 1), pages)
     start = (number - 1) * per_page
     rows = list(items[start : start + per_page])

@@ -28,7 +28,9 @@ class WorkView(PageView):
         username = request.GET.get("owner", "")
         unallocated = request.GET.get("unallocated") == "true"
         if username:
-            owner = casework_staff_for_choice(active_only=False).filter(username=username).first()
+            # A NUL cannot be in a username (nor be sent to PostgreSQL): no such person.
+            staff = casework_staff_for_choice(active_only=False)
+            owner = None if "\x00" in username else staff.filter(username=username).first()
             if owner is None:
                 raise Http404("No member of the casework staff has that username.")
         items = selectors.work_for(

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from oversight.core.api_fields import (
+    DateField,
     enum_field,
     optional_date,
     optional_flag,
@@ -46,7 +47,7 @@ class PartySerializer(serializers.ModelSerializer):
     preferred_language = LanguageField(choices=Party.Language.choices, read_only=True)
     preferred_channel = PreferredChannelField(choices=Channel.choices, read_only=True)
     acting_for = serializers.PrimaryKeyRelatedField(read_only=True, help_text=ACTING_FOR_HELP)
-    consent_on = serializers.DateField(read_only=True, help_text=CONSENT_HELP)
+    consent_on = DateField(read_only=True, help_text=CONSENT_HELP)
 
     class Meta:
         model = Party
@@ -109,7 +110,7 @@ class ContactInputSerializer(serializers.Serializer):
         help_text="The id of the party of this case the contact was with.",
         error_messages={"does_not_exist": "No party of this case has the id {pk_value}."},
     )
-    on = serializers.DateField(help_text="The date of the contact: not in the future.")
+    on = DateField(help_text="The date of the contact: not in the future.")
     direction = DirectionField(choices=Contact.Direction.choices)
     channel = ChannelField(choices=Channel.choices)
     kind = KindField(choices=Contact.Kind.choices)
