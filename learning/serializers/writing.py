@@ -89,7 +89,7 @@ class RecommendationUpdateSerializer(RecommendationWriteSerializer):
 
 class IssueSerializer(serializers.Serializer):
     issued_on = optional_date(help_text="Defaults to today.")
-    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    version = version_field()
 
 
 class PlannedActionWriteSerializer(serializers.Serializer):

@@ -151,7 +151,7 @@ API_CASES = [
         "issue",
         "post",
         "{ref}/issue/",
-        {},
+        {"version": 1},
         {"anonymous": 401, "staff": STAFF_ON_DRAFT, "liaison": 404},
         False,
     ),

@@ -107,7 +107,7 @@ def test_staff_draft_from_thematic_work_then_complete_and_issue_it(api_as, casew
     assert (body["theme"], body["theme_code"]) == ("Mental health", "mental_health")
     url = f"{URL}{body['reference']}/"
 
-    refused = client.post(f"{url}issue/", {}, format="json")
+    refused = client.post(f"{url}issue/", {"version": body["version"]}, format="json")
     assert refused.status_code == 400
     assert refused.json()["recipient"] == [messages.RECIPIENT_REQUIRED]
     assert refused.json()["text"] == [messages.TEXT_REQUIRED]
@@ -123,7 +123,11 @@ def test_staff_draft_from_thematic_work_then_complete_and_issue_it(api_as, casew
         format="json",
     )
     assert patched.status_code == 200, patched.content
-    issued = client.post(f"{url}issue/", {"issued_on": "2024-06-01"}, format="json")
+    issued = client.post(
+        f"{url}issue/",
+        {"issued_on": "2024-06-01", "version": patched.json()["version"]},
+        format="json",
+    )
     assert issued.status_code == 200, issued.content
     assert issued.json()["status"] == "issued"
     assert issued.json()["response_due_on"] is None  # not statutory
@@ -204,7 +208,22 @@ def test_an_issued_recommendation_cannot_be_edited_or_issued_again(api_as, casew
     response = client.patch(url, {"text": "Other", "version": issued.version}, format="json")
     assert response.status_code == 400
     assert "Only a draft can be changed or issued" in response.json()["non_field_errors"][0]
-    assert client.post(f"{url}issue/", {}, format="json").status_code == 400
+    again = client.post(f"{url}issue/", {"version": issued.version}, format="json")
+    assert again.status_code == 400
+
+
+def test_issuing_needs_the_version_read_and_a_stale_one_is_a_conflict(api_as, caseworker):
+    draft = RecommendationFactory()
+    client = api_as(caseworker)
+    url = f"{URL}{draft.reference}/issue/"
+    missing = client.post(url, {}, format="json")
+    assert missing.status_code == 400
+    assert set(missing.json()) == {"version"}
+    stale = client.post(url, {"version": draft.version - 1}, format="json")
+    assert stale.status_code == 409
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    assert client.post(url, {"version": draft.version}, format="json").status_code == 200
 
 
 def test_staff_filter_the_list(api_as, caseworker, herts, met):
