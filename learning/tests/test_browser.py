@@ -1,5 +1,7 @@
 """A force liaison signs in and answers a recommendation in a real browser (Debian's Chromium)."""
 
+import datetime as dt
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -75,9 +77,11 @@ def test_a_liaison_sees_only_their_organisations_recommendations_and_responds(
     first_action = page.get_by_role("group", name="Planned action 1")
     first_action.get_by_label("Action").fill("Revise the custody policy")
     planned = first_action.get_by_role("group", name="Planned date (optional)")
-    planned.get_by_label("Day").fill("30")
-    planned.get_by_label("Month").fill("9")
-    planned.get_by_label("Year").fill("2030")
+    # Within the year ahead that every date is bounded by.
+    planned_on = timezone.localdate() + dt.timedelta(days=180)
+    planned.get_by_label("Day").fill(str(planned_on.day))
+    planned.get_by_label("Month").fill(str(planned_on.month))
+    planned.get_by_label("Year").fill(str(planned_on.year))
     page.get_by_role("button", name="Send response").click()
 
     expect(page.get_by_text(f"Response to {mine.reference} recorded.")).to_be_visible()

@@ -201,11 +201,11 @@ def test_a_real_worker_sends_the_reminders_when_the_task_is_queued(redis_app, he
     referral = referral_due(casey, D(2024, 5, 21), organisation=herts)
 
     with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
-        result = send_reminders.delay(TODAY.isoformat())
+        send_reminders.delay(TODAY.isoformat())
         sent = wait_for(lambda: len(mail.outbox) == 1)
 
+    # The email itself is the result; the task's return value is the command's test.
     assert sent, "the worker sent no reminder"
-    assert result.get(timeout=10) == 1
     assert mail.outbox[0].to == ["casey@example.org"]
     assert referral.reference in mail.outbox[0].body
 
