@@ -286,8 +286,9 @@ class RecommendationViewSet(CaseRecordViewSet):
         summary="Submit your organisation's response (liaison of the recipient)",
         description=(
             "Answer an issued recommendation addressed to your organisation. A final response "
-            "cannot be followed by another; an interim one (final: false) can. responded_on "
-            "defaults to today. 404 for another organisation's recommendation or a draft; "
+            "cannot be followed by another; an interim one (final: false) can. A response is "
+            "received the day it arrives: responded_on defaults to today, and an earlier day "
+            "is refused (400). 404 for another organisation's recommendation or a draft; "
             "400 with a message for anything else that cannot be accepted."
         ),
         request=ResponseWriteSerializer,

@@ -122,10 +122,18 @@ class StaffResponseForm(ResponseForm):
         [(ReceivedVia.EMAIL, "Email"), (ReceivedVia.PAPER, "Paper (by post)")],
         error="Select how the response was received",
     )
+    receipt_reason = govuk.text_area(
+        "Reason for recording it after the day it was received (if it was)",
+        rows=3,
+        max_length=2000,
+        help_text="For example, a letter opened late. Needed when the date received is "
+        "before today.",
+    )
     field_order = [
         "status",
         "response",
         "responded_on",
+        "receipt_reason",
         "received_via",
         "is_final",
         "representations",

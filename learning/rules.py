@@ -208,3 +208,27 @@ def can_respond(status: str, current_response_final: bool | None) -> bool:
     if status == ISSUED:
         return True
     return status in RESPONSE_STATUSES and current_response_final is False
+
+
+# Why a receipt date may differ from the day it was recorded (receipt_date_fault).
+RECEIPT_ONLY_TODAY = "only_today"
+RECEIPT_REASON_NEEDED = "reason_needed"
+
+
+def receipt_date_fault(
+    *, received_on: dt.date, today: dt.date, recorded_by_staff: bool, reason: str
+) -> str | None:
+    """Whether a response's date of receipt may stand (issue 14 item 6).
+
+    Whether the response came "before the end of the period of 56 days" (28B(2)) and when the
+    21 days to publish it begin (28B(5)) both turn on the day it was received, so the
+    recipient cannot choose it: a response sent online or through the API is received the day
+    it arrives. Staff recording a letter or email may give an earlier day of receipt, and say
+    why it is recorded late; the reason stays with the response."""
+    if received_on >= today:
+        return None
+    if not recorded_by_staff:
+        return RECEIPT_ONLY_TODAY
+    if not reason.strip():
+        return RECEIPT_REASON_NEEDED
+    return None

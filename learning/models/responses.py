@@ -31,6 +31,8 @@ class RecommendationResponse(models.Model):
         "final response", default=True, help_text="An interim response can be followed by another."
     )
     received_via = models.CharField(max_length=10, choices=ReceivedVia.choices)
+    # Staff recording a letter or email on a later day say why (rules.receipt_date_fault).
+    receipt_reason = models.TextField("why it was recorded after the day of receipt", blank=True)
     # Written representations, made with the response, that it or parts of it not be
     # published (28B(6)); they wait for the oversight body's decision (28B(7)).
     representations = models.TextField("representations against publication", blank=True)

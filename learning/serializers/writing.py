@@ -107,7 +107,13 @@ class ResponseWriteSerializer(serializers.Serializer):
         },
     )
     response = serializers.CharField(max_length=20000, help_text="The organisation's response.")
-    responded_on = optional_date(help_text="Defaults to today.")
+    responded_on = optional_date(
+        help_text=(
+            "The day the response was received. A response sent through the API is received "
+            "the day it arrives: leave it out, or give today's date; an earlier one is "
+            "refused."
+        )
+    )
     planned_actions = PlannedActionWriteSerializer(many=True, required=False, default=list)
     final = serializers.BooleanField(
         required=False,

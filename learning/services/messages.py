@@ -76,6 +76,13 @@ RESPONSE_REQUIRED = "Enter the organisation's response."
 RESPONDED_IN_FUTURE = "The date of the response cannot be in the future."
 RESPONDED_BEFORE_ISSUE = "The response cannot be dated before the recommendation was issued."
 RESPONDED_BEFORE_PREVIOUS = "The response cannot be dated before the previous one ({date})."
+RESPONDED_ONLY_TODAY = (
+    "A response sent online is received the day it arrives ({today}): leave the date out."
+)
+RECEIPT_REASON_REQUIRED = (
+    "Say why the response is recorded after the day it was received (for example, a letter "
+    "opened late)."
+)
 ACTION_REQUIRED = "Describe each planned action."
 # One response plans at most this many actions; more is a runaway client, not a plan.
 MAX_PLANNED_ACTIONS = 50

@@ -38,14 +38,19 @@ def recommendation_respond(
     is_final: bool = True,
     representations: str = "",
     version: int | None = None,
+    receipt_reason: str = "",
 ) -> RecommendationResponse:
     """Record the recipient's written response; only an interim response can be followed.
+
+    The day of receipt is today unless staff record an earlier one with a reason
+    (rules.receipt_date_fault): a liaison cannot backdate its own response.
 
     Representations against publication are made with the response (28B(6)): they are kept
     with it and wait for the oversight body's decision (response_decide_publication)."""
     responded_on = responded_on or today
     response = (response or "").strip()
     representations = (representations or "").strip()
+    receipt_reason = (receipt_reason or "").strip()
     actions = [
         {"description": (a.get("description") or "").strip(), "due_on": a.get("due_on")}
         for a in planned_actions
@@ -75,6 +80,19 @@ def recommendation_respond(
         errors.check_date(
             "responded_on", responded_on, messages.RESPONDED_ON_AGAIN, earliest=previous_on
         )
+        if "responded_on" not in errors:
+            fault = rules.receipt_date_fault(
+                received_on=responded_on,
+                today=today,
+                recorded_by_staff=actor.is_casework_staff,
+                reason=receipt_reason,
+            )
+            if fault == rules.RECEIPT_ONLY_TODAY:
+                errors["responded_on"] = messages.RESPONDED_ONLY_TODAY.format(
+                    today=long_date(today)
+                )
+            elif fault == rules.RECEIPT_REASON_NEEDED:
+                errors["receipt_reason"] = messages.RECEIPT_REASON_REQUIRED
         if len(actions) > messages.MAX_PLANNED_ACTIONS:
             errors["planned_actions"] = messages.TOO_MANY_ACTIONS
         elif any(not a["description"] for a in actions):
@@ -91,6 +109,7 @@ def recommendation_respond(
             is_final=is_final,
             received_via=received_via,
             representations=representations,
+            receipt_reason=receipt_reason if responded_on < today else "",
             publish_by=rules.publication_due_on(
                 responded_on,
                 is_statutory=locked.is_statutory,

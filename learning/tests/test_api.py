@@ -448,6 +448,8 @@ def test_responding_twice_when_the_response_is_final_is_a_400(api_as, liaison, h
         (answer(responded_on="2024-02-30"), "responded_on", "Date has wrong format"),
         (answer(responded_on="2024-06-04"), "responded_on", messages.RESPONDED_IN_FUTURE),
         (answer(responded_on="2024-04-30"), "responded_on", messages.RESPONDED_BEFORE_ISSUE),
+        # Issue 14 item 6: the day of receipt is the day it arrives, not the liaison's choice.
+        (answer(responded_on="2024-06-02"), "responded_on", "received the day it arrives"),
         (answer(planned_actions=[{"due_on": "2024-07-01"}]), "planned_actions", "required"),
         (
             answer(planned_actions=[{"description": "x", "due_on": "2024-06-02"}]),

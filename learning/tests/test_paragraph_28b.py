@@ -39,16 +39,18 @@ def is_overdue_in_sql(recommendation, today):
 
 
 def test_an_interim_reply_is_not_the_response_and_the_recommendation_can_fall_overdue(
-    liaison, today
+    caseworker, liaison, today
 ):
     recommendation = OverdueRecommendationFactory(recipient=liaison.organisation)  # due 25 April
     reply = respond(
         recommendation,
-        liaison,
+        caseworker,
         today,
         is_final=False,
         response="We are considering it.",
         responded_on=D(2024, 4, 20),
+        received_via="paper",
+        receipt_reason="The letter was misfiled.",
     )
     recommendation.refresh_from_db()
     assert (recommendation.status, recommendation.responded_on, recommendation.response) == (

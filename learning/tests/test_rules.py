@@ -261,3 +261,26 @@ def test_paragraph_28b_governs_only_statutory_learning_recommendations():
 def test_a_recommendation_after_a_review_comes_from_that_application(kind, source_kind, fits):
     """Paragraph 28ZA: made by the relevant review body on a review (or appeal)."""
     assert rules.kind_fits_source(kind, source_kind) is fits
+
+
+@pytest.mark.parametrize(
+    ("received_on", "by_staff", "reason", "fault"),
+    [
+        (D(2024, 6, 3), False, "", None),  # a liaison's response today stands
+        (D(2024, 6, 2), False, "Posted yesterday", rules.RECEIPT_ONLY_TODAY),
+        (D(2024, 6, 3), True, "", None),  # staff recording today's letter need no reason
+        (D(2024, 6, 2), True, "  ", rules.RECEIPT_REASON_NEEDED),
+        (D(2024, 6, 2), True, "Opened late", None),
+    ],
+)
+def test_paragraph_28b_the_day_of_receipt_is_not_the_recipients_choice(
+    received_on, by_staff, reason, fault
+):
+    """28B(2) and (5) turn on the day of receipt: a liaison's is the day it arrives; staff
+    may record an earlier day of a letter, with a reason (issue 14 item 6)."""
+    assert (
+        rules.receipt_date_fault(
+            received_on=received_on, today=D(2024, 6, 3), recorded_by_staff=by_staff, reason=reason
+        )
+        == fault
+    )

@@ -17,6 +17,7 @@ from learning.models import (
 from learning.services import messages
 from learning.tests.factories import (
     IssuedRecommendationFactory,
+    OverdueRecommendationFactory,
     RecommendationFactory,
     RespondedRecommendationFactory,
     themed,
@@ -273,6 +274,38 @@ def test_an_interim_response_can_be_followed_by_the_final_one(liaison, today):
     assert recommendation.response == "On reflection, no."
     assert recommendation.responses.count() == 2
     assert recommendation.current_response.text == "On reflection, no."
+
+
+def test_a_liaison_cannot_backdate_its_response_to_clear_the_overdue_flag(liaison, today):
+    """Issue 14 item 6: an overdue recommendation stays overdue, and unanswered, when the
+    recipient dates its response before the due day; nothing is written."""
+    recommendation = OverdueRecommendationFactory(recipient=liaison.organisation)
+    with pytest.raises(ValidationError) as error:
+        respond(recommendation, liaison, today, responded_on=recommendation.response_due_on)
+    assert error.value.message_dict == {
+        "responded_on": [messages.RESPONDED_ONLY_TODAY.format(today="3 June 2024")]
+    }
+    recommendation.refresh_from_db()
+    assert recommendation.is_overdue(today)
+    assert not RecommendationResponse.objects.exists()
+
+
+def test_staff_record_an_earlier_receipt_of_a_letter_only_with_a_reason(caseworker, today):
+    recommendation = OverdueRecommendationFactory()
+    letter = {"responded_on": recommendation.response_due_on, "received_via": "paper"}
+    with pytest.raises(ValidationError) as error:
+        respond(recommendation, caseworker, today, **letter)
+    assert error.value.message_dict == {"receipt_reason": [messages.RECEIPT_REASON_REQUIRED]}
+    assert not RecommendationResponse.objects.exists()
+    answer = respond(
+        recommendation, caseworker, today, **letter, receipt_reason=" Misfiled in the post room "
+    )
+    assert (answer.received_on, answer.receipt_reason) == (
+        recommendation.response_due_on,
+        "Misfiled in the post room",
+    )
+    recommendation.refresh_from_db()
+    assert not recommendation.is_overdue(today)
 
 
 def test_a_draft_cannot_be_answered(liaison, today):

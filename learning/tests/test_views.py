@@ -194,6 +194,7 @@ def test_staff_record_a_response_received_on_paper_with_planned_actions(client_a
             "status": "partially_accepted",
             "response": "We accept part of it.",
             **date_fields("responded_on", D(2024, 5, 30)),
+            "receipt_reason": "Opened after the bank holiday.",
             "received_via": "paper",
             "is_final": "yes",
             "representations": "",
@@ -212,6 +213,8 @@ def test_staff_record_a_response_received_on_paper_with_planned_actions(client_a
     assert "Publication overdue" not in content
     answer = RecommendationResponse.objects.get()
     assert (answer.received_via, answer.received_on) == ("paper", D(2024, 5, 30))
+    assert answer.receipt_reason == "Opened after the bank holiday."
+    assert "Recorded after the day of receipt: Opened after the bank holiday." in content
     assert [a.description for a in answer.actions.all()] == ["Review the policy"]
 
 

@@ -88,6 +88,7 @@ class RecommendationRespondView(RecommendationStepView):
             status=data["status"],
             response=data["response"],
             responded_on=data.get("responded_on"),
+            receipt_reason=data.get("receipt_reason", ""),
             received_via=data.get("received_via", ReceivedVia.ONLINE),
             planned_actions=planned_actions_from(actions),
             is_final=data["is_final"],
