@@ -9,6 +9,8 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticToken
@@ -274,3 +276,23 @@ def test_an_api_token_is_not_asked_for_a_second_factor(client, liaison, mfa_requ
     key = api_token_create(user=liaison)
     response = client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
+
+
+def test_a_verified_session_costs_one_query_a_request_and_no_second_factor_none(
+    client, caseworker, clock
+):
+    """The device of the session, loaded by django-otp's middleware; nothing else."""
+    sign_in_with_password(client, caseworker)
+    client.get("/referrals/")
+    with CaptureQueriesContext(connection) as plain:
+        client.get("/referrals/")
+    device, _ = enrol(caseworker)
+    clock.shift(dt.timedelta(seconds=60))
+    client.logout()
+    sign_in_with_password(client, caseworker)
+    _verify(client, code_for(device))
+    client.get("/referrals/")
+    with CaptureQueriesContext(connection) as verified:
+        client.get("/referrals/")
+    assert len(verified) == len(plain) + 1
+    assert "otp_totp_totpdevice" in verified.captured_queries[2]["sql"]
