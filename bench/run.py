@@ -36,6 +36,7 @@ DEFAULTS = {
     "API_THROTTLE_USER": "100000/minute",
     "API_THROTTLE_ANON": "100000/minute",
     "AXES_ENABLED": "false",
+    "MFA_REQUIRED": "false",
     "LOG_LEVEL": "WARNING",
 }
 

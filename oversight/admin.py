@@ -1,9 +1,10 @@
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from oversight.core.admin import ReadOnlyAdmin
 from oversight.core.models import NonWorkingDay, Organisation, User, ViewLog
+from oversight.core.signin.services import two_factor_reset
 
 
 @admin.register(Organisation)
@@ -27,6 +28,20 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         ("Role", {"fields": ["role", "organisation"]}),
     ]
+    actions = ["reset_two_factor"]
+
+    @admin.action(description="Reset two-factor sign-in (lost phone)", permissions=["change"])
+    def reset_two_factor(self, request, queryset):
+        """The selected people set up two-factor sign-in again at their next sign-in; in the
+        history with the administrator who did it."""
+        for user in queryset:
+            two_factor_reset(user=user, by=request.user.username)
+        self.message_user(
+            request,
+            f"Two-factor sign-in reset for {len(queryset)} user(s): each sets it up again "
+            "when they next sign in.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(NonWorkingDay)
@@ -87,6 +102,17 @@ class UserEventAdmin(AccountEventAdmin):
 class UserPasswordEventAdmin(AccountEventAdmin):
     list_display = ["pgh_created_at", "pgh_label", "username", "acting_user"]
     search_fields = ["username"]
+
+
+@admin.register(apps.get_model("oversight", "TwoFactorEvent"))
+class TwoFactorEventAdmin(AccountEventAdmin):
+    list_display = ["pgh_created_at", "pgh_label", "user", "name", "acting_user", "reset_by"]
+    search_fields = ["user__username"]
+
+    @admin.display(description="reset by")
+    def reset_by(self, event):
+        context = event.pgh_context.metadata if event.pgh_context_id else {}
+        return context.get("two_factor_reset_by") or "—"
 
 
 @admin.register(apps.get_model("oversight", "APITokenEvent"))

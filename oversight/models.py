@@ -17,4 +17,5 @@ from oversight.core.models import (  # noqa: F401
 )
 from oversight.core.notes.models import CaseNote  # noqa: F401
 from oversight.core.refusals.models import RefusedRequest  # noqa: F401
+from oversight.core.signin.models import AuthenticatorDevice  # noqa: F401
 from oversight.performance.models import Target, TimelinessRun, TimelinessSnapshot  # noqa: F401

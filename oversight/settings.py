@@ -26,7 +26,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site asks for the second factor too (oversight.core.signin.admin).
+    "oversight.core.signin.apps.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_celery_beat",
     "django_celery_results",
@@ -63,7 +67,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages, which tell the signed-out person why; idle first, then the factor.
+    "oversight.core.signin.middleware.IdleTimeoutMiddleware",
+    "oversight.core.signin.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "pghistory.middleware.HistoryMiddleware",
@@ -89,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "oversight.context_processors.navigation",
+                "oversight.core.signin.context_processors.idle_warning",
             ],
         },
     },
@@ -118,11 +127,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sign-in throttling: lock a username+address pair after repeated failures.
+# Sign-in throttling: lock a username+address pair after repeated failures, and an address
+# after many more whatever the usernames (password spraying); high enough for an office
+# behind one address (oversight.core.signin.throttling).
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_HANDLER = "oversight.core.signin.throttling.AddressLimitHandler"
 AXES_FAILURE_LIMIT = 5
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+
+# Two-factor sign-in (TOTP and recovery codes, django-otp) for every account that signs in to
+# the pages; on unless DEBUG. The test command turns it off; tests of it turn it on.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Oversight case tracker")
+# A signed-in session ends after this long without a request (a warning shows before).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

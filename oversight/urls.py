@@ -15,6 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("oversight.core.signin.urls")),
     path("referrals/", include("cases.referrals.urls")),
     path("investigations/", include("cases.investigations.urls")),
     path("applications/", include("appeals.urls")),

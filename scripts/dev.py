@@ -178,6 +178,7 @@ def test(pytest_args: list[str]) -> int:
         "STATIC_MANIFEST": "false",
         "WHITENOISE_USE_FINDERS": "true",
         "CELERY_BROKER_URL": "",
+        "MFA_REQUIRED": "false",  # the tests of two-factor sign-in turn it on
         "CELERY_TEST_BROKER_URL": test_broker_url(),
         "ENV_FILE": os.devnull,
     }
