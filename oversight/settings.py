@@ -248,12 +248,22 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 15 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
+# The pool kills a task that runs past its hard time limit, so no task outlives it.
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT * 14 // 15
 CELERY_TIMEZONE = TIME_ZONE
 # A Redis outage must never hang a page: fail fast when publishing.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # Redis gives a task nobody acknowledged to another worker after this many seconds. With
+    # late acks a task is unacknowledged while it runs: below the time limit, a long task would
+    # be run twice at once; Redis's default (an hour) leaves a killed worker's task that long.
+    # Just past the time limit (the margin covers the start and the acknowledgement), a task
+    # whose worker died runs again as soon as it can no longer be running anywhere.
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + env.int("CELERY_VISIBILITY_MARGIN", default=60),
+}
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
