@@ -6,5 +6,7 @@ class OversightConfig(AppConfig):
     verbose_name = "Oversight"
 
     def ready(self):
-        # Registers the performance pages' permissions with django-rules.
+        # Registers the deployment checks, and the performance pages' permissions with
+        # django-rules.
+        from oversight.core import checks  # noqa: F401
         from oversight.performance import permissions  # noqa: F401

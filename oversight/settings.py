@@ -118,8 +118,31 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# The number of proxies of our own in front of the application, each appending to
+# X-Forwarded-For (a load balancer, then gunicorn: 1). 0: the header is ignored and clients are
+# told apart by the connection's address. Read by oversight.core.addresses.client_address.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+# The API throttles' counters, shared by every worker process: Redis in production
+# (CACHE_URL, say redis://127.0.0.1:6379/1). Unset (`make run`), each process counts alone.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="oversight")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A Redis outage must never hang a request (the throttles then let it through).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Sign-in throttling: lock a username+address pair after repeated failures.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_CLIENT_IP_CALLABLE = "oversight.core.addresses.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -189,9 +212,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "oversight.core.throttles.AnonRateThrottle",
+        "oversight.core.throttles.UserRateThrottle",
     ],
+    # For DRF's own uses; the throttles identify clients by oversight.core.addresses.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
