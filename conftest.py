@@ -4,6 +4,9 @@ import datetime as dt
 import os
 
 import pytest
+import redis
+from django.conf import settings
+from django.core.cache import cache
 
 from oversight.tests.factories import (
     AdminFactory,
@@ -17,6 +20,27 @@ from oversight.tests.factories import (
 # Playwright's sync API keeps an event loop running in the test thread, which trips Django's
 # guard against sync ORM calls from async code; the test code itself is plain sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def _cache_redis():
+    """A client of the Redis the cache uses, or None when the cache is in memory."""
+    config = settings.CACHES["default"]
+    if not config["BACKEND"].endswith("RedisCache"):
+        return None
+    return redis.Redis.from_url(config["LOCATION"])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters(_cache_redis):
+    """Each test starts with no API throttle counted: only the cache's own keys are deleted
+    (its prefix), never the rest of the Redis database."""
+    if _cache_redis is None:
+        cache.clear()
+        return
+    keys = list(_cache_redis.scan_iter(match=f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
+    if keys:
+        _cache_redis.delete(*keys)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import JSONParser
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from learning import selectors, services
 from learning.filters import PublicRecommendationFilter, RecommendationFilter
@@ -46,6 +45,7 @@ from oversight.core.permissions import (
     IsStaffOrLiaison,
     is_force_liaison,
 )
+from oversight.core.throttles import AnonRateThrottle, UserRateThrottle
 
 NOT_JSON = "The request body must be JSON (Content-Type: application/json)."
 

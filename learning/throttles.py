@@ -9,11 +9,13 @@ from knox.models import AuthToken
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from oversight.core.throttles import SharedCounterMixin
+
 SCOPE = "recommendations_token"
 DEFAULT_RATE = "600/minute"
 
 
-class PerTokenRateThrottle(SimpleRateThrottle):
+class PerTokenRateThrottle(SharedCounterMixin, SimpleRateThrottle):
     """Throttles each knox token separately (keyed on its digest), else each signed-in user."""
 
     scope = SCOPE

@@ -127,6 +127,29 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# The number of proxies of our own in front of the application, each appending to
+# X-Forwarded-For (a load balancer, then gunicorn: 1). 0: the header is ignored and clients are
+# told apart by the connection's address. Read by oversight.core.addresses.client_address.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+# The API throttles' counters, shared by every worker process: Redis in production
+# (CACHE_URL, say redis://127.0.0.1:6379/1). Unset (`make run`), each process counts alone.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="oversight")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A Redis outage must never hang a request (the throttles then let it through).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AXES_CLIENT_IP_CALLABLE = "oversight.core.addresses.client_address"
 # Sign-in throttling: lock a username+address pair after repeated failures, and an address
 # after many more whatever the usernames (password spraying); high enough for an office
 # behind one address (oversight.core.signin.throttling).
@@ -209,9 +232,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "oversight.core.throttles.AnonRateThrottle",
+        "oversight.core.throttles.UserRateThrottle",
     ],
+    # For DRF's own uses; the throttles identify clients by oversight.core.addresses.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
@@ -268,12 +293,22 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 15 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
+# The pool kills a task that runs past its hard time limit, so no task outlives it.
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT * 14 // 15
 CELERY_TIMEZONE = TIME_ZONE
 # A Redis outage must never hang a page: fail fast when publishing.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # Redis gives a task nobody acknowledged to another worker after this many seconds. With
+    # late acks a task is unacknowledged while it runs: below the time limit, a long task would
+    # be run twice at once; Redis's default (an hour) leaves a killed worker's task that long.
+    # Just past the time limit (the margin covers the start and the acknowledgement), a task
+    # whose worker died runs again as soon as it can no longer be running anywhere.
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + env.int("CELERY_VISIBILITY_MARGIN", default=60),
+}
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

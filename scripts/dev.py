@@ -167,6 +167,7 @@ def run() -> None:
 
 
 def test(pytest_args: list[str]) -> int:
+    broker = test_broker_url()
     env = {
         **os.environ,
         "DATABASE_URL": database_url(DEV_DATABASE),
@@ -179,7 +180,11 @@ def test(pytest_args: list[str]) -> int:
         "WHITENOISE_USE_FINDERS": "true",
         "CELERY_BROKER_URL": "",
         "MFA_REQUIRED": "false",  # the tests of two-factor sign-in turn it on
-        "CELERY_TEST_BROKER_URL": test_broker_url(),
+        "CELERY_TEST_BROKER_URL": broker,
+        # The throttles' counters in Redis as in production, in the tests' own database
+        # number and under their own prefix: a developer's Redis data is never touched.
+        "CACHE_URL": broker,
+        "CACHE_KEY_PREFIX": "oversight-tests",
         "ENV_FILE": os.devnull,
     }
     return subprocess.run(

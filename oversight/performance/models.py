@@ -2,10 +2,13 @@
 
 Tables and app label stay those of the oversight app (oversight/models.py re-exports these)."""
 
+import datetime as dt
+
 import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from oversight.core.models import Organisation
 from oversight.performance import figures
@@ -39,8 +42,23 @@ class TimelinessSnapshot(models.Model):
         return f"{self.financial_year} {self.organisation or 'all'}"
 
 
+def running_expiry() -> dt.datetime:
+    """A run started now is over by then: the worker's pool kills a task at its time limit."""
+    return timezone.now() + dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+
+
+def queued_expiry() -> dt.datetime:
+    """A run queued now is over by then if a worker is alive: one that died holding the task
+    gives it back to the queue after the broker's visibility timeout, and it runs again."""
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    return running_expiry() + dt.timedelta(seconds=visibility)
+
+
 class TimelinessRun(models.Model):
-    """One computation of the figures: queued, running, done or failed, for progress on pages."""
+    """One computation of the figures: queued, running, done or failed, for progress on pages.
+
+    A queued or running run past its expiry is lost (its worker died): it is marked failed
+    and no longer holds back the automatic recomputation."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -60,6 +78,8 @@ class TimelinessRun(models.Model):
     queued_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Moved on when the run starts; null on runs from before expiries (long over).
+    expires_at = models.DateTimeField(null=True, blank=True, default=queued_expiry)
     snapshots_written = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
 

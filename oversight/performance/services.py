@@ -13,6 +13,7 @@ from django.utils import timezone
 from oversight.core.calendar import FinancialYearError, parse_financial_year
 from oversight.core.models import User
 from oversight.core.validation import FieldErrors
+from oversight.performance import snapshots
 from oversight.performance.models import Target, TimelinessRun
 from oversight.performance.tasks import compute_timeliness
 
@@ -27,6 +28,7 @@ QUEUE_UNAVAILABLE = (
 
 def timeliness_run_request(*, actor: User | None, trigger: str = "manual") -> TimelinessRun:
     """Queue a recomputation on the Celery worker, once the current transaction commits."""
+    snapshots.timeliness_runs_fail_lost()  # so that the page never shows a dead run as running
     run = TimelinessRun.objects.create(requested_by=actor, trigger=trigger)
     try:
         compute_timeliness.delay_on_commit(run.pk)

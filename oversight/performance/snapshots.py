@@ -7,15 +7,20 @@ the tasks import this module, and nothing here imports them.
 import datetime as dt
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from oversight.performance import definitions
 from oversight.performance.aggregates import all_counts, latest_case_change
-from oversight.performance.models import TimelinessRun, TimelinessSnapshot
+from oversight.performance.models import TimelinessRun, TimelinessSnapshot, running_expiry
 
 # Any fixed number: runs take this PostgreSQL advisory lock so that two never interleave.
 COMPUTE_LOCK = 720_260_001
+RUN_LOST = (
+    "The worker computing the figures stopped before it finished (its time limit has passed). "
+    "The figures shown are from the last computation."
+)
+IN_PROGRESS = [TimelinessRun.Status.QUEUED, TimelinessRun.Status.RUNNING]
 
 
 def timeliness_compute(*, today: dt.date, run: TimelinessRun | None = None) -> int:
@@ -24,8 +29,13 @@ def timeliness_compute(*, today: dt.date, run: TimelinessRun | None = None) -> i
     Idempotent: a second run at the same time waits for the first, then writes the same rows.
     """
     if run is not None:
+        # Also when a run marked lost starts after all (its task given back by a dead worker).
         TimelinessRun.objects.filter(pk=run.pk).update(
-            status=TimelinessRun.Status.RUNNING, started_at=timezone.now()
+            status=TimelinessRun.Status.RUNNING,
+            started_at=timezone.now(),
+            expires_at=running_expiry(),
+            finished_at=None,
+            error="",
         )
     try:
         with transaction.atomic():
@@ -100,3 +110,20 @@ def timeliness_is_stale() -> bool:
     )["at"]
     changed = latest_case_change()
     return last is None or (changed is not None and changed > last)
+
+
+def timeliness_run_in_progress() -> bool:
+    """A run is queued or running and not yet past its expiry (a lost run does not count)."""
+    return TimelinessRun.objects.filter(
+        status__in=IN_PROGRESS, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def timeliness_runs_fail_lost() -> int:
+    """Mark failed every queued or running run past its expiry: its worker died with it."""
+    now = timezone.now()
+    return (
+        TimelinessRun.objects.filter(status__in=IN_PROGRESS)
+        .filter(Q(expires_at__lte=now) | Q(expires_at__isnull=True))
+        .update(status=TimelinessRun.Status.FAILED, finished_at=now, error=RUN_LOST)
+    )

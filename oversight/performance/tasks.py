@@ -25,12 +25,10 @@ def compute_timeliness(run_id: int | None = None, today: str | None = None) -> i
 
 @shared_task(acks_late=True)
 def refresh_timeliness_if_stale() -> bool:
-    """Run by beat every minute: recompute only when a case changed since the last run."""
-    busy = TimelinessRun.objects.filter(
-        status__in=[TimelinessRun.Status.QUEUED, TimelinessRun.Status.RUNNING],
-        queued_at__gte=timezone.now() - dt.timedelta(minutes=30),
-    ).exists()
-    if busy or not snapshots.timeliness_is_stale():
+    """Run by beat every minute: recompute only when a case changed since the last run and no
+    run is under way. Also the sweep that marks failed the runs whose worker died."""
+    snapshots.timeliness_runs_fail_lost()
+    if snapshots.timeliness_run_in_progress() or not snapshots.timeliness_is_stale():
         return False
     run = TimelinessRun.objects.create(trigger="change")
     snapshots.timeliness_compute(today=timezone.localdate(), run=run)

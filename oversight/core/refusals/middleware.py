@@ -8,16 +8,12 @@ import logging
 
 from django.db import DatabaseError
 
+from oversight.core.addresses import client_address
 from oversight.core.refusals.services import refused_request_record
 
 logger = logging.getLogger("oversight.refused")
 
 REFUSED = frozenset({401, 403, 404})
-
-
-def client_address(request) -> str | None:
-    """The address the request came from, as the server in front gives it."""
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class RefusedRequestMiddleware:

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('otp_totp', '0003_add_timestamps'),
-        ('oversight', '0012_party_outcome_told_on'),
+        ('oversight', '0013_timelinessrun_expires_at'),
         ('pghistory', '0007_auto_20250421_0444'),
     ]
 
