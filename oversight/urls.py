@@ -7,6 +7,9 @@ from oversight import views
 from oversight.api_docs import RedocView, SwaggerView
 from oversight.core.refusals.views import RefusedRequestsView
 
+# A database outage, wherever met, is a 503 (oversight.outage.py); any other failure a 500.
+handler500 = "oversight.outage.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path(

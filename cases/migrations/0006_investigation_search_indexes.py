@@ -3,7 +3,6 @@
 import django.contrib.postgres.indexes
 import django.db.models.functions.text
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 
@@ -16,7 +15,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        # pg_trgm, which these indexes use, is created by oversight 0001_initial: reversed,
+        # this migration drops its indexes before that one drops the extension.
         migrations.AddIndex(
             model_name='investigation',
             index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(django.db.models.functions.text.Upper('reference'), name='gin_trgm_ops'), name='investigation_ref_trgm_idx'),

@@ -26,12 +26,32 @@ from oversight.demo.common import Context, References, force_cum_weights, name_p
 from oversight.performance.models import Target
 
 NOT_EMPTY = "The database already has case data; seed_demo only fills an empty database."
+ALREADY_RUNNING = (
+    "Another seed_demo is filling this database now; nothing was written. "
+    "Wait for it to finish (a second run would then find the data and stop)."
+)
+# The key of the PostgreSQL advisory lock one run holds ("seedemo" in ASCII): without it two
+# concurrent runs would both find the database empty and both fill it.
+SEED_LOCK_KEY = int.from_bytes(b"seedemo", "big")
 DEMO_USERS = 6
 CASE_MODELS = (Referral, Investigation, Application, Recommendation)
 
 
 class NotEmptyError(Exception):
     pass
+
+
+class AlreadyRunningError(Exception):
+    pass
+
+
+def _lock_or_refuse() -> None:
+    """Take the seed's advisory lock for this transaction (released at its commit or
+    rollback, so never left behind by a crash), or refuse at once if another run holds it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [SEED_LOCK_KEY])
+        if not cursor.fetchone()[0]:
+            raise AlreadyRunningError(ALREADY_RUNNING)
 
 
 def has_case_data() -> bool:
@@ -108,10 +128,12 @@ def seed(
     history: bool = False,
 ) -> dict[str, int]:
     """Generate and insert; returns the rows inserted by family. NotEmptyError if case data
-    already exists. Insert history is skipped unless `history` is true."""
+    already exists, AlreadyRunningError if another run is under way. Insert history is
+    skipped unless `history` is true."""
     if scale <= 0:
         raise ValueError("The scale must be more than 0.")
     with transaction.atomic():
+        _lock_or_refuse()
         if has_case_data():
             raise NotEmptyError(NOT_EMPTY)
         names = name_pool(seed)

@@ -4,6 +4,7 @@ import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.db.models.deletion
 import django.utils.timezone
+from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 
@@ -16,6 +17,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # pg_trgm, for the apps' reference and name search indexes (cases 0005 and 0006,
+        # appeals 0002), here where every one of them depends: migrating backwards drops
+        # those indexes before this drops the extension. A database migrated before it moved
+        # here already has it from cases 0005, so nothing changes there.
+        TrigramExtension(),
         migrations.CreateModel(
             name='NonWorkingDay',
             fields=[

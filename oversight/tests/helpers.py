@@ -1,5 +1,8 @@
 """Small helpers shared by every app's tests."""
 
+from urllib.parse import quote
+
+from django.db import connection
 from rest_framework.test import APIClient
 
 from oversight.core.services import api_token_create
@@ -30,3 +33,13 @@ def pagination_link(content: str, rel: str) -> str:
     match = re.search(pattern, content)
     assert match, f"no {rel} link"
     return "?" + match.group(1).replace("&amp;", "&")
+
+
+def database_url(name: str | None = None) -> str:
+    """The test database (or another on its server), as DATABASE_URL names it, for a
+    command run in another process."""
+    db = connection.settings_dict
+    user = quote(db["USER"], safe="")
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    host = quote(db["HOST"] or "127.0.0.1", safe="")
+    return f"postgres://{user}{password}@{host}:{db['PORT'] or 5432}/{name or db['NAME']}"

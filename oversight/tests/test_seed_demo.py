@@ -1,12 +1,17 @@
 """seed_demo: runs, is deterministic, passes every model check and rule, near the ratios."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import threading
 from itertools import pairwise
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
 from django.db.models import Count
 
 from appeals import rules as appeal_rules
@@ -36,6 +41,7 @@ from oversight.core.models import (
 )
 from oversight.demo import runner, volumes
 from oversight.performance.models import Target
+from oversight.tests.helpers import database_url
 
 TODAY = dt.date(2024, 6, 3)
 TINY = ["--scale", "0.02", "--first-year", "2022", "--today", TODAY.isoformat()]
@@ -364,3 +370,40 @@ def test_most_investigations_have_a_complainant_or_a_family_and_a_few_contacts()
     for contact in Contact.objects.select_related("party")[:200]:
         assert contact.on <= TODAY
         assert contact.party.investigation_id == contact.investigation_id
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_concurrent_run_stops_at_once_writing_nothing():
+    """A run under way (here a thread holding the seed's lock in its own connection) makes a
+    second `manage.py seed_demo`, in another process, exit non-zero with a clear message."""
+    locked, release = threading.Event(), threading.Event()
+
+    def first_run():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [runner.SEED_LOCK_KEY])
+                locked.set()
+                release.wait(timeout=120)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=first_run)
+    holder.start()
+    try:
+        assert locked.wait(timeout=60)
+        second = subprocess.run(
+            [sys.executable, "manage.py", "seed_demo", *TINY],
+            cwd=settings.BASE_DIR,
+            env={**os.environ, "DATABASE_URL": database_url(), "ENV_FILE": os.devnull},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        release.set()
+        holder.join()
+    assert second.returncode == 1, second.stdout + second.stderr
+    assert runner.ALREADY_RUNNING in second.stderr
+    assert not Referral.objects.exists()
+    assert not User.objects.exists()
+    assert not Target.objects.exists()

@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Fill an empty database with realistic demo casework over several financial years "
         "(scale 1 is one national body's volume; volumes by force follow officer strength). "
-        "Demo rows carry no insert history (the audit triggers are skipped for the load)."
+        "Demo rows carry no insert history (the audit triggers are skipped for the load). "
+        "A second run while one is under way stops at once, writing nothing."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +36,7 @@ class Command(BaseCommand):
             counts = runner.seed(
                 scale=scale, seed=seed, today=today, first_year=first_year, progress=sys.stderr
             )
-        except (runner.NotEmptyError, ValueError) as error:
+        except (runner.NotEmptyError, runner.AlreadyRunningError, ValueError) as error:
             raise CommandError(str(error)) from error
         summary = ", ".join(f"{count} {family}" for family, count in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f} s.")
