@@ -7,6 +7,7 @@ from appeals.models import Applicant, Application, FollowUp, InvalidReason, Resu
 from oversight.core.api_fields import (
     DateField,
     choice_list,
+    enum_field,
     force_field,
     optional_choice,
     optional_date,
@@ -23,6 +24,12 @@ CRITERIA_HELP = (
     "A criterion (met by any part of the complaint) that makes the oversight body the "
     "relevant review body."
 )
+
+
+# Blank until recorded: read-only model fields lose allow_blank, so their enums are declared.
+RegimeReasonField = enum_field("ApplicationRegimeReason", RegimeReason.choices, blank=True)
+InvalidReasonField = enum_field("ApplicationInvalidReason", InvalidReason.choices, blank=True)
+ResultField = enum_field("ApplicationResult", Result.choices, blank=True)
 
 
 class ApplicationSerializer(serializers.ModelSerializer):
@@ -77,8 +84,16 @@ class ApplicationSerializer(serializers.ModelSerializer):
         help_text="Who it was forwarded to, as recorded in words before forwarding named an "
         "organisation (blank otherwise).",
     )
-    judged_by = serializers.CharField(source="judged_by.username", read_only=True, default=None)
-    decided_by = serializers.CharField(source="decided_by.username", read_only=True, default=None)
+    judged_by = serializers.CharField(
+        source="judged_by.username", read_only=True, default=None, allow_null=True
+    )
+    decided_by = serializers.CharField(
+        source="decided_by.username", read_only=True, default=None, allow_null=True
+    )
+    # Blank until recorded: read-only model fields lose allow_blank, so they are declared.
+    regime_reason = RegimeReasonField(choices=RegimeReason.choices, read_only=True)
+    invalid_reason = InvalidReasonField(choices=InvalidReason.choices, read_only=True)
+    result = ResultField(choices=Result.choices, read_only=True)
 
     class Meta:
         model = Application

@@ -13,9 +13,9 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
-from django.views import defaults
 
 from oversight.context_processors import ORGANISATION_NAME, SERVICE_NAME
+from oversight.core import error_pages
 
 RETRY_AFTER_SECONDS = 30
 OUTAGE_DETAIL = "The service is unavailable: its database cannot be reached. Try again later."
@@ -51,4 +51,4 @@ def server_error(request):
     with its traceback (django.request), as "Service Unavailable"."""
     if is_outage(sys.exc_info()[1]):
         return outage_response(request)
-    return defaults.server_error(request)
+    return error_pages.server_error(request)

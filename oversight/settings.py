@@ -268,6 +268,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "oversight.core.api_schema.declare_error_answers",
+    ],
     # Several fields are named "kind"; each choice set gets its own name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "WorkItemKindEnum": "oversight.work.rules.CASE_KINDS",

@@ -8,6 +8,7 @@ from oversight.api_docs import RedocView, SwaggerView
 from oversight.core.refusals.views import RefusedRequestsView
 
 # A database outage, wherever met, is a 503 (oversight.outage.py); any other failure a 500.
+handler404 = "oversight.core.error_pages.not_found"
 handler500 = "oversight.outage.server_error"
 
 urlpatterns = [

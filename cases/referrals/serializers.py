@@ -21,6 +21,8 @@ from oversight.core.regime import Regime, RegimeReason
 # The 2020 transition, as named enums (referrals and investigations share them).
 RegimeField = enum_field("CaseRegime", Regime.choices)
 RegimeReasonField = enum_field("CaseRegimeReason", RegimeReason.choices, blank=True)
+# Blank until the mode is determined (read-only model fields lose allow_blank).
+ReferralModeField = enum_field("ReferralMode", Mode.choices, blank=True)
 REGIME_HELP = (
     "Derived, read-only: pre_2020 or post_2020, from first_aware_on (the date the complaint "
     "was made or the matter came to the force's attention; received_on when not given), "
@@ -74,7 +76,8 @@ class DeterminationSerializer(serializers.ModelSerializer):
 class ReferralSerializer(serializers.ModelSerializer):
     owner = owner_field(read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    decided_on = DateField(read_only=True, help_text=DECIDED_ON_HELP)
+    decided_on = DateField(read_only=True, allow_null=True, help_text=DECIDED_ON_HELP)
+    mode = ReferralModeField(choices=Mode.choices, read_only=True)
     decided_within_target = serializers.BooleanField(read_only=True, allow_null=True)
     determinations = DeterminationSerializer(many=True, read_only=True)
     regime = RegimeField(choices=Regime.choices, read_only=True, help_text=REGIME_HELP)

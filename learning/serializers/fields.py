@@ -62,7 +62,7 @@ CreateStatusField = enum_field("RecommendationCreateStatusEnum", CREATE_STATUSES
 ResponseStatusField = enum_field("RecommendationResponseStatusEnum", ResponseStatus.choices)
 
 
-TypeField = enum_field("RecommendationTypeEnum", RecommendationType.choices)
+TypeField = enum_field("RecommendationTypeEnum", RecommendationType.choices, blank=True)
 
 
 SourceKindField = enum_field("RecommendationSourceKindEnum", SourceKind.choices)

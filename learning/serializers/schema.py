@@ -34,7 +34,7 @@ class ExtensionSchemaSerializer(StaffExtensionSerializer):
         read_only_fields = LiaisonExtensionSerializer.Meta.fields
 
 
-STAFF_ONLY_FIELDS = ("source_kind", "source_reference", "version", "created_at")
+STAFF_ONLY_FIELDS = ("source_kind", "source_reference", "owner", "version", "created_at")
 
 
 class RecommendationSchemaSerializer(StaffRecommendationSerializer):
@@ -53,6 +53,11 @@ class RecommendationSchemaSerializer(StaffRecommendationSerializer):
         choices=SourceKind.choices, required=False, help_text="Staff only."
     )
     source_reference = serializers.CharField(required=False, help_text="Staff only.")
+    owner = serializers.CharField(
+        required=False,
+        allow_null=True,
+        help_text="Staff only: the username of the recommendation's owner (null: unallocated).",
+    )
     version = serializers.IntegerField(
         required=False, help_text="Staff only: send it back with PATCH (optimistic locking)."
     )

@@ -42,6 +42,15 @@ class WorkItemSerializer(serializers.Serializer):
     summary = serializers.CharField()
 
 
+class WorkListSerializer(serializers.Serializer):
+    """The answer of GET /api/v1/work/: the counts, then every duty."""
+
+    count = serializers.IntegerField()
+    overdue = serializers.IntegerField()
+    due_this_week = serializers.IntegerField()
+    results = WorkItemSerializer(many=True)
+
+
 class WorkView(APIView):
     permission_classes = [IsCaseworkStaff]
 
@@ -51,7 +60,7 @@ class WorkView(APIView):
             OpenApiParameter("owner", str, description="A username: that person's work."),
             OpenApiParameter("unallocated", bool, description="true: the unallocated queue."),
         ],
-        responses={200: WorkItemSerializer(many=True)},
+        responses={200: WorkListSerializer},
         examples=[
             OpenApiExample(
                 "One duty",
